@@ -1,0 +1,44 @@
+import { readCorpus } from './corpus';
+import { type Evaluation, evaluateBaseline, evaluateEngine } from './evaluate';
+import { readPack } from './load-pack';
+import type { ScoredMention } from './score';
+
+const args = process.argv.slice(2);
+const dir = args.find((a) => !a.startsWith('--'));
+const packAt = args.indexOf('--pack');
+if (!dir) {
+  console.error('usage: npm run eval -- <corpus dir> [--pack <pack.csv|pack.json>]');
+  process.exit(2);
+}
+const pack = readPack(packAt >= 0 ? args[packAt + 1]! : new URL('../pack.csv', `file://${dir.replace(/\/?$/, '/')}`));
+const pages = readCorpus(dir);
+const engine = evaluateEngine(pages, pack);
+const plain = evaluateBaseline(pages, pack);
+
+const show = (m: ScoredMention) =>
+  `${m.entity} "${m.quote}"  …${m.prefix.slice(-24)}[${m.quote}]${m.suffix.slice(0, 24)}…`.replace(/\n/g, '⏎');
+const byCard = new Map<string, { fp: number; fn: number }>();
+for (const { page, score } of engine.pages) {
+  const errors = score.falsePositives.length + score.falseNegatives.length;
+  console.log(
+    `${page.padEnd(16)} tp ${String(score.truePositives).padStart(3)}  fp ${score.falsePositives.length}  fn ${score.falseNegatives.length}`,
+  );
+  if (errors === 0) continue;
+  for (const m of score.falsePositives) console.log(`   + wrong  ${show(m)}`);
+  for (const m of score.falseNegatives) console.log(`   - missed ${show(m)}`);
+  for (const m of score.falsePositives)
+    byCard.set(m.entity, { fp: (byCard.get(m.entity)?.fp ?? 0) + 1, fn: byCard.get(m.entity)?.fn ?? 0 });
+  for (const m of score.falseNegatives)
+    byCard.set(m.entity, { fp: byCard.get(m.entity)?.fp ?? 0, fn: (byCard.get(m.entity)?.fn ?? 0) + 1 });
+}
+if (byCard.size > 0) {
+  console.log('\nerrors by card');
+  for (const [card, e] of [...byCard].sort((a, b) => b[1].fp + b[1].fn - a[1].fp - a[1].fn)) {
+    console.log(`  ${card.padEnd(34)} fp ${e.fp}  fn ${e.fn}`);
+  }
+}
+const line = (label: string, e: Evaluation) =>
+  `${label.padEnd(34)} precision ${e.precision.toFixed(3)}  recall ${e.recall.toFixed(3)}  F1 ${e.f1.toFixed(3)}`;
+console.log(`\n${pages.length} pages, ${pack.cards.length} cards`);
+console.log(line('engine', engine));
+console.log(line('plain case-insensitive exact alias', plain));

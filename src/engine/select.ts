@@ -1,0 +1,162 @@
+import type { Candidate } from './candidates';
+import { caseFits } from './case-rules';
+import type { Dictionary } from './dictionary';
+import { contextFits } from './context-rules';
+import { isPersonTitle } from './person';
+import { insideLongerName } from './longer-name';
+import { type Tokens, tokenise } from './tokenise';
+import type { EngineMatch, MatchKind } from './types';
+
+/** A candidate kept, with how sure it is and the other cards it could name (ambiguity resolved by context). */
+interface Choice {
+  c: Candidate;
+  confidence: number;
+  alternatives: number[];
+}
+
+/** Decides which candidates are mentions: case and form rules, page-level cues, context rules, leftmost-longest. */
+export function selectMatches(dict: Dictionary, text: string, tokens: Tokens, candidates: Candidate[]): EngineMatch[] {
+  const cased = candidates.filter((c) => {
+    const form = dict.forms[c.form]!;
+    const entry = dict.entries[form.entry]!;
+    return caseFits(form, entry.topic, text, tokens, c.first) && contextFits(entry, tokens, c.first, c.last);
+  });
+  const covered = new Uint8Array(tokens.norm.length);
+  for (const c of cased) for (let k = c.first; k <= c.last; k++) covered[k] = 1;
+  const local = cased.filter((c) => {
+    const entry = dict.entries[dict.forms[c.form]!.entry]!;
+    if (entry.topic || entry.person || c.first !== c.last) return true;
+    return !insideLongerName(text, tokens, c.first, (k) => covered[k] === 1);
+  });
+
+  // Cards named in full somewhere on the page, with where: the cue that lets their surname alias link.
+  const named = new Map<number, number[]>();
+  const cue = (entry: number, at: number) => {
+    const list = named.get(entry);
+    if (list) list.push(at);
+    else named.set(entry, [at]);
+  };
+  for (const c of local) {
+    const form = dict.forms[c.form]!;
+    if (!form.surname && c.fuzzy === 0) cue(form.entry, c.start);
+  }
+
+  const chosen: Choice[] = [];
+  const surnames = new Map<string, Candidate[]>();
+  for (const c of local) {
+    const form = dict.forms[c.form]!;
+    if (!form.surname) {
+      chosen.push({ c, confidence: confidenceOf(dict, c), alternatives: [] });
+      continue;
+    }
+    const key = `${c.first}:${c.last}`;
+    const list = surnames.get(key);
+    if (list) list.push(c);
+    else surnames.set(key, [c]);
+  }
+  // A surname after a title (Mr Obama), after the given name and an initial (Donald J. Trump) or before a term
+  // of office (the Obama administration) is a cue too, when only one card has that surname.
+  for (const group of surnames.values()) {
+    const c = group[0]!;
+    if (
+      group.length === 1 &&
+      (titled(text, tokens, c.first) || initialled(dict, tokens, c) || governing(tokens, c.last))
+    ) {
+      cue(dict.forms[c.form]!.entry, c.start);
+    }
+  }
+  for (const group of surnames.values()) {
+    const pick = pickPerson(dict, group, named);
+    if (pick) chosen.push(pick);
+  }
+
+  // Leftmost-longest, non-overlapping; among equals, an exact spelling beats a near miss and a surer one wins.
+  chosen.sort(
+    (a, b) =>
+      a.c.start - b.c.start ||
+      b.c.last - b.c.first - (a.c.last - a.c.first) ||
+      b.c.end - a.c.end ||
+      a.c.fuzzy - b.c.fuzzy ||
+      b.confidence - a.confidence,
+  );
+  const out: EngineMatch[] = [];
+  let reach = -1;
+  let lastStart = -1;
+  for (const { c, confidence, alternatives } of chosen) {
+    if (c.start < reach) continue;
+    if (c.start === lastStart) continue;
+    const form = dict.forms[c.form]!;
+    const entry = dict.entries[form.entry]!;
+    const match: EngineMatch = {
+      id: entry.id,
+      start: c.start,
+      end: c.end,
+      match: kindOf(dict, c),
+      confidence,
+      matched: form.text,
+    };
+    if (alternatives.length > 0) match.alternatives = alternatives.map((e) => dict.entries[e]!.id);
+    out.push(match);
+    reach = c.end;
+    lastStart = c.start;
+  }
+  return out;
+}
+
+function kindOf(dict: Dictionary, c: Candidate): MatchKind {
+  const form = dict.forms[c.form]!;
+  if (c.fuzzy > 0) return 'fuzzy';
+  if (dict.entries[form.entry]!.topic) return 'keyword';
+  return form.alias ? 'alias' : 'exact';
+}
+
+function confidenceOf(dict: Dictionary, c: Candidate): number {
+  if (c.fuzzy > 0) return c.fuzzy;
+  const form = dict.forms[c.form]!;
+  return form.alias ? 0.95 : 1;
+}
+
+/**
+ * A surname alias links to the person named in full on the page (the nearest one before it when several
+ * people share the surname), or, failing that, when a title stands before it and only one card fits.
+ */
+function pickPerson(dict: Dictionary, group: Candidate[], named: Map<number, number[]>): Choice | undefined {
+  const at = group[0]!.start;
+  const withName = group.filter((c) => named.has(dict.forms[c.form]!.entry));
+  if (withName.length === 1) return { c: withName[0]!, confidence: 0.9, alternatives: [] };
+  if (withName.length > 1) {
+    const distance = (c: Candidate) => {
+      const starts = named.get(dict.forms[c.form]!.entry)!;
+      const before = starts.filter((s) => s < at);
+      return before.length > 0 ? at - before.at(-1)! : Number.MAX_SAFE_INTEGER / 2 + Math.min(...starts) - at;
+    };
+    const sorted = [...withName].sort((a, b) => distance(a) - distance(b));
+    return { c: sorted[0]!, confidence: 0.7, alternatives: sorted.slice(1).map((c) => dict.forms[c.form]!.entry) };
+  }
+  return undefined;
+}
+
+/** Whether a title or honorific stands right before word i (Mr Obama, President Obama, Mr. Trump). */
+function titled(text: string, tokens: Tokens, i: number): boolean {
+  if (i === 0) return false;
+  const gap = text.slice(tokens.end[i - 1], tokens.start[i]);
+  return /^\.?\s+$/.test(gap) && isPersonTitle(tokens.norm[i - 1]!);
+}
+
+// Words after a surname that name a person's term of office: the Obama administration.
+const OFFICE = new Set(['administration', 'presidency', 'government', 'cabinet', 'era']);
+
+/** Whether a word naming a term of office follows the surname at word i. */
+function governing(tokens: Tokens, i: number): boolean {
+  return OFFICE.has(tokens.norm[i + 1] ?? '');
+}
+
+/** Whether the person's given name and a middle initial stand right before the surname (Donald J. Trump). */
+function initialled(dict: Dictionary, tokens: Tokens, c: Candidate): boolean {
+  const form = dict.forms[c.form]!;
+  const name = tokenise(dict.entries[form.entry]!.name).norm;
+  const given = name.slice(0, name.length - form.size);
+  const initial = c.first - 1;
+  if (given.length === 0 || initial - given.length < 0 || tokens.norm[initial]!.length !== 1) return false;
+  return given.every((word, k) => tokens.norm[initial - given.length + k] === word);
+}

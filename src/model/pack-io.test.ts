@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { parsePackCsv, parsePackFile, parsePackJson, serialisePackCsv, serialisePackJson } from './pack-io';
+
+const csv = `name,aliases,kind,summary,tags
+China,PRC|People's Republic of China|中国,country,"Large country; ""quoted"", with commas.",asia|geopolitics
+Export controls,export control,topic,Limits on exports.,geopolitics
+`;
+
+describe('parsePackCsv', () => {
+  it('reads cards with split aliases and tags and slug ids', () => {
+    const r = parsePackCsv(csv);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.cards.map((c) => c.id)).toEqual(['china', 'export-controls']);
+    expect(r.value.cards[0]!.aliases).toEqual(['PRC', "People's Republic of China", '中国']);
+    expect(r.value.cards[0]!.summary).toBe('Large country; "quoted", with commas.');
+    expect(r.value.cards[1]!.tags).toEqual(['geopolitics']);
+  });
+  it('makes ids unique within the pack', () => {
+    const r = parsePackCsv('name,aliases,kind,summary,tags\nMay,,person,,\nMay!,,month,,\n');
+    expect(r.ok && r.value.cards.map((c) => c.id)).toEqual(['may', 'may-2']);
+  });
+  it('refuses the whole file on a bad row, naming the row and the field', () => {
+    const r = parsePackCsv(`${csv}Bad,,Not A Kind,,\n`);
+    expect(r).toEqual({ ok: false, error: expect.stringMatching(/^row 4 \(Bad\), field kind: /) });
+    expect(parsePackCsv(`${csv},,country,,\n`)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/row 4, field name/),
+    });
+    expect(parsePackCsv(`${csv}Too,few\n`)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/row 4: expected 5 fields/),
+    });
+  });
+  it('refuses another header', () => {
+    expect(parsePackCsv('name,kind\nChina,country\n')).toEqual({ ok: false, error: expect.stringMatching(/^row 1: /) });
+  });
+  it('round-trips through CSV', () => {
+    const r = parsePackCsv(csv);
+    if (!r.ok) throw new Error(r.error);
+    expect(parsePackCsv(serialisePackCsv(r.value))).toEqual(r);
+  });
+});
+
+describe('parsePackJson', () => {
+  it('round-trips through JSON', () => {
+    const r = parsePackCsv(csv);
+    if (!r.ok) throw new Error(r.error);
+    expect(parsePackJson(serialisePackJson(r.value))).toEqual(r);
+  });
+  it('names the path and reason of a problem', () => {
+    const r = parsePackCsv(csv);
+    if (!r.ok) throw new Error(r.error);
+    const bad = { ...r.value, cards: [r.value.cards[0], { ...r.value.cards[1], kind: 'Bad Kind' }] };
+    expect(parsePackJson(JSON.stringify(bad))).toEqual({ ok: false, error: expect.stringMatching(/cards\.1\.kind: /) });
+    const dup = { ...r.value, cards: [r.value.cards[0], r.value.cards[0]] };
+    expect(parsePackJson(JSON.stringify(dup))).toEqual({ ok: false, error: expect.stringMatching(/duplicate id/) });
+    expect(parsePackJson('{').ok).toBe(false);
+  });
+  it('chooses the format by file name', () => {
+    expect(parsePackFile('my pack.csv', csv)).toMatchObject({ ok: true, value: { id: 'my-pack', name: 'my pack' } });
+  });
+});
