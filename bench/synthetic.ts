@@ -1,0 +1,72 @@
+import type { DictionaryEntry } from '../src/engine';
+
+const FIRST =
+  'Ada Amir Anna Bela Carlos Chen Dara Elena Emil Farid Greta Hana Ivan Jana Kofi Lara Li Maria Mateo Nadia Omar Pavel Priya Rosa Sami Tariq Uma Viktor Wen Yara Zoe'.split(
+    ' ',
+  );
+const SYL = 'ka lo ri ven dor mi sa tel ban gor qui zen pha lu mer ost ran tiv eb sol nar kel vu dra pim xo'.split(' ');
+const ORG_TAILS = [
+  'Group',
+  'Holdings',
+  'Labs',
+  'Systems',
+  'Capital',
+  'Foundation',
+  'Institute',
+  'Motors',
+  'Bank',
+  'Energy',
+  'Networks',
+  'Media',
+];
+const TOPIC_WORDS =
+  'supply chain risk rare earth quota solar tariff data privacy cloud compute labour strike carbon credit bond yield'.split(
+    ' ',
+  );
+
+/** A small deterministic PRNG (mulberry32). */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Entries totalling about `aliases` names and aliases: the real cards first, then made-up people, companies and topics. */
+export function syntheticEntries(real: readonly DictionaryEntry[], aliases: number, seed = 42): DictionaryEntry[] {
+  const rnd = random(seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
+  const word = () => {
+    const n = 2 + Math.floor(rnd() * 2);
+    let w = '';
+    for (let i = 0; i < n; i++) w += pick(SYL);
+    return w[0]!.toUpperCase() + w.slice(1);
+  };
+  const out: DictionaryEntry[] = [];
+  let count = 0;
+  for (const e of real) {
+    if (count >= aliases) break;
+    out.push(e);
+    count += 1 + e.aliases.length;
+  }
+  for (let i = 0; count < aliases; i++) {
+    const r = rnd();
+    if (r < 0.5) {
+      const surname = word();
+      out.push({ id: `p${i}`, name: `${pick(FIRST)} ${surname}`, aliases: [surname], topic: false, kind: 'person' });
+      count += 2;
+    } else if (r < 0.9) {
+      const base = word();
+      out.push({ id: `c${i}`, name: `${base} ${pick(ORG_TAILS)}`, aliases: [base], topic: false, kind: 'company' });
+      count += 2;
+    } else {
+      out.push({ id: `t${i}`, name: `${pick(TOPIC_WORDS)} ${word().toLowerCase()}`, aliases: [], topic: true });
+      count += 1;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,25 @@
+import { idleReason } from './idle-reason';
+import { tabState } from './tab-state';
+
+/** Shows on the toolbar button what Dossier does on a tab: why it is idle, or how many cards it found. */
+export async function showTabStatus(tabId: number, url?: string): Promise<void> {
+  const liveUrl = url ?? (await chrome.tabs.get(tabId).catch(() => null))?.url;
+  const reason = idleReason(liveUrl);
+  try {
+    if (reason) {
+      await chrome.action.setTitle({ tabId, title: `Dossier is idle here. ${reason}` });
+      await chrome.action.setBadgeText({ tabId, text: '' });
+      return;
+    }
+    const state = await tabState(tabId, liveUrl);
+    const count = state.cards.length;
+    await chrome.action.setTitle({
+      tabId,
+      title: count ? `Dossier: ${count} tracked ${count === 1 ? 'card' : 'cards'} on this page` : 'Dossier',
+    });
+    await chrome.action.setBadgeBackgroundColor({ tabId, color: '#3b4a6b' });
+    await chrome.action.setBadgeText({ tabId, text: count ? String(count) : '' });
+  } catch {
+    // The tab closed meanwhile: nothing to show.
+  }
+}

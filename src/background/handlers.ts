@@ -1,0 +1,61 @@
+import { err, type Result } from '../model/result';
+import { contentToBackground, panelToBackground } from '../messaging/protocol';
+import { createRouter, type Sender } from '../messaging/router';
+import { sendToTab } from '../messaging/client';
+import { showTabStatus } from './action';
+import type { Library } from './library';
+import { hasTab, recordFrame, setFocus, tabState } from './tab-state';
+
+/** Tells open extension pages (the side panel) that a tab's state changed; nobody listening is fine. */
+function announce(tabId: number): void {
+  chrome.runtime.sendMessage({ type: 'tab.changed', payload: { tabId } }).catch(() => undefined);
+}
+
+/** Builds the background's message dispatcher: content scripts and extension pages get separate maps. */
+export function createDispatcher(library: Library) {
+  const fromContent = createRouter(contentToBackground, {
+    'page.match': async ({ text, url, title }, sender) => {
+      const found = await library.match(text);
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined) {
+        await recordFrame(tabId, sender.frameId ?? 0, { url, title }, found);
+        await showTabStatus(tabId);
+        announce(tabId);
+      }
+      return found;
+    },
+    'card.get': ({ id }) => library.getCard(id),
+    'panel.open': ({ cardId }, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) throw new Error('Only a page can open its side panel.');
+      // Called before any await: the user's click is only honoured within this turn.
+      const opening = chrome.sidePanel.open({ tabId });
+      return opening.then(async () => {
+        await setFocus(tabId, cardId ?? null, sender.tab?.url);
+        announce(tabId);
+        return { opened: true };
+      });
+    },
+  });
+
+  const fromPanel = createRouter(panelToBackground, {
+    'tab.state': async ({ tabId }) => {
+      const tab = await chrome.tabs.get(tabId).catch(() => null);
+      if (!tab) throw new Error(`No tab ${tabId}`);
+      // After a restart of the browser session nothing is recorded: ask the page again.
+      if (!(await hasTab(tabId)) && tab.url) await sendToTab(tabId, 'page.refresh', {});
+      const state = await tabState(tabId, tab.url);
+      return { ...state, title: tab.title ?? state.title };
+    },
+    'card.get': ({ id }) => library.getCard(id),
+    'cards.list': () => library.listCards(),
+  });
+
+  const extensionOrigin = chrome.runtime.getURL('');
+  return (message: unknown, sender: Sender): Promise<Result<unknown>> => {
+    if (sender.id !== chrome.runtime.id) return Promise.resolve(err('Messages from other extensions are refused.'));
+    if (sender.url?.startsWith(extensionOrigin)) return fromPanel(message, sender);
+    if (sender.tab) return fromContent(message, sender);
+    return Promise.resolve(err('Unknown sender.'));
+  };
+}

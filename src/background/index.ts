@@ -1,0 +1,31 @@
+import browser from 'webextension-polyfill';
+import { showTabStatus } from './action';
+import { createDispatcher } from './handlers';
+import { annotateOpenTabs } from './install';
+import { Library } from './library';
+import { forgetTab } from './tab-state';
+
+/*
+ * The service worker: every listener is registered synchronously at the top level, so that a worker woken
+ * by an event finds its listener. State lives in the store and storage.session, never only in memory.
+ */
+
+const library = new Library();
+const dispatch = createDispatcher(library);
+
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
+  dispatch(message, sender),
+);
+
+chrome.runtime.onInstalled.addListener(() => {
+  void library.installDefaultPack().catch((error: unknown) => console.error('Dossier: install failed', error));
+  void annotateOpenTabs();
+});
+
+void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+
+chrome.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
+  if (change.url || change.status === 'complete') void showTabStatus(tabId, tab.url);
+});
+chrome.tabs.onActivated.addListener(({ tabId }) => void showTabStatus(tabId));

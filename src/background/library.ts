@@ -1,0 +1,99 @@
+import * as v from 'valibot';
+import { compileDictionary, type Dictionary, type DictionaryEntry, scan } from '../engine';
+import { type Card, isTopic } from '../model/card';
+import type { CardSummary, Mention } from '../model/mention';
+import { PackSchema } from '../model/pack';
+import defaultPackJson from '../packs/default-pack.json';
+import { CardStore } from '../store/cards';
+
+interface Loaded {
+  dictionary: Dictionary;
+  cards: Map<string, Card>;
+}
+
+/** A card reduced to what matching needs. */
+export function toEntry(card: Card): DictionaryEntry {
+  return {
+    id: card.id,
+    name: card.name,
+    aliases: card.aliases,
+    topic: isTopic(card),
+    ...(card.context ? { context: card.context } : {}),
+  };
+}
+
+/** What a content script needs of a card. */
+export function toSummary(card: Card): CardSummary {
+  return { id: card.id, name: card.name, kind: card.kind, topic: isTopic(card) };
+}
+
+/**
+ * The background's card library: owns the store and the compiled dictionary. Loaded lazily on the first
+ * message after the service worker wakes, so a wake-up costs nothing until a page asks.
+ */
+export class Library {
+  private readonly store = new CardStore();
+  private loaded: Promise<Loaded> | null = null;
+  private installing: Promise<void> | null = null;
+
+  /** Installs the built-in pack when its version is not in the store yet (once per wake-up, however often asked). */
+  installDefaultPack(): Promise<void> {
+    this.installing ??= (async () => {
+      const parsed = v.safeParse(PackSchema, defaultPackJson);
+      if (!parsed.success) throw new Error(`The built-in pack is invalid: ${v.summarize(parsed.issues)}`);
+      const { installed } = await this.store.installPack(parsed.output);
+      if (installed) this.loaded = null;
+    })().catch((error: unknown) => {
+      this.installing = null;
+      throw error;
+    });
+    return this.installing;
+  }
+
+  private load(): Promise<Loaded> {
+    this.loaded ??= (async () => {
+      await this.installDefaultPack();
+      const list = await this.store.listCards();
+      return { dictionary: compileDictionary(list.map(toEntry)), cards: new Map(list.map((c) => [c.id, c])) };
+    })().catch((error: unknown) => {
+      this.loaded = null;
+      throw error;
+    });
+    return this.loaded;
+  }
+
+  /** Finds the mentions of tracked cards in a page's text. */
+  async match(text: string): Promise<{ mentions: Mention[]; cards: CardSummary[] }> {
+    const { dictionary, cards } = await this.load();
+    const mentions: Mention[] = [];
+    const seen = new Map<string, CardSummary>();
+    for (const m of scan(dictionary, text)) {
+      const card = cards.get(m.id);
+      if (!card) continue;
+      if (!seen.has(card.id)) seen.set(card.id, toSummary(card));
+      mentions.push({
+        cardId: m.id,
+        start: m.start,
+        end: m.end,
+        quote: text.slice(m.start, m.end),
+        match: m.match,
+        confidence: m.confidence,
+        matched: m.matched,
+      });
+    }
+    return { mentions, cards: [...seen.values()] };
+  }
+
+  /** One card, or an error naming the missing id. */
+  async getCard(id: string): Promise<Card> {
+    const { cards } = await this.load();
+    const card = cards.get(id) ?? (await this.store.getCard(id));
+    if (!card) throw new Error(`No card with id ${id}`);
+    return card;
+  }
+
+  /** Every card. */
+  async listCards(): Promise<Card[]> {
+    return [...(await this.load()).cards.values()];
+  }
+}

@@ -1,0 +1,104 @@
+import { sendToBackground } from '../messaging/client';
+import type { Card } from '../model/card';
+import { POPOVER_CSS } from '../ui/popover/popover.css';
+import { mountPopover, type PopoverHandle } from '../ui/popover/mount';
+import type { Annotator } from './annotator';
+import { currentHost, ensureHost } from './host';
+import type { Painted } from './paint';
+
+const HIDE_DELAY_MS = 300;
+
+/**
+ * Shows the card popover when the pointer rests on a mention. Pointer moves are read once per frame; the
+ * host element and the popover are only created on the first hit.
+ */
+export function watchHover(doc: Document, annotator: Annotator, signal: AbortSignal, isAlive: () => boolean): void {
+  let popover: PopoverHandle | null = null;
+  let shown: Painted | null = null;
+  let hideTimer = 0;
+  let frame = 0;
+  let last: PointerEvent | null = null;
+  const cards = new Map<string, Card>();
+
+  const hide = () => {
+    window.clearTimeout(hideTimer);
+    hideTimer = 0;
+    popover?.hide();
+    shown = null;
+  };
+
+  const show = (item: Painted) => {
+    window.clearTimeout(hideTimer);
+    hideTimer = 0;
+    if (shown === item) return;
+    shown = item;
+    const summary = annotator.current.cards.get(item.mention.cardId);
+    if (!summary) return;
+    const host = ensureHost(doc, POPOVER_CSS);
+    popover ??= mountPopover(host.root);
+    const render = (card: Card | null, status: string | null = null) => {
+      if (shown !== item || !popover) return;
+      popover.update(
+        {
+          summary,
+          card,
+          mention: item.mention,
+          count: annotator.current.counts.get(summary.id) ?? 1,
+          status,
+          onOpenPanel: () => {
+            void sendToBackground('panel.open', { cardId: summary.id }).then((result) => {
+              if (!result.ok) render(cards.get(summary.id) ?? null, `Could not open the side panel: ${result.error}`);
+            });
+          },
+        },
+        item.range,
+      );
+    };
+    render(cards.get(summary.id) ?? null);
+    // Always ask: the card may have been edited since, and it wakes a stopped service worker.
+    void sendToBackground('card.get', { id: summary.id }).then((result) => {
+      if (result.ok) {
+        cards.set(summary.id, result.value);
+        render(result.value);
+      } else if (!cards.has(summary.id)) {
+        render(null, result.error);
+      }
+    });
+  };
+
+  const onFrame = () => {
+    frame = 0;
+    const event = last;
+    if (!event) return;
+    if (!isAlive()) return;
+    // Events from inside our closed shadow root reach the document retargeted to the host element.
+    if (popover && !popover.element.hidden && event.target === currentHost()) {
+      window.clearTimeout(hideTimer);
+      hideTimer = 0;
+      return;
+    }
+    const hit = annotator.current.hitTest(event.clientX, event.clientY);
+    if (hit) show(hit);
+    else if (shown && !hideTimer) hideTimer = window.setTimeout(hide, HIDE_DELAY_MS);
+  };
+
+  doc.addEventListener(
+    'pointermove',
+    (event) => {
+      last = event;
+      if (!frame) frame = requestAnimationFrame(onFrame);
+    },
+    { passive: true, capture: true, signal },
+  );
+  doc.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key === 'Escape' && shown) hide();
+    },
+    { capture: true, signal },
+  );
+  signal.addEventListener('abort', () => {
+    hide();
+    if (frame) cancelAnimationFrame(frame);
+  });
+}

@@ -1,0 +1,36 @@
+import browser from 'webextension-polyfill';
+import { err, type Result } from '../model/result';
+import type { Answers, backgroundToContent, contentToBackground, Payload, panelToBackground } from './protocol';
+import { describeError } from './router';
+
+type ToBackground = keyof typeof contentToBackground | keyof typeof panelToBackground;
+
+/** Sends a message to the background and returns its result; a dead or missing background is an error result. */
+export async function sendToBackground<K extends ToBackground>(
+  type: K,
+  payload: Payload<K>,
+): Promise<Result<Answers[K]>> {
+  try {
+    const answer = (await browser.runtime.sendMessage({ type, payload })) as Result<Answers[K]> | undefined;
+    return answer ?? err('No answer from the background.');
+  } catch (error) {
+    return err(describeError(error));
+  }
+}
+
+/** Sends a message to a tab's content script (top frame unless a frame is named). */
+export async function sendToTab<K extends keyof typeof backgroundToContent>(
+  tabId: number,
+  type: K,
+  payload: Payload<K>,
+  frameId = 0,
+): Promise<Result<Answers[K]>> {
+  try {
+    const answer = (await browser.tabs.sendMessage(tabId, { type, payload }, { frameId })) as
+      | Result<Answers[K]>
+      | undefined;
+    return answer ?? err('No answer from the page.');
+  } catch (error) {
+    return err(describeError(error));
+  }
+}

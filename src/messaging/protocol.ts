@@ -1,0 +1,80 @@
+import * as v from 'valibot';
+import type { Card } from '../model/card';
+import type { CardSummary, Mention } from '../model/mention';
+
+/*
+ * Every message that crosses a context boundary is declared here, once: its payload schema (checked on
+ * arrival, since a message may come from a stale script or a stranger) and its answer's type.
+ */
+
+const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
+const cardId = v.pipe(v.string(), v.maxLength(128));
+/** Largest page text the background will scan in one message (5 MB pages are the stated worst case). */
+export const MAX_PAGE_TEXT = 8 * 1024 * 1024;
+
+/** What the content script may ask of the background. */
+export const contentToBackground = {
+  /** Match the visible text of the sender's page; the answer lists mentions and the cards they name. */
+  'page.match': v.strictObject({
+    text: v.pipe(v.string(), v.maxLength(MAX_PAGE_TEXT)),
+    url: v.pipe(v.string(), v.maxLength(8192)),
+    title: v.pipe(v.string(), v.maxLength(2048)),
+  }),
+  /** The full card, for the popover. */
+  'card.get': v.strictObject({ id: cardId }),
+  /** Open the side panel of the sender's tab on a card (needs the user's click). */
+  'panel.open': v.strictObject({ cardId: v.optional(cardId) }),
+} as const;
+
+/** What extension pages (side panel, options) may ask of the background. */
+export const panelToBackground = {
+  /** The mentions and cards of a tab, and which card the user asked to see. */
+  'tab.state': v.strictObject({ tabId }),
+  /** The full card. */
+  'card.get': v.strictObject({ id: cardId }),
+  /** Every card in the library. */
+  'cards.list': v.strictObject({}),
+} as const;
+
+/** What the background may ask of a content script. */
+export const backgroundToContent = {
+  /** Collect, match and paint the page again (cards changed, or the background lost its state). */
+  'page.refresh': v.strictObject({}),
+  /** Scroll to a card's first (or next) mention and flash it. */
+  'page.reveal': v.strictObject({ cardId, index: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
+} as const;
+
+/** A page's mentions as the background keeps them for the side panel. */
+export interface TabState {
+  tabId: number;
+  url: string;
+  title: string;
+  mentions: Mention[];
+  cards: CardSummary[];
+  /** The card the user opened the panel on, if any. */
+  focusCardId: string | null;
+  /** Why Dossier is idle on this tab, when it is. */
+  idleReason: string | null;
+}
+
+/** The answer type of each message. */
+export interface Answers {
+  'page.match': { mentions: Mention[]; cards: CardSummary[] };
+  'card.get': Card;
+  'panel.open': { opened: boolean };
+  'tab.state': TabState;
+  'cards.list': Card[];
+  'page.refresh': { mentions: number };
+  'page.reveal': { found: boolean };
+}
+
+type Maps = typeof contentToBackground & typeof panelToBackground & typeof backgroundToContent;
+/** The name of any message. */
+export type MessageType = keyof Maps;
+/** The payload of a message, as sent. */
+export type Payload<K extends MessageType> = v.InferInput<Maps[K]>;
+/** The envelope every message travels in. */
+export interface Envelope<K extends MessageType = MessageType> {
+  type: K;
+  payload: Payload<K>;
+}

@@ -1,0 +1,70 @@
+import * as v from 'valibot';
+
+/** Longest text a single card field may hold; keeps a hostile pack from bloating the store. */
+export const MAX_TEXT = 4000;
+/** Longest name or alias. */
+export const MAX_NAME = 200;
+
+const text = (max = MAX_TEXT) => v.pipe(v.string(), v.trim(), v.maxLength(max, `must be at most ${max} characters`));
+const name = v.pipe(
+  v.string(),
+  v.trim(),
+  v.minLength(1, 'must not be empty'),
+  v.maxLength(MAX_NAME, `must be at most ${MAX_NAME} characters`),
+);
+
+/** A card's kind: `topic` for keywords and themes, anything else (country, company, person…) is an entity. */
+export const KindSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.regex(/^[a-z][a-z0-9-]{0,31}$/, 'must be a lower-case word such as country, company, person or topic'),
+);
+
+/** Words that must (or must not) appear near a mention for it to link: "Apple" the company, not "apple pie". */
+export const ContextRulesSchema = v.strictObject({
+  require: v.optional(v.array(name), []),
+  exclude: v.optional(v.array(name), []),
+});
+
+/** A thing to watch for; `rule` (co-occurrence) arrives with watch signals. */
+export const SignalSchema = v.strictObject({
+  text: text(),
+});
+
+/** The card as stored and exchanged: one intelligence card about one entity or topic. */
+export const CardSchema = v.strictObject({
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._:-]{0,127}$/, 'must be a lower-case slug')),
+  name,
+  kind: KindSchema,
+  aliases: v.optional(v.array(name), []),
+  summary: v.optional(text(), ''),
+  signals: v.optional(v.array(SignalSchema), []),
+  implications: v.optional(v.array(text()), []),
+  tags: v.optional(v.array(v.pipe(name, v.maxLength(64))), []),
+  related: v.optional(v.array(name), []),
+  sources: v.optional(v.array(text(2000)), []),
+  notes: v.optional(text(20000), ''),
+  context: v.optional(ContextRulesSchema),
+});
+
+/** One intelligence card. */
+export type Card = v.InferOutput<typeof CardSchema>;
+/** A card's context rules. */
+export type ContextRules = v.InferOutput<typeof ContextRulesSchema>;
+
+/** Whether a card is a topic (tagging) rather than an entity (identifying). */
+export function isTopic(card: Pick<Card, 'kind'>): boolean {
+  return card.kind === 'topic';
+}
+
+/** A stable, readable id for a card of a pack: `china`, `export-controls`. */
+export function slugify(value: string): string {
+  const slug = value
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 96);
+  return slug || 'card';
+}

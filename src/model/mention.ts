@@ -1,0 +1,24 @@
+/** How a mention was linked to its card. */
+export type MatchKind = 'exact' | 'alias' | 'keyword' | 'fuzzy';
+
+/** One mention found in a text: offsets are UTF-16 indices into that text, end exclusive. */
+export interface Mention {
+  cardId: string;
+  start: number;
+  end: number;
+  /** The text of the mention, as it stands in the page. */
+  quote: string;
+  match: MatchKind;
+  /** 0..1: how sure the engine is that this span names the card. */
+  confidence: number;
+  /** For fuzzy and alias matches, the card name or alias that was matched. */
+  matched?: string;
+}
+
+/** What a page's content script needs of a card to paint and show it. */
+export interface CardSummary {
+  id: string;
+  name: string;
+  kind: string;
+  topic: boolean;
+}

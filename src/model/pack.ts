@@ -1,0 +1,21 @@
+import * as v from 'valibot';
+import { CardSchema } from './card';
+
+/** The pack format's current version; a pack of a newer version is refused, an older one migrated. */
+export const PACK_FORMAT_VERSION = 1;
+/** Most cards one pack may hold. */
+export const MAX_PACK_CARDS = 100_000;
+
+/** A versioned bundle of cards, the unit of install, import, export and sharing. */
+export const PackSchema = v.strictObject({
+  format: v.literal('dossier-pack'),
+  formatVersion: v.literal(PACK_FORMAT_VERSION),
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'must be a lower-case slug')),
+  name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)),
+  version: v.pipe(v.string(), v.regex(/^\d+\.\d+\.\d+$/, 'must be a semantic version such as 1.0.0')),
+  description: v.optional(v.pipe(v.string(), v.maxLength(4000)), ''),
+  cards: v.pipe(v.array(CardSchema), v.maxLength(MAX_PACK_CARDS, `must hold at most ${MAX_PACK_CARDS} cards`)),
+});
+
+/** A card pack. */
+export type Pack = v.InferOutput<typeof PackSchema>;

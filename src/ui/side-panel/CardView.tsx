@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'preact/hooks';
+import { sendToBackground } from '../../messaging/client';
+import type { TabState } from '../../messaging/protocol';
+import type { Card } from '../../model/card';
+
+interface Props {
+  cardId: string;
+  state: TabState;
+  onBack: () => void;
+  onOpen: (id: string) => void;
+}
+
+/** One card read in full: summary, key signals, implications, tags and related cards. */
+export function CardView({ cardId, state, onBack, onOpen }: Props) {
+  const [card, setCard] = useState<Card | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [names, setNames] = useState<Map<string, string>>(new Map());
+
+  useEffect(() => {
+    let live = true;
+    void sendToBackground('card.get', { id: cardId }).then((result) => {
+      if (!live) return;
+      if (result.ok) setCard(result.value);
+      else setError(result.error);
+    });
+    void sendToBackground('cards.list', {}).then((result) => {
+      if (live && result.ok) setNames(new Map(result.value.map((c) => [c.name.toLowerCase(), c.id])));
+    });
+    return () => {
+      live = false;
+    };
+  }, [cardId]);
+
+  const count = state.mentions.filter((m) => m.cardId === cardId).length;
+  return (
+    <article class="card" aria-labelledby="card-name">
+      <button type="button" class="back" onClick={onBack}>
+        ← This page
+      </button>
+      {error ? <p role="alert">{error}</p> : null}
+      {card ? (
+        <>
+          <h2 id="card-name">{card.name}</h2>
+          <p class="meta">
+            <span class={`kind ${card.kind === 'topic' ? 'topic' : 'entity'}`}>{card.kind}</span>
+            {count} {count === 1 ? 'mention' : 'mentions'} on this page
+          </p>
+          {card.aliases.length ? <p class="aliases">Also: {card.aliases.join(', ')}</p> : null}
+          <p>{card.summary}</p>
+          <Section title="Key signals" items={card.signals.map((s) => s.text)} />
+          <Section title="Implications" items={card.implications} />
+          {card.tags.length ? (
+            <ul class="tags" aria-label="Tags">
+              {card.tags.map((t) => (
+                <li key={t}>{t}</li>
+              ))}
+            </ul>
+          ) : null}
+          {card.related.length ? (
+            <>
+              <h3>Related</h3>
+              <ul class="related">
+                {card.related.map((name) => {
+                  const id = names.get(name.toLowerCase());
+                  return (
+                    <li key={name}>
+                      {id ? (
+                        <button type="button" class="link" onClick={() => onOpen(id)}>
+                          {name}
+                        </button>
+                      ) : (
+                        name
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </article>
+  );
+}
+
+function Section({ title, items }: { title: string; items: string[] }) {
+  if (items.length === 0) return null;
+  return (
+    <>
+      <h3>{title}</h3>
+      <ul>
+        {items.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+    </>
+  );
+}

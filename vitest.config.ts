@@ -1,0 +1,15 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      // Unit tests run outside an extension: the polyfill is replaced by a small typed fake.
+      'webextension-polyfill': fileURLToPath(new URL('./src/test/fake-browser.ts', import.meta.url)),
+    },
+  },
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
+    environment: 'node',
+  },
+});
