@@ -1,0 +1,42 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { compileDictionary, scan } from '../engine';
+import { toAnnotationPage } from './annotation-page';
+import { extractText } from './extract-text';
+import { DEFAULT_PACK, readPack, toEntry } from './load-pack';
+
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const file = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
+const format = option('--format') ?? 'json';
+if (!file || (format !== 'json' && format !== 'table')) {
+  console.error('usage: npm run annotate -- <file.html> [--pack <pack.csv|pack.json>] [--format json|table]');
+  process.exit(2);
+}
+const packPath = option('--pack');
+if (!packPath && !existsSync(DEFAULT_PACK)) {
+  console.error('the built-in pack is missing: pass --pack <pack.csv|pack.json>');
+  process.exit(2);
+}
+try {
+  const pack = readPack(packPath ?? DEFAULT_PACK);
+  const text = extractText(readFileSync(file, 'utf8'));
+  const matches = scan(compileDictionary(pack.cards.map(toEntry)), text);
+  const cards = new Map(pack.cards.map((c) => [c.id, { name: c.name, topic: c.kind === 'topic' }]));
+  const page = toAnnotationPage(text, matches, cards);
+  if (format === 'json') console.log(JSON.stringify(page, null, 2));
+  else {
+    for (const m of matches) {
+      const how = m.match === 'fuzzy' ? `fuzzy: ${text.slice(m.start, m.end)} → ${m.matched}` : m.match;
+      console.log(
+        `${String(m.start).padStart(7)}  ${text.slice(m.start, m.end).replace(/\s+/g, ' ').padEnd(28)} ${(cards.get(m.id)?.name ?? m.id).padEnd(28)} ${how} ${m.confidence}`,
+      );
+    }
+    console.log(`${matches.length} mentions`);
+  }
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(1);
+}
