@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import defaultPack from '../src/packs/default-pack.json' with { type: 'json' };
+import { serviceWorker } from '../scripts/browser';
 import {
   clickNode,
   hoverRange,
@@ -11,6 +11,7 @@ import {
   tabIdOf,
   waitForHighlights,
 } from '../scripts/page-probe';
+import defaultPack from '../src/packs/default-pack.json' with { type: 'json' };
 import { expect, test } from './fixtures';
 
 interface Gold {
@@ -201,6 +202,15 @@ test('a stopped service worker is woken by a hover and answers', async ({ contex
     .toContain(card.summary.slice(0, 40));
   expect(statuses).toContain('starting');
   expect(statuses.at(-1)).toBe('running');
+
+  // The woken worker matches a page again from the dictionary it cached, without recompiling.
+  const woken = await serviceWorker(context);
+  expect(await woken.evaluate(async () => Object.keys(await chrome.storage.local.get('dictionary-cache')))).toEqual([
+    'dictionary-cache',
+  ]);
+  await page.reload();
+  await waitForHighlights(page);
+  expect((await paintedRanges(page)).length).toBe(mentions.length);
 });
 
 function escapeRegExp(s: string): string {

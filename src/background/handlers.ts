@@ -1,7 +1,7 @@
-import { err, type Result } from '../model/result';
+import { sendToTab } from '../messaging/client';
 import { contentToBackground, panelToBackground } from '../messaging/protocol';
 import { createRouter, type Sender } from '../messaging/router';
-import { sendToTab } from '../messaging/client';
+import { err, type Result } from '../model/result';
 import { showTabStatus } from './action';
 import type { Library } from './library';
 import { hasTab, recordFrame, setFocus, tabState } from './tab-state';

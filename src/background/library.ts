@@ -1,14 +1,23 @@
 import * as v from 'valibot';
-import { compileDictionary, type Dictionary, type DictionaryEntry, scan } from '../engine';
+import {
+  compileDictionary,
+  type Dictionary,
+  type DictionaryEntry,
+  loadDictionary,
+  scan,
+  serializeDictionary,
+} from '../engine';
 import { type Card, isTopic } from '../model/card';
 import type { CardSummary, Mention } from '../model/mention';
 import { PackSchema } from '../model/pack';
 import defaultPackJson from '../packs/default-pack.json';
 import { CardStore } from '../store/cards';
+import { readCachedDictionary, writeCachedDictionary } from './dictionary-cache';
 
 interface Loaded {
   dictionary: Dictionary;
-  cards: Map<string, Card>;
+  /** What a page needs of each card; full cards are read from the store when asked for. */
+  cards: Map<string, CardSummary>;
 }
 
 /** A card reduced to what matching needs. */
@@ -53,8 +62,16 @@ export class Library {
   private load(): Promise<Loaded> {
     this.loaded ??= (async () => {
       await this.installDefaultPack();
+      const revision = await this.store.revision();
+      const cached = await readCachedDictionary(revision);
+      if (cached) {
+        return { dictionary: loadDictionary(cached.dictionary), cards: new Map(cached.cards.map((c) => [c.id, c])) };
+      }
       const list = await this.store.listCards();
-      return { dictionary: compileDictionary(list.map(toEntry)), cards: new Map(list.map((c) => [c.id, c])) };
+      const dictionary = compileDictionary(list.map(toEntry));
+      const cards = list.map(toSummary);
+      void writeCachedDictionary({ revision, dictionary: serializeDictionary(dictionary), cards });
+      return { dictionary, cards: new Map(cards.map((c) => [c.id, c])) };
     })().catch((error: unknown) => {
       this.loaded = null;
       throw error;
@@ -70,7 +87,7 @@ export class Library {
     for (const m of scan(dictionary, text)) {
       const card = cards.get(m.id);
       if (!card) continue;
-      if (!seen.has(card.id)) seen.set(card.id, toSummary(card));
+      if (!seen.has(card.id)) seen.set(card.id, card);
       mentions.push({
         cardId: m.id,
         start: m.start,
@@ -86,14 +103,15 @@ export class Library {
 
   /** One card, or an error naming the missing id. */
   async getCard(id: string): Promise<Card> {
-    const { cards } = await this.load();
-    const card = cards.get(id) ?? (await this.store.getCard(id));
+    await this.installDefaultPack();
+    const card = await this.store.getCard(id);
     if (!card) throw new Error(`No card with id ${id}`);
     return card;
   }
 
   /** Every card. */
   async listCards(): Promise<Card[]> {
-    return [...(await this.load()).cards.values()];
+    await this.installDefaultPack();
+    return this.store.listCards();
   }
 }

@@ -1,5 +1,5 @@
-import type { CardSummary, Mention } from '../model/mention';
 import type { TabState } from '../messaging/protocol';
+import type { CardSummary, Mention } from '../model/mention';
 import { idleReason } from './idle-reason';
 
 /*

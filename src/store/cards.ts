@@ -40,6 +40,11 @@ export class CardStore {
     return cards;
   }
 
+  /** A token that changes whenever anything in the store changes (its update sequence). */
+  async revision(): Promise<string> {
+    return String((await this.db.info()).update_seq);
+  }
+
   /** One card by id, or null. */
   async getCard(id: string): Promise<Card | null> {
     try {
