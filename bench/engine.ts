@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCorpus } from '../src/cli/corpus';
-import { readPack, toEntry } from '../src/cli/load-pack';
+import { readPack } from '../src/cli/load-pack';
 import { compileDictionary, type DictionaryEntry, scan, serializeDictionary } from '../src/engine';
+import { toEntry } from '../src/model/card';
 import { syntheticEntries } from './synthetic';
 
 const corpus = process.argv[2] ?? fileURLToPath(new URL('../../shared/corpus/', import.meta.url));

@@ -11,6 +11,7 @@ import {
   tabIdOf,
   waitForHighlights,
 } from '../scripts/page-probe';
+import { scorePage } from '../src/cli/score';
 import defaultPack from '../src/packs/default-pack.json' with { type: 'json' };
 import { expect, test } from './fixtures';
 
@@ -23,16 +24,6 @@ interface Gold {
 }
 const gold = JSON.parse(readFileSync(resolve(import.meta.dirname, '../demo/gold.json'), 'utf8')).mentions as Gold[];
 const names = new Map(defaultPack.cards.map((c) => [c.id, c.name]));
-const squash = (s: string) => s.replace(/\s+/g, '').toLowerCase();
-
-/** The corpus README's rule: same card, same quote (case and spaces aside), and 8 characters on one side agree. */
-function sameMention(a: Gold, b: Gold): boolean {
-  if (a.entity !== b.entity || squash(a.quote) !== squash(b.quote)) return false;
-  const before = (s: string) => squash(s).slice(-8);
-  const after = (s: string) => squash(s).slice(0, 8);
-  return before(a.prefix) === before(b.prefix) || after(a.suffix) === after(b.suffix);
-}
-
 test('the demo page is painted with exactly its hand-checked mentions', async ({ context, worker, server }) => {
   const page = await context.newPage();
   await page.goto(`${server.url}/demo/`);
@@ -51,15 +42,9 @@ test('the demo page is painted with exactly its hand-checked mentions', async ({
     suffix: p.suffix,
     optional: false,
   }));
-  const unmatched = [...predicted];
-  const missed: Gold[] = [];
-  for (const g of gold) {
-    const i = unmatched.findIndex((p) => sameMention(p, g));
-    if (i >= 0) unmatched.splice(i, 1);
-    else if (!g.optional) missed.push(g);
-  }
-  const spurious = unmatched.filter((p) => !gold.some((g) => g.optional && sameMention(p, g)));
-  expect({ missed, spurious }).toEqual({ missed: [], spurious: [] });
+  const score = scorePage(predicted, gold);
+  expect({ missed: score.falseNegatives, spurious: score.falsePositives }).toEqual({ missed: [], spurious: [] });
+  expect(score.truePositives).toBe(gold.filter((g) => !g.optional).length);
 });
 
 test('hovering a mention opens its card; the side panel opens on it and lists the page', async ({

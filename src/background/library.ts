@@ -1,13 +1,6 @@
 import * as v from 'valibot';
-import {
-  compileDictionary,
-  type Dictionary,
-  type DictionaryEntry,
-  loadDictionary,
-  scan,
-  serializeDictionary,
-} from '../engine';
-import { type Card, isTopic } from '../model/card';
+import { compileDictionary, type Dictionary, loadDictionary, scan, serializeDictionary } from '../engine';
+import { type Card, isTopic, toEntry } from '../model/card';
 import type { CardSummary, Mention } from '../model/mention';
 import { PackSchema } from '../model/pack';
 import defaultPackJson from '../packs/default-pack.json';
@@ -18,17 +11,6 @@ interface Loaded {
   dictionary: Dictionary;
   /** What a page needs of each card; full cards are read from the store when asked for. */
   cards: Map<string, CardSummary>;
-}
-
-/** A card reduced to what matching needs. */
-export function toEntry(card: Card): DictionaryEntry {
-  return {
-    id: card.id,
-    name: card.name,
-    aliases: card.aliases,
-    topic: isTopic(card),
-    ...(card.context ? { context: card.context } : {}),
-  };
 }
 
 /** What a content script needs of a card. */

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { compileDictionary, scan } from '../engine';
+import { toEntry } from '../model/card';
 import { toAnnotationPage } from './annotation-page';
 import { extractText } from './extract-text';
-import { DEFAULT_PACK, readPack, toEntry } from './load-pack';
+import { DEFAULT_PACK, readPack } from './load-pack';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {

@@ -1,8 +1,8 @@
 import { compileDictionary, scan } from '../engine';
+import { toEntry } from '../model/card';
 import type { Pack } from '../model/pack';
 import { plainMatcher } from './baseline';
 import type { CorpusPage } from './corpus';
-import { toEntry } from './load-pack';
 import { mentionAt, microScores, type PageScore, scorePage } from './score';
 
 /** Scores of one matcher over a corpus. */

@@ -1,6 +1,4 @@
 import { readFileSync } from 'node:fs';
-import type { DictionaryEntry } from '../engine';
-import type { Card } from '../model/card';
 import type { Pack } from '../model/pack';
 import { parsePackFile } from '../model/pack-io';
 
@@ -13,16 +11,4 @@ export function readPack(path: string | URL): Pack {
   const result = parsePackFile(name, readFileSync(path, 'utf8'));
   if (!result.ok) throw new Error(`${name}: ${result.error}`);
   return result.value;
-}
-
-/** A card as the engine wants it. */
-export function toEntry(card: Card): DictionaryEntry {
-  return {
-    id: card.id,
-    name: card.name,
-    aliases: card.aliases,
-    topic: card.kind === 'topic',
-    kind: card.kind,
-    ...(card.context ? { context: card.context } : {}),
-  };
 }

@@ -1,7 +1,7 @@
 import { sendToBackground } from '../messaging/client';
 import type { Card } from '../model/card';
-import { POPOVER_CSS } from '../ui/popover/popover.css';
 import { mountPopover, type PopoverHandle } from '../ui/popover/mount';
+import { POPOVER_CSS } from '../ui/popover/popover.css';
 import type { Annotator } from './annotator';
 import { currentHost, ensureHost } from './host';
 import type { Painted } from './paint';

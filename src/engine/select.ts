@@ -1,9 +1,9 @@
 import type { Candidate } from './candidates';
 import { caseFits } from './case-rules';
-import type { Dictionary } from './dictionary';
 import { contextFits } from './context-rules';
-import { isPersonTitle } from './person';
+import type { Dictionary } from './dictionary';
 import { insideLongerName } from './longer-name';
+import { isPersonTitle } from './person';
 import { type Tokens, tokenise } from './tokenise';
 import type { EngineMatch, MatchKind } from './types';
 

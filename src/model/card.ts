@@ -68,3 +68,15 @@ export function slugify(value: string): string {
     .slice(0, 96);
   return slug || 'card';
 }
+
+/** A card reduced to what the matching engine needs (the engine's DictionaryEntry). */
+export function toEntry(card: Card) {
+  return {
+    id: card.id,
+    name: card.name,
+    aliases: card.aliases,
+    topic: isTopic(card),
+    kind: card.kind,
+    ...(card.context ? { context: card.context } : {}),
+  };
+}
