@@ -201,3 +201,15 @@ test('a stopped service worker is woken by a hover and answers', async ({ contex
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+test('on a page where extensions cannot run, the toolbar button says why Dossier is idle', async ({
+  context,
+  worker,
+}) => {
+  const page = await context.newPage();
+  await page.goto('chrome://version/');
+  const tabId = await tabIdOf(worker, page);
+  await expect
+    .poll(() => worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId))
+    .toBe('Dossier is idle here. Extensions cannot run on browser pages.');
+});

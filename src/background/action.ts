@@ -23,3 +23,9 @@ export async function showTabStatus(tabId: number, url?: string): Promise<void> 
     // The tab closed meanwhile: nothing to show.
   }
 }
+
+/** Shows the status of every open tab: at install and browser start, tabs loaded before the worker listened. */
+export async function showAllTabsStatus(): Promise<void> {
+  const tabs = await chrome.tabs.query({});
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : showTabStatus(tab.id, tab.url))));
+}

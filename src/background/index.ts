@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { showTabStatus } from './action';
+import { showAllTabsStatus, showTabStatus } from './action';
 import { createDispatcher } from './handlers';
 import { annotateOpenTabs } from './install';
 import { Library } from './library';
@@ -20,7 +20,9 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 chrome.runtime.onInstalled.addListener(() => {
   void library.installDefaultPack().catch((error: unknown) => console.error('Dossier: install failed', error));
   void annotateOpenTabs();
+  void showAllTabsStatus();
 });
+chrome.runtime.onStartup.addListener(() => void showAllTabsStatus());
 
 void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
 
