@@ -46,14 +46,13 @@ export class Library {
       await this.installDefaultPack();
       const revision = await this.store.revision();
       const cached = await readCachedDictionary(revision);
-      if (cached) {
-        return { dictionary: loadDictionary(cached.dictionary), cards: new Map(cached.cards.map((c) => [c.id, c])) };
-      }
+      const dictionary = cached && loadCached(cached.dictionary);
+      if (cached && dictionary) return { dictionary, cards: new Map(cached.cards.map((c) => [c.id, c])) };
       const list = await this.store.listCards();
-      const dictionary = compileDictionary(list.map(toEntry));
+      const compiled = compileDictionary(list.map(toEntry));
       const cards = list.map(toSummary);
-      void writeCachedDictionary({ revision, dictionary: serializeDictionary(dictionary), cards });
-      return { dictionary, cards: new Map(cards.map((c) => [c.id, c])) };
+      void writeCachedDictionary({ revision, dictionary: serializeDictionary(compiled), cards });
+      return { dictionary: compiled, cards: new Map(cards.map((c) => [c.id, c])) };
     })().catch((error: unknown) => {
       this.loaded = null;
       throw error;
@@ -95,5 +94,14 @@ export class Library {
   async listCards(): Promise<Card[]> {
     await this.installDefaultPack();
     return this.store.listCards();
+  }
+}
+
+/** A cached dictionary, or null when it was written by another version of the engine (then it is rebuilt). */
+function loadCached(serialised: string): Dictionary | null {
+  try {
+    return loadDictionary(serialised);
+  } catch {
+    return null;
   }
 }

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { readCorpus } from './corpus';
 import { type Evaluation, evaluateBaseline, evaluateEngine } from './evaluate';
 import { readPack } from './load-pack';
@@ -10,7 +11,7 @@ if (!dir) {
   console.error('usage: npm run eval -- <corpus dir> [--pack <pack.csv|pack.json>]');
   process.exit(2);
 }
-const pack = readPack(packAt >= 0 ? args[packAt + 1]! : new URL('../pack.csv', `file://${dir.replace(/\/?$/, '/')}`));
+const pack = readPack(packAt >= 0 ? args[packAt + 1]! : resolve(dir, '../pack.csv'));
 const pages = readCorpus(dir);
 const engine = evaluateEngine(pages, pack);
 const plain = evaluateBaseline(pages, pack);

@@ -2,7 +2,9 @@ import type { Dictionary } from './dictionary';
 import { deletionKeys, fuzzyConfidence, isNearMiss } from './fuzzy';
 import { lookupDeletes } from './fuzzy-index';
 import { foldGap } from './normalise';
-import type { Tokens } from './tokenise';
+import { edgeChild } from './tables';
+import { normAt, type Tokens } from './tokenise';
+import { lookupAscii, lookupWord } from './word-table';
 
 /** A possible mention before the page-level rules: one form found over words first..last. */
 export interface Candidate {
@@ -21,9 +23,16 @@ const MAX_GAP = 8;
 
 /** Word ids of the text's words in the dictionary's vocabulary (-1 when unknown). */
 export function wordIds(dict: Dictionary, tokens: Tokens): Int32Array {
-  const ids = new Int32Array(tokens.norm.length);
-  const { vocab, norm } = { vocab: dict.vocab, norm: tokens.norm };
-  for (let i = 0; i < norm.length; i++) ids[i] = vocab.get(norm[i]!) ?? -1;
+  const { count, hash, norm, start, end, text } = tokens;
+  const { table, words } = dict;
+  const ids = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const folded = norm[i];
+    ids[i] =
+      folded === undefined
+        ? lookupAscii(table, words, hash[i]!, text, start[i]!, end[i]!)
+        : lookupWord(table, words, folded);
+  }
   return ids;
 }
 
@@ -31,8 +40,8 @@ export function wordIds(dict: Dictionary, tokens: Tokens): Int32Array {
 export function findCandidates(dict: Dictionary, text: string, tokens: Tokens, ids: Int32Array): Candidate[] {
   const out: Candidate[] = [];
   const n = ids.length;
-  const stride = dict.words.length;
-  const { start, end, norm } = tokens;
+  const { terminals } = dict;
+  const { start, end } = tokens;
 
   const keyAt = (j: number, topic: boolean): number => {
     const a = end[j - 1]!;
@@ -41,7 +50,7 @@ export function findCandidates(dict: Dictionary, text: string, tokens: Tokens, i
     if (b - a > MAX_GAP) return -1;
     if (!(b - a === 1 && text.charCodeAt(a) === 32)) {
       const sig = foldGap(text.slice(a, b));
-      if (sig !== '') id = dict.vocab.get(sig + norm[j]!) ?? -1;
+      if (sig !== '') id = lookupWord(dict.table, dict.words, sig + normAt(tokens, j));
     }
     if (id < 0) return -1;
     return topic ? dict.stemOf[id]! : id;
@@ -51,20 +60,21 @@ export function findCandidates(dict: Dictionary, text: string, tokens: Tokens, i
     let node = first;
     let j = i;
     for (;;) {
-      const forms = dict.terminals.get(node);
-      if (forms) {
-        for (const form of forms)
-          out.push(closeSpan(dict, text, { first: i, last: j, form, start: start[i]!, end: end[j]!, fuzzy: 0 }));
+      for (let k = terminals.offsets[node]!; k < terminals.offsets[node + 1]!; k++) {
+        const form = terminals.items[k]!;
+        out.push(closeSpan(dict, text, { first: i, last: j, form, start: start[i]!, end: end[j]!, fuzzy: 0 }));
       }
       if (++j >= n) return;
       const key = keyAt(j, topic);
       if (key < 0) return;
-      const next = dict.edges.get(node * stride + key);
-      if (next === undefined) return;
+      const next = edgeChild(dict.edges, node, key);
+      if (next < 0) return;
       node = next;
     }
   };
 
+  // A page repeats its unknown capitalised words (names, sentence starts): look each one up once.
+  const nearMissOf = new Map<string, NearMiss | null>();
   for (let i = 0; i < n; i++) {
     const id = ids[i]!;
     if (id >= 0) {
@@ -72,8 +82,19 @@ export function findCandidates(dict: Dictionary, text: string, tokens: Tokens, i
       if (exact >= 0) walk(i, exact, false);
       const cls = dict.stemOf[id]!;
       if (cls >= 0 && dict.topicRoot[cls]! >= 0) walk(i, dict.topicRoot[cls]!, true);
-    } else if (norm[i]!.length >= 4 && isUpperAt(text, start[i]!)) {
-      nearMisses(dict, tokens, i, out);
+    } else if (isUpperAt(text, start[i]!) && normAt(tokens, i).length >= 4) {
+      const word = normAt(tokens, i);
+      let found = nearMissOf.get(word);
+      if (found === undefined) {
+        found = nearestName(dict, word);
+        nearMissOf.set(word, found);
+      }
+      if (found) {
+        const { offsets, items } = dict.singles;
+        for (let k = offsets[found.id]!; k < offsets[found.id + 1]!; k++) {
+          out.push({ first: i, last: i, form: items[k]!, start: start[i]!, end: end[i]!, fuzzy: found.confidence });
+        }
+      }
     }
   }
   return out;
@@ -94,23 +115,21 @@ function closeSpan(dict: Dictionary, text: string, c: Candidate): Candidate {
   return c;
 }
 
-function nearMisses(dict: Dictionary, tokens: Tokens, i: number, out: Candidate[]) {
-  const word = tokens.norm[i]!;
-  let best = -1;
-  let bestConfidence = 0;
+interface NearMiss {
+  id: number;
+  confidence: number;
+}
+
+/** The vocabulary word (of a single-word form) this word is a near-miss spelling of, or null. */
+function nearestName(dict: Dictionary, word: string): NearMiss | null {
+  let best: NearMiss | null = null;
   const ids: number[] = [];
   for (const key of deletionKeys(word)) lookupDeletes(dict.deletes, key, ids);
   for (const id of ids) {
     const name = dict.words[id]!;
     if (!isNearMiss(word, name)) continue;
     const confidence = fuzzyConfidence(word, name);
-    if (confidence > bestConfidence) {
-      best = id;
-      bestConfidence = confidence;
-    }
+    if (!best || confidence > best.confidence) best = { id, confidence };
   }
-  if (best < 0) return;
-  for (const form of dict.singles.get(best) ?? []) {
-    out.push({ first: i, last: i, form, start: tokens.start[i]!, end: tokens.end[i]!, fuzzy: bestConfidence });
-  }
+  return best;
 }

@@ -5,8 +5,10 @@ import { FUZZY_MIN_LENGTH } from './fuzzy';
 import { buildDeleteIndex } from './fuzzy-index';
 import { inflections } from './inflect';
 import { looksLikePersonName } from './person';
-import { tokenise } from './tokenise';
+import { buildEdgeTable, buildLists } from './tables';
+import { foldedWords } from './tokenise';
 import type { DictionaryEntry } from './types';
+import { buildWordTable } from './word-table';
 
 const EXACT_ROOT = 0;
 const TOPIC_ROOT = 1;
@@ -126,26 +128,26 @@ export function compileDictionary(input: readonly DictionaryEntry[]): Dictionary
     for (const [key, node] of children[root]!) out[key] = node;
     return out;
   };
-  const edges = new Map<number, number>();
+  const triples: number[] = [];
   for (let node = 2; node < children.length; node++) {
-    for (const [key, child] of children[node]!) edges.set(node * stride + key, child);
+    for (const [key, child] of children[node]!) triples.push(node, key, child);
   }
   return {
     entries,
     forms,
-    vocab,
+    table: buildWordTable(words),
     words,
     stemOf: Int32Array.from(stem),
     exactRoot: rootArray(EXACT_ROOT),
     topicRoot: rootArray(TOPIC_ROOT),
-    edges,
-    terminals,
+    edges: buildEdgeTable(Int32Array.from(triples)),
+    terminals: buildLists(terminals, children.length),
     deletes,
-    singles,
+    singles: buildLists(singles, words.length),
   };
 }
 
 /** Folds a context-rule phrase to its words. */
 export function ruleWords(phrase: string): string[] {
-  return tokenise(phrase).norm;
+  return foldedWords(phrase);
 }

@@ -1,5 +1,5 @@
 import type { CompiledEntry } from './dictionary';
-import type { Tokens } from './tokenise';
+import { normAt, type Tokens } from './tokenise';
 
 /** How many words on either side of a mention count as "near" it. */
 export const CONTEXT_WINDOW = 30;
@@ -8,12 +8,12 @@ export const CONTEXT_WINDOW = 30;
 export function contextFits(entry: CompiledEntry, tokens: Tokens, first: number, last: number): boolean {
   if (entry.require.length === 0 && entry.exclude.length === 0) return true;
   const from = Math.max(0, first - CONTEXT_WINDOW);
-  const to = Math.min(tokens.norm.length, last + 1 + CONTEXT_WINDOW);
+  const to = Math.min(tokens.count, last + 1 + CONTEXT_WINDOW);
   const near = (phrase: string[]) => {
     for (let i = from; i + phrase.length <= to; i++) {
       if (i + phrase.length > first && i <= last) continue;
       let k = 0;
-      while (k < phrase.length && tokens.norm[i + k] === phrase[k]) k++;
+      while (k < phrase.length && i + k < tokens.count && normAt(tokens, i + k) === phrase[k]) k++;
       if (k === phrase.length) return true;
     }
     return false;

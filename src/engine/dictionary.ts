@@ -1,3 +1,5 @@
+import type { Lists } from './tables';
+
 /** One compiled name or alias of a card. */
 export interface CompiledForm {
   /** Index of the card in `Dictionary.entries`. */
@@ -33,8 +35,8 @@ export interface CompiledEntry {
 export interface Dictionary {
   entries: CompiledEntry[];
   forms: CompiledForm[];
-  /** Folded word (possibly prefixed by its joining punctuation) → word id. */
-  vocab: Map<string, number>;
+  /** Folded word (possibly prefixed by its joining punctuation) → word id, as a hash table (word-table.ts). */
+  table: Int32Array;
   /** Word id → folded word. */
   words: string[];
   /** Word id → id of its stem class for topic matching, or -1. */
@@ -44,11 +46,11 @@ export interface Dictionary {
   /** Stem class id → first trie node of topic keywords starting with that stem, or -1. */
   topicRoot: Int32Array;
   /** (node × words.length + word id) → child node. */
-  edges: Map<number, number>;
+  edges: Int32Array;
   /** Node → forms that end there. */
-  terminals: Map<number, number[]>;
+  terminals: Lists;
   /** Symmetric-delete index of single-word names, for near-miss spellings (see fuzzy-index.ts). */
   deletes: Float64Array;
   /** Word id → forms made of just that word, for the fuzzy pass. */
-  singles: Map<number, number[]>;
+  singles: Lists;
 }

@@ -1,5 +1,5 @@
 import { foldGap } from './normalise';
-import { tokenise } from './tokenise';
+import { normAt, tokenise } from './tokenise';
 
 /** A name or alias as the matcher sees it. */
 export interface FormShape {
@@ -31,21 +31,21 @@ export function isAllCaps(text: string): boolean {
 /** Analyses one name or alias; undefined when it holds no word at all. */
 export function shapeForm(form: string): FormShape | undefined {
   const t = tokenise(form);
-  if (t.norm.length === 0) return undefined;
+  if (t.count === 0) return undefined;
   const keys: string[] = [];
   let capMask = 0;
-  for (let k = 0; k < t.norm.length; k++) {
-    const norm = t.norm[k]!;
+  for (let k = 0; k < t.count; k++) {
+    const norm = normAt(t, k);
     const prefix = k === 0 ? '' : foldGap(form.slice(t.end[k - 1], t.start[k]));
     keys.push(prefix + norm);
     if (k < 31 && isCapitalised(form.slice(t.start[k], t.end[k]))) capMask |= 1 << k;
   }
-  const letters = form.slice(t.start[0], t.end[t.norm.length - 1]);
+  const letters = form.slice(t.start[0], t.end[t.count - 1]);
   return {
     keys,
     capMask,
     acronym: isAllCaps(letters),
     proper: HAS_UPPER.test(letters),
-    trail: foldGap(form.slice(t.end[t.norm.length - 1])),
+    trail: foldGap(form.slice(t.end[t.count - 1])),
   };
 }

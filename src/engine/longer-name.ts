@@ -1,6 +1,6 @@
 import { isCapitalised } from './form';
 import { isPersonTitle } from './person';
-import type { Tokens } from './tokenise';
+import { normAt, type Tokens } from './tokenise';
 
 // Capitalised words that start sentences and headings rather than names.
 const FUNCTION_WORDS = new Set(
@@ -43,14 +43,14 @@ export function inTitleCaseLine(text: string, at: number): boolean {
  */
 export function insideLongerName(text: string, tokens: Tokens, i: number, covered: (k: number) => boolean): boolean {
   const next = i + 1;
-  if (next < tokens.norm.length && joinedBySpace(text, tokens, i, next) && PUBLICATION_HEADS.has(tokens.norm[next]!)) {
+  if (next < tokens.count && joinedBySpace(text, tokens, i, next) && PUBLICATION_HEADS.has(normAt(tokens, next))) {
     return isCapitalised(text.slice(tokens.start[next], tokens.end[next]));
   }
   const prev = i - 1;
   if (prev < 0 || !joinedBySpace(text, tokens, prev, i)) return false;
   const word = text.slice(tokens.start[prev], tokens.end[prev]);
   if (!isCapitalised(word) || word.length < 2 || /^\p{Lu}+$/u.test(word)) return false;
-  const norm = tokens.norm[prev]!;
+  const norm = normAt(tokens, prev);
   if (FUNCTION_WORDS.has(norm) || NAME_ENDINGS.has(norm) || isPersonTitle(norm) || covered(prev)) return false;
   if (startsSentence(text, tokens, prev)) return false;
   return !inTitleCaseLine(text, tokens.start[i]!);

@@ -4,7 +4,7 @@ import { contextFits } from './context-rules';
 import type { Dictionary } from './dictionary';
 import { insideLongerName } from './longer-name';
 import { isPersonTitle } from './person';
-import { type Tokens, tokenise } from './tokenise';
+import { foldedWords, normAt, type Tokens } from './tokenise';
 import type { EngineMatch, MatchKind } from './types';
 
 /** A candidate kept, with how sure it is and the other cards it could name (ambiguity resolved by context). */
@@ -21,7 +21,7 @@ export function selectMatches(dict: Dictionary, text: string, tokens: Tokens, ca
     const entry = dict.entries[form.entry]!;
     return caseFits(form, entry.topic, text, tokens, c.first) && contextFits(entry, tokens, c.first, c.last);
   });
-  const covered = new Uint8Array(tokens.norm.length);
+  const covered = new Uint8Array(tokens.count);
   for (const c of cased) for (let k = c.first; k <= c.last; k++) covered[k] = 1;
   const local = cased.filter((c) => {
     const entry = dict.entries[dict.forms[c.form]!.entry]!;
@@ -140,7 +140,7 @@ function pickPerson(dict: Dictionary, group: Candidate[], named: Map<number, num
 function titled(text: string, tokens: Tokens, i: number): boolean {
   if (i === 0) return false;
   const gap = text.slice(tokens.end[i - 1], tokens.start[i]);
-  return /^\.?\s+$/.test(gap) && isPersonTitle(tokens.norm[i - 1]!);
+  return /^\.?\s+$/.test(gap) && isPersonTitle(normAt(tokens, i - 1));
 }
 
 // Words after a surname that name a person's term of office: the Obama administration.
@@ -148,15 +148,15 @@ const OFFICE = new Set(['administration', 'presidency', 'government', 'cabinet',
 
 /** Whether a word naming a term of office follows the surname at word i. */
 function governing(tokens: Tokens, i: number): boolean {
-  return OFFICE.has(tokens.norm[i + 1] ?? '');
+  return i + 1 < tokens.count && OFFICE.has(normAt(tokens, i + 1));
 }
 
 /** Whether the person's given name and a middle initial stand right before the surname (Donald J. Trump). */
 function initialled(dict: Dictionary, tokens: Tokens, c: Candidate): boolean {
   const form = dict.forms[c.form]!;
-  const name = tokenise(dict.entries[form.entry]!.name).norm;
+  const name = foldedWords(dict.entries[form.entry]!.name);
   const given = name.slice(0, name.length - form.size);
   const initial = c.first - 1;
-  if (given.length === 0 || initial - given.length < 0 || tokens.norm[initial]!.length !== 1) return false;
-  return given.every((word, k) => tokens.norm[initial - given.length + k] === word);
+  if (given.length === 0 || initial - given.length < 0 || normAt(tokens, initial).length !== 1) return false;
+  return given.every((word, k) => normAt(tokens, initial - given.length + k) === word);
 }

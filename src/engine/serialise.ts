@@ -1,25 +1,38 @@
 import { decodeBase64, encodeBase64 } from './base64';
 import type { CompiledEntry, CompiledForm, Dictionary } from './dictionary';
+import { buildEdgeTable, edgeTriples } from './tables';
+import { buildWordTable } from './word-table';
 
 const FORMAT = 'dossier-dictionary';
-const VERSION = 1;
+const VERSION = 2;
 
-type EntryRow = [id: string, name: string, flags: number, require: string[][], exclude: string[][]];
-type FormRow = [entry: number, text: string, flags: number, capMask: number, size: number, trail: string];
-
+/*
+ * Column by column: flat string lists and typed arrays in base64. JSON.parse reads a few long strings and flat
+ * string arrays far faster than one small array per form, which is what a woken service worker waits for.
+ */
 interface Serialised {
   format: typeof FORMAT;
   version: number;
-  entries: EntryRow[];
-  forms: FormRow[];
+  entryIds: string[];
+  entryNames: string[];
+  /** Per entry: topic (1) and person (2) bits. */
+  entryFlags: string;
+  /** Context rules of the few entries that have them: [entry, require, exclude]. */
+  rules: Array<[entry: number, require: string[][], exclude: string[][]]>;
+  formTexts: string[];
+  formTrails: string[];
+  /** Per form: entry, flags (alias 1, surname 2, acronym 4, proper 8), capMask, size. */
+  formNumbers: string;
   words: string;
   stemOf: string;
   exactRoot: string;
   topicRoot: string;
   edges: string;
-  terminals: string;
+  terminalOffsets: string;
+  terminalItems: string;
   deletes: string;
-  singles: string;
+  singleOffsets: string;
+  singleItems: string;
 }
 
 // Typed arrays travel as base64 of their bytes (little-endian on every platform Chromium and Node run on).
@@ -29,39 +42,34 @@ const float64s = (s: string) => new Float64Array(decodeBase64(s).buffer);
 
 /** A JSON string of the compiled dictionary, to keep in storage and load without compiling again. */
 export function serializeDictionary(dict: Dictionary): string {
-  const stride = dict.words.length;
-  // Each edge as (parent, word, child).
-  const edges = new Int32Array(dict.edges.size * 3);
-  let e = 0;
-  for (const [key, child] of dict.edges) {
-    const parent = Math.floor(key / stride);
-    edges[e++] = parent;
-    edges[e++] = key - parent * stride;
-    edges[e++] = child;
-  }
-  const terminals: number[] = [];
-  for (const [node, forms] of dict.terminals) terminals.push(node, forms.length, ...forms);
-  const singles: number[] = [];
-  for (const [id, forms] of dict.singles) for (const form of forms) singles.push(id, form);
+  const formNumbers = new Int32Array(dict.forms.length * 4);
+  dict.forms.forEach((f, i) => {
+    formNumbers[i * 4] = f.entry;
+    formNumbers[i * 4 + 1] = (f.alias ? 1 : 0) | (f.surname ? 2 : 0) | (f.acronym ? 4 : 0) | (f.proper ? 8 : 0);
+    formNumbers[i * 4 + 2] = f.capMask;
+    formNumbers[i * 4 + 3] = f.size;
+  });
   const out: Serialised = {
     format: FORMAT,
     version: VERSION,
-    entries: dict.entries.map((x) => [x.id, x.name, (x.topic ? 1 : 0) | (x.person ? 2 : 0), x.require, x.exclude]),
-    forms: dict.forms.map((f) => [
-      f.entry,
-      f.text,
-      (f.alias ? 1 : 0) | (f.surname ? 2 : 0) | (f.acronym ? 4 : 0) | (f.proper ? 8 : 0),
-      f.capMask,
-      f.size,
-      f.trail,
-    ]),
+    entryIds: dict.entries.map((x) => x.id),
+    entryNames: dict.entries.map((x) => x.name),
+    entryFlags: bytes(Int32Array.from(dict.entries, (x) => (x.topic ? 1 : 0) | (x.person ? 2 : 0))),
+    rules: dict.entries.flatMap((x, i): Serialised['rules'] =>
+      x.require.length || x.exclude.length ? [[i, x.require, x.exclude]] : [],
+    ),
+    formTexts: dict.forms.map((f) => f.text),
+    formTrails: dict.forms.map((f) => f.trail),
+    formNumbers: bytes(formNumbers),
     words: dict.words.join('\n'),
     stemOf: bytes(dict.stemOf),
     exactRoot: bytes(dict.exactRoot),
     topicRoot: bytes(dict.topicRoot),
-    edges: bytes(edges),
-    singles: bytes(Int32Array.from(singles)),
-    terminals: bytes(Int32Array.from(terminals)),
+    edges: bytes(edgeTriples(dict.edges)),
+    terminalOffsets: bytes(dict.terminals.offsets),
+    terminalItems: bytes(dict.terminals.items),
+    singleOffsets: bytes(dict.singles.offsets),
+    singleItems: bytes(dict.singles.items),
     deletes: bytes(dict.deletes),
   };
   return JSON.stringify(out);
@@ -72,57 +80,45 @@ export function loadDictionary(serialized: string): Dictionary {
   const raw = JSON.parse(serialized) as Serialised;
   if (raw.format !== FORMAT || raw.version !== VERSION) throw new Error('not a compiled dictionary of this version');
   const words = raw.words === '' ? [] : raw.words.split('\n');
-  const vocab = new Map<string, number>();
-  for (let i = 0; i < words.length; i++) vocab.set(words[i]!, i);
-  const stride = words.length;
-  const triples = int32s(raw.edges);
-  const edges = new Map<number, number>();
-  for (let i = 0; i < triples.length; i += 3) edges.set(triples[i]! * stride + triples[i + 1]!, triples[i + 2]!);
-  const pairs = int32s(raw.singles);
-  const singles = new Map<number, number[]>();
-  for (let i = 0; i < pairs.length; i += 2) {
-    const list = singles.get(pairs[i]!);
-    if (list) list.push(pairs[i + 1]!);
-    else singles.set(pairs[i]!, [pairs[i + 1]!]);
-  }
-  const flat = int32s(raw.terminals);
-  const terminals = new Map<number, number[]>();
-  for (let i = 0; i < flat.length; ) {
-    const node = flat[i]!;
-    const count = flat[i + 1]!;
-    terminals.set(node, Array.from(flat.subarray(i + 2, i + 2 + count)));
-    i += 2 + count;
-  }
-  const entries: CompiledEntry[] = raw.entries.map(([id, name, flags, require, exclude]) => ({
+  const entryFlags = int32s(raw.entryFlags);
+  const entries: CompiledEntry[] = raw.entryIds.map((id, i) => ({
     id,
-    name,
-    topic: (flags & 1) !== 0,
-    person: (flags & 2) !== 0,
-    require,
-    exclude,
+    name: raw.entryNames[i]!,
+    topic: (entryFlags[i]! & 1) !== 0,
+    person: (entryFlags[i]! & 2) !== 0,
+    require: [],
+    exclude: [],
   }));
-  const forms: CompiledForm[] = raw.forms.map(([entry, text, flags, capMask, size, trail]) => ({
-    entry,
-    text,
-    alias: (flags & 1) !== 0,
-    surname: (flags & 2) !== 0,
-    acronym: (flags & 4) !== 0,
-    proper: (flags & 8) !== 0,
-    capMask,
-    size,
-    trail,
-  }));
+  for (const [i, require, exclude] of raw.rules) {
+    const entry = entries[i];
+    if (entry) Object.assign(entry, { require, exclude });
+  }
+  const numbers = int32s(raw.formNumbers);
+  const forms: CompiledForm[] = raw.formTexts.map((text, i) => {
+    const flags = numbers[i * 4 + 1]!;
+    return {
+      entry: numbers[i * 4]!,
+      text,
+      alias: (flags & 1) !== 0,
+      surname: (flags & 2) !== 0,
+      acronym: (flags & 4) !== 0,
+      proper: (flags & 8) !== 0,
+      capMask: numbers[i * 4 + 2]!,
+      size: numbers[i * 4 + 3]!,
+      trail: raw.formTrails[i]!,
+    };
+  });
   return {
     entries,
     forms,
-    vocab,
+    table: buildWordTable(words),
     words,
     stemOf: int32s(raw.stemOf),
     exactRoot: int32s(raw.exactRoot),
     topicRoot: int32s(raw.topicRoot),
-    edges,
-    terminals,
+    edges: buildEdgeTable(int32s(raw.edges)),
+    terminals: { offsets: int32s(raw.terminalOffsets), items: int32s(raw.terminalItems) },
     deletes: float64s(raw.deletes),
-    singles,
+    singles: { offsets: int32s(raw.singleOffsets), items: int32s(raw.singleItems) },
   };
 }

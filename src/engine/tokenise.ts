@@ -1,10 +1,18 @@
 import { foldWord } from './normalise';
+import { fnv } from './word-table';
 
-/** Words of the text: parallel arrays of original offsets (UTF-16, end exclusive) and folded forms. */
+/**
+ * Words of the text: where each stands in the original (UTF-16 offsets, end exclusive) and the hash of its
+ * folded form. Folded forms themselves are made on demand (`normAt`), since most words are never asked for.
+ */
 export interface Tokens {
-  start: number[];
-  end: number[];
-  norm: string[];
+  text: string;
+  count: number;
+  start: Int32Array;
+  end: Int32Array;
+  hash: Int32Array;
+  /** Folded forms: set at once for words with non-ASCII characters, on first use for the others. */
+  norm: Array<string | undefined>;
 }
 
 // Character classes, cached per UTF-16 code unit (code points above the BMP are classified on the fly).
@@ -41,21 +49,37 @@ function classAt(text: string, i: number, code: number): number {
   return c;
 }
 
-/** Splits text into words, keeping where each one stands in the original. */
+// Folding (NFKC, diacritics) is costly and pages repeat their non-ASCII words: remember recent ones.
+const folds = new Map<string, string>();
+const MAX_FOLDS = 50_000;
+
+function fold(word: string): string {
+  let folded = folds.get(word);
+  if (folded === undefined) {
+    if (folds.size >= MAX_FOLDS) folds.clear();
+    folded = foldWord(word);
+    folds.set(word, folded);
+  }
+  return folded;
+}
+
+const isAsciiWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+
+/** Splits text into words in one pass, hashing each word's folded form as it goes. */
 export function tokenise(text: string): Tokens {
-  const start: number[] = [];
-  const end: number[] = [];
-  const norm: string[] = [];
   const n = text.length;
-  // One lower-casing of the whole text is cheaper than one per word, when it keeps the offsets.
-  const lower = text.toLowerCase();
-  const sameLength = lower.length === n;
+  // Every character can be a word of its own (scripts without spaces).
+  const capacity = n;
+  const start = new Int32Array(capacity);
+  const end = new Int32Array(capacity);
+  const hash = new Int32Array(capacity);
+  const norm = new Array<string | undefined>(capacity);
+  let count = 0;
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
-    // ASCII fast path: letters and digits start a word; anything else is a gap.
     if (code < 128) {
-      if (!((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57))) {
+      if (!isAsciiWordChar(code)) {
         i++;
         continue;
       }
@@ -65,9 +89,11 @@ export function tokenise(text: string): Tokens {
       if (cls === UNSPACED) {
         let stop = i + width;
         while (stop < n && classAt(text, stop, text.charCodeAt(stop)) === MARK) stop++;
-        start.push(i);
-        end.push(stop);
-        norm.push(foldWord(text.slice(i, stop)));
+        const folded = fold(text.slice(i, stop));
+        start[count] = i;
+        end[count] = stop;
+        hash[count] = fnv(folded);
+        norm[count++] = folded;
         i = stop;
         continue;
       }
@@ -80,15 +106,15 @@ export function tokenise(text: string): Tokens {
     const from = i;
     let ascii = true;
     let stop = i;
+    let h = 0x811c9dc5;
     while (i < n) {
       const c = text.charCodeAt(i);
       if (c < 128) {
-        if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
-          i++;
-          stop = i;
-          continue;
-        }
-        break;
+        if (!isAsciiWordChar(c)) break;
+        h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
+        i++;
+        stop = i;
+        continue;
       }
       const cls = classAt(text, i, c);
       if (cls === WORD || cls === MARK) {
@@ -101,12 +127,33 @@ export function tokenise(text: string): Tokens {
         ascii = false;
       } else break;
     }
-    start.push(from);
-    end.push(stop);
-    if (ascii) norm.push(sameLength ? lower.slice(from, stop) : text.slice(from, stop).toLowerCase());
-    else norm.push(foldWord(text.slice(from, stop)));
+    start[count] = from;
+    end[count] = stop;
+    if (ascii) hash[count] = h | 0;
+    else {
+      const folded = fold(text.slice(from, stop));
+      hash[count] = fnv(folded);
+      norm[count] = folded;
+    }
+    count++;
   }
-  return { start, end, norm };
+  return { text, count, start, end, hash, norm };
+}
+
+/** The folded form of word i (made on first use). */
+export function normAt(tokens: Tokens, i: number): string {
+  let word = tokens.norm[i];
+  if (word === undefined) {
+    word = tokens.text.slice(tokens.start[i], tokens.end[i]).toLowerCase();
+    tokens.norm[i] = word;
+  }
+  return word;
+}
+
+/** Every word's folded form, in order. */
+export function foldedWords(text: string): string[] {
+  const tokens = tokenise(text);
+  return Array.from({ length: tokens.count }, (_, i) => normAt(tokens, i));
 }
 
 /** Whether a UTF-16 code unit is a soft hyphen, zero-width character, word joiner or BOM. */

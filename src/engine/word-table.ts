@@ -1,0 +1,64 @@
+/*
+ * The vocabulary as an open-addressing hash table in a typed array: a text's words are looked up by a hash the
+ * tokeniser computes as it reads them, so no string is made for a word the dictionary does not know.
+ */
+
+/** FNV-1a over UTF-16 code units, as a signed 32-bit integer. */
+export function fnv(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+/** A table of word ids (stored +1; 0 is empty), sized to a power of two at most half full. */
+export function buildWordTable(words: readonly string[]): Int32Array {
+  let size = 16;
+  while (size < words.length * 2) size *= 2;
+  const table = new Int32Array(size);
+  const mask = size - 1;
+  for (let id = 0; id < words.length; id++) {
+    let slot = fnv(words[id]!) & mask;
+    while (table[slot] !== 0) slot = (slot + 1) & mask;
+    table[slot] = id + 1;
+  }
+  return table;
+}
+
+/** The id of a folded word, or -1. */
+export function lookupWord(table: Int32Array, words: readonly string[], word: string): number {
+  const mask = table.length - 1;
+  for (let slot = fnv(word) & mask; ; slot = (slot + 1) & mask) {
+    const entry = table[slot]!;
+    if (entry === 0) return -1;
+    if (words[entry - 1] === word) return entry - 1;
+  }
+}
+
+/**
+ * The id of the ASCII word text[from, to) folded to lower case, given its hash, or -1: compares characters in
+ * place instead of slicing the word out.
+ */
+export function lookupAscii(
+  table: Int32Array,
+  words: readonly string[],
+  hash: number,
+  text: string,
+  from: number,
+  to: number,
+): number {
+  const mask = table.length - 1;
+  const length = to - from;
+  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    const entry = table[slot]!;
+    if (entry === 0) return -1;
+    const word = words[entry - 1]!;
+    if (word.length !== length) continue;
+    let k = 0;
+    while (k < length) {
+      const c = text.charCodeAt(from + k);
+      if ((c >= 65 && c <= 90 ? c + 32 : c) !== word.charCodeAt(k)) break;
+      k++;
+    }
+    if (k === length) return entry - 1;
+  }
+}
