@@ -2,7 +2,8 @@ import browser from 'webextension-polyfill';
 import { backgroundToContent } from '../messaging/protocol';
 import { createRouter } from '../messaging/router';
 import { Annotator } from './annotator';
-import { removeHost } from './host';
+import { currentHost, removeHost } from './host';
+import { watchMutations } from './live';
 import { clearPaint, paintFocus } from './paint';
 import { watchHover } from './popover-controller';
 
@@ -70,5 +71,14 @@ function start(): void {
   });
 }
 
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true, signal });
-else start();
+function watch(): void {
+  start();
+  const isOurs = (node: Node) => {
+    const host = currentHost();
+    return host !== null && (node === host || host.contains(node));
+  };
+  watchMutations(document, start, isOurs, signal);
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watch, { once: true, signal });
+else watch();
