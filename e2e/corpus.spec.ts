@@ -1,0 +1,71 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launch } from '../scripts/browser';
+import { tabIdOf } from '../scripts/page-probe';
+import { expect, test } from './fixtures';
+
+/*
+ * Real news pages, as their sites served them (scripts and all), with every request that would leave this
+ * machine refused. Dossier must not break them: no error of ours, and the DOM exactly as without Dossier.
+ */
+const corpus = resolve(import.meta.dirname, '../../shared/corpus/dev');
+const pages = existsSync(corpus)
+  ? readdirSync(corpus).filter((p) => existsSync(resolve(corpus, p, 'source.html')))
+  : [];
+
+async function offline(context: BrowserContext): Promise<void> {
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    const local = url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'chrome-extension:';
+    return local ? route.continue() : route.abort();
+  });
+}
+
+async function load(page: Page, url: string): Promise<string> {
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(300);
+  return page.evaluate(() => document.documentElement.outerHTML);
+}
+
+let plain: BrowserContext;
+test.beforeAll(async () => {
+  plain = await launch({ extension: false });
+  await offline(plain);
+});
+test.afterAll(async () => plain?.close());
+
+test.skip(pages.length === 0, 'the shared corpus is not beside the project');
+
+for (const name of pages) {
+  test(`corpus page ${name} keeps working and unchanged with Dossier`, async ({ context, worker, server }) => {
+    const url = `${server.url}/corpus/dev/${name}/source.html`;
+    const reference = await plain.newPage();
+    const before = await load(reference, url);
+    // A page whose own scripts change it from load to load cannot be compared with another load.
+    const stable = before === (await load(reference, url));
+    test.info().annotations.push({ type: 'dom', description: stable ? 'compared' : 'changes between loads' });
+    await reference.close();
+
+    await offline(context);
+    const page = await context.newPage();
+    const ours: string[] = [];
+    page.on('console', (m) => {
+      if (/dossier|chrome-extension:/i.test(`${m.text()} ${m.location().url}`)) ours.push(m.text());
+    });
+    page.on('pageerror', (e) => {
+      if (/chrome-extension:/.test(e.stack ?? '')) ours.push(e.message);
+    });
+    await page.goto(url, { waitUntil: 'load' });
+    const tabId = await tabIdOf(worker, page);
+    // The background records each annotated page, mentions or not.
+    await expect
+      .poll(() =>
+        worker.evaluate(async (id) => Object.keys(await chrome.storage.session.get(`tab:${id}`)).length, tabId),
+      )
+      .toBe(1);
+    await page.waitForTimeout(300);
+    if (stable) expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+    expect(ours).toEqual([]);
+  });
+}
