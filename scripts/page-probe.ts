@@ -20,7 +20,8 @@ export interface PaintedRange {
 
 /*
  * Functions passed to page.evaluate run in the page, serialised as text: they must not declare named inner
- * functions, which the TypeScript loader of our scripts would wrap in a helper the page does not have.
+ * functions, which the TypeScript loader of our scripts would wrap in a helper the page does not have, and
+ * they use plain loops, since a hostile page may break Array.prototype.map and friends.
  */
 
 /** Every painted mention range, in document order. */
@@ -37,7 +38,8 @@ export function paintedRanges(page: Page): Promise<PaintedRange[]> {
         }
       }
       out.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
-      return out.map(({ key, range }) => {
+      const found: PaintedRange[] = [];
+      for (const { key, range } of out) {
         const before = document.createRange();
         before.setStart(document.body, 0);
         before.setEnd(range.startContainer, range.startOffset);
@@ -45,14 +47,15 @@ export function paintedRanges(page: Page): Promise<PaintedRange[]> {
         after.setStart(range.endContainer, range.endOffset);
         after.setEndAfter(document.body.lastChild ?? document.body);
         const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
-        return {
+        found.push({
           key,
           quote: range.toString(),
           prefix: before.toString().slice(-32),
           suffix: after.toString().slice(0, 32),
           rect: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
-        };
-      });
+        });
+      }
+      return found;
     },
     MENTION_KEYS as unknown as string[],
   );
@@ -61,7 +64,10 @@ export function paintedRanges(page: Page): Promise<PaintedRange[]> {
 /** Waits until the page has painted at least one mention; returns ms since navigation start. */
 export async function waitForHighlights(page: Page, timeout = 15_000): Promise<number> {
   const handle = await page.waitForFunction(
-    (keys) => (keys.some((k) => (CSS.highlights.get(k)?.size ?? 0) > 0) ? performance.now() : 0),
+    (keys) => {
+      for (const k of keys) if ((CSS.highlights.get(k)?.size ?? 0) > 0) return performance.now();
+      return 0;
+    },
     MENTION_KEYS as unknown as string[],
     { timeout, polling: 'raf' },
   );
