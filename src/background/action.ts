@@ -1,4 +1,6 @@
 import { idleReason } from './idle-reason';
+import { siteStatus } from './site-rules';
+import { sites } from './sites';
 import { tabState } from './tab-state';
 
 /** Shows on the toolbar button what Dossier does on a tab: why it is idle, or how many cards it found. */
@@ -9,6 +11,13 @@ export async function showTabStatus(tabId: number, url?: string): Promise<void> 
     if (reason) {
       await chrome.action.setTitle({ tabId, title: `Dossier is idle here. ${reason}` });
       await chrome.action.setBadgeText({ tabId, text: '' });
+      return;
+    }
+    const status = siteStatus(await sites.settings(), liveUrl);
+    if (!status.enabled) {
+      await chrome.action.setTitle({ tabId, title: status.reason ?? 'Dossier is off here.' });
+      await chrome.action.setBadgeBackgroundColor({ tabId, color: '#6b7280' });
+      await chrome.action.setBadgeText({ tabId, text: 'off' });
       return;
     }
     const state = await tabState(tabId, liveUrl);

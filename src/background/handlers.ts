@@ -4,6 +4,8 @@ import { createRouter, type Sender } from '../messaging/router';
 import { err, type Result } from '../model/result';
 import { showTabStatus } from './action';
 import type { Library } from './library';
+import { refreshTabs, setSiteOf, siteState } from './site-handlers';
+import { sites } from './sites';
 import { hasTab, recordFrame, setFocus, tabState } from './tab-state';
 
 /** Tells open extension pages (the side panel) that a tab's state changed; nobody listening is fine. */
@@ -25,6 +27,8 @@ export function createDispatcher(library: Library) {
       return found;
     },
     'card.get': ({ id }) => library.getCard(id),
+    'site.status': (_payload, sender) => siteState(sites, sender.tab?.url),
+    'site.set': ({ enabled }, sender) => setSiteOf(sites, sender.tab?.url, enabled),
     'panel.open': ({ cardId }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) throw new Error('Only a page can open its side panel.');
@@ -49,6 +53,13 @@ export function createDispatcher(library: Library) {
     },
     'card.get': ({ id }) => library.getCard(id),
     'cards.list': () => library.listCards(),
+    'tab.site': async ({ tabId }) => siteState(sites, (await chrome.tabs.get(tabId)).url),
+    'tab.site.set': async ({ tabId, enabled }) => setSiteOf(sites, (await chrome.tabs.get(tabId)).url, enabled),
+    'pause.set': async ({ paused }) => {
+      await sites.setPaused(paused);
+      void refreshTabs();
+      return siteState(sites, undefined);
+    },
   });
 
   const extensionOrigin = chrome.runtime.getURL('');

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { showAllTabsStatus, showTabStatus } from './action';
+import { createActionMenu, onActionMenu } from './action-menu';
 import { createDispatcher } from './handlers';
 import { annotateOpenTabs } from './install';
 import { Library } from './library';
@@ -21,7 +22,9 @@ chrome.runtime.onInstalled.addListener(() => {
   void library.installDefaultPack().catch((error: unknown) => console.error('Dossier: install failed', error));
   void annotateOpenTabs();
   void showAllTabsStatus();
+  void createActionMenu().catch((error: unknown) => console.error('Dossier: could not create the menu', error));
 });
+chrome.contextMenus.onClicked.addListener((info, tab) => void onActionMenu(info, tab?.url));
 chrome.runtime.onStartup.addListener(() => void showAllTabsStatus());
 
 void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);

@@ -19,12 +19,25 @@ const EMPTY: Annotation = { painted: [], cards: new Map(), counts: new Map(), hi
 export class Annotator {
   current: Annotation = EMPTY;
   private generation = 0;
+  /** Whether Dossier runs on this site, as last asked; null until asked. */
+  private enabled: boolean | null = null;
 
   constructor(private readonly doc: Document) {}
 
-  /** Annotates the document from scratch; a newer call supersedes an older one still waiting for its answer. */
-  async annotate(): Promise<Annotation> {
+  /**
+   * Annotates the document from scratch; a newer call supersedes an older one still waiting for its answer.
+   * On a site the user turned off (or while paused) it collects nothing at all. `recheck` asks again whether
+   * the site is on (after the user changed it).
+   */
+  async annotate(recheck = false): Promise<Annotation> {
     const generation = ++this.generation;
+    if (this.enabled === null || recheck) {
+      const status = await sendToBackground('site.status', {});
+      if (generation !== this.generation) return this.current;
+      if (!status.ok) throw new Error(status.error);
+      this.enabled = status.value.enabled;
+    }
+    if (!this.enabled) return this.apply(EMPTY);
     const root = this.doc.body ?? this.doc.documentElement;
     const page = collectText(root, currentHost());
     if (!/[\p{L}\p{N}]/u.test(page.text)) return this.apply(EMPTY);

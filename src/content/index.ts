@@ -41,7 +41,7 @@ signal.addEventListener('abort', () => {
 const retire = scope[INSTANCE];
 
 const handle = createRouter(backgroundToContent, {
-  'page.refresh': async () => ({ mentions: (await annotator.annotate()).painted.length }),
+  'page.refresh': async () => ({ mentions: (await annotator.annotate(true)).painted.length }),
   'page.reveal': ({ cardId, index }) => {
     const matches = annotator.current.painted.filter((p) => p.mention.cardId === cardId);
     const target = matches[(index ?? 0) % Math.max(matches.length, 1)];

@@ -45,6 +45,12 @@ export function watchHover(doc: Document, annotator: Annotator, signal: AbortSig
           mention: item.mention,
           count: annotator.current.counts.get(summary.id) ?? 1,
           status,
+          onTurnOffSite: () => {
+            void sendToBackground('site.set', { enabled: false }).then((result) => {
+              if (result.ok) hide();
+              else render(cards.get(summary.id) ?? null, `Could not turn Dossier off here: ${result.error}`);
+            });
+          },
           onOpenPanel: () => {
             void sendToBackground('panel.open', { cardId: summary.id }).then((result) => {
               if (!result.ok) render(cards.get(summary.id) ?? null, `Could not open the side panel: ${result.error}`);

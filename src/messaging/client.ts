@@ -18,15 +18,16 @@ export async function sendToBackground<K extends ToBackground>(
   }
 }
 
-/** Sends a message to a tab's content script (top frame unless a frame is named). */
+/** Sends a message to a tab's content scripts (every frame unless one is named; the first answer counts). */
 export async function sendToTab<K extends keyof typeof backgroundToContent>(
   tabId: number,
   type: K,
   payload: Payload<K>,
-  frameId = 0,
+  frameId?: number,
 ): Promise<Result<Answers[K]>> {
   try {
-    const answer = (await browser.tabs.sendMessage(tabId, { type, payload }, { frameId })) as
+    const options = frameId === undefined ? {} : { frameId };
+    const answer = (await browser.tabs.sendMessage(tabId, { type, payload }, options)) as
       | Result<Answers[K]>
       | undefined;
     return answer ?? err('No answer from the page.');

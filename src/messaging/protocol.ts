@@ -24,6 +24,10 @@ export const contentToBackground = {
   'card.get': v.strictObject({ id: cardId }),
   /** Open the side panel of the sender's tab on a card (needs the user's click). */
   'panel.open': v.strictObject({ cardId: v.optional(cardId) }),
+  /** Whether Dossier runs on the sender's tab; asked before any text is collected. */
+  'site.status': v.strictObject({}),
+  /** The user turns Dossier on or off for the sender's tab's site (from the popover). */
+  'site.set': v.strictObject({ enabled: v.boolean() }),
 } as const;
 
 /** What extension pages (side panel, options) may ask of the background. */
@@ -34,6 +38,12 @@ export const panelToBackground = {
   'card.get': v.strictObject({ id: cardId }),
   /** Every card in the library. */
   'cards.list': v.strictObject({}),
+  /** Whether Dossier runs on a tab's site. */
+  'tab.site': v.strictObject({ tabId }),
+  /** Turns Dossier on or off for a tab's site. */
+  'tab.site.set': v.strictObject({ tabId, enabled: v.boolean() }),
+  /** Pauses or resumes Dossier everywhere. */
+  'pause.set': v.strictObject({ paused: v.boolean() }),
 } as const;
 
 /** What the background may ask of a content script. */
@@ -57,6 +67,14 @@ export interface TabState {
   idleReason: string | null;
 }
 
+/** Whether Dossier runs on a site, as the popover, side panel and toolbar show it. */
+export interface SiteState {
+  site: string | null;
+  enabled: boolean;
+  paused: boolean;
+  reason: string | null;
+}
+
 /** The answer type of each message. */
 export interface Answers {
   'page.match': { mentions: Mention[]; cards: CardSummary[] };
@@ -64,6 +82,11 @@ export interface Answers {
   'panel.open': { opened: boolean };
   'tab.state': TabState;
   'cards.list': Card[];
+  'site.status': SiteState;
+  'site.set': SiteState;
+  'tab.site': SiteState;
+  'tab.site.set': SiteState;
+  'pause.set': SiteState;
   'page.refresh': { mentions: number };
   'page.reveal': { found: boolean };
 }

@@ -9,6 +9,7 @@ export interface PopoverProps {
   count: number;
   status: string | null;
   onOpenPanel: () => void;
+  onTurnOffSite: () => void;
 }
 
 const MATCH_LABEL: Record<Mention['match'], string> = {
@@ -29,7 +30,7 @@ export function matchLine(mention: Mention, name: string): string {
 }
 
 /** The card popover shown over a hovered mention. Every string is rendered as text, never as HTML. */
-export function Popover({ summary, card, mention, count, status, onOpenPanel }: PopoverProps) {
+export function Popover({ summary, card, mention, count, status, onOpenPanel, onTurnOffSite }: PopoverProps) {
   const titleId = 'card-title';
   return (
     <section class="popover" role="dialog" aria-labelledby={titleId}>
@@ -68,6 +69,9 @@ export function Popover({ summary, card, mention, count, status, onOpenPanel }: 
       <footer>
         <button type="button" onClick={onOpenPanel}>
           Open in side panel
+        </button>
+        <button type="button" class="secondary" onClick={onTurnOffSite}>
+          Turn off on this site
         </button>
         {status ? (
           <span class="status" role="status">

@@ -21,6 +21,7 @@ ul { margin: 0; padding-left: 18px; }
 footer { margin-top: 10px; display: flex; align-items: center; gap: 10px; }
 button { font: inherit; font-size: 12px; cursor: pointer; border: 1px solid #3b4a6b; background: #3b4a6b; color: #fff;
   border-radius: 6px; padding: 4px 10px; }
+button.secondary { background: transparent; color: #3b4a6b; }
 button:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
 .status { font-size: 12px; color: #9a3412; }
 @media (prefers-color-scheme: dark) {
@@ -31,6 +32,7 @@ button:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
   .tags li { background: #2b3245; color: #cdd3e0; }
   .related { color: #cdd3e0; }
   button { background: #8aa0d6; border-color: #8aa0d6; color: #0f1420; }
+  button.secondary { background: transparent; color: #c7d2f0; }
   .status { color: #fdba74; }
 }
 `;

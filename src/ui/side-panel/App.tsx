@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CardView } from './CardView';
 import { PageCards } from './PageCards';
+import { SiteToggle } from './SiteToggle';
 import { useTabState } from './use-tab-state';
 
 /** The side panel: the cards of the current page, and one card read in full. */
@@ -23,6 +24,7 @@ export function App() {
             {state.title || state.url}
           </p>
         ) : null}
+        {state ? <SiteToggle tabId={state.tabId} url={state.url} /> : null}
       </header>
       {error ? (
         <p role="alert" class="error">

@@ -1,0 +1,38 @@
+import { SettingsStore, type SiteSettings } from '../store/settings';
+
+/** The background's view of the site settings: cached, written through the store. */
+export class Sites {
+  private readonly store = new SettingsStore();
+  private cached: Promise<SiteSettings> | null = null;
+
+  /** The current settings. */
+  settings(): Promise<SiteSettings> {
+    this.cached ??= this.store.read().catch((error: unknown) => {
+      this.cached = null;
+      throw error;
+    });
+    return this.cached;
+  }
+
+  /** Turns Dossier on or off for one site. */
+  async setSite(site: string, enabled: boolean): Promise<SiteSettings> {
+    const next = await this.store.update((current) => ({
+      ...current,
+      disabledSites: enabled
+        ? current.disabledSites.filter((s) => s !== site)
+        : [...new Set([...current.disabledSites, site])].sort(),
+    }));
+    this.cached = Promise.resolve(next);
+    return next;
+  }
+
+  /** Pauses or resumes Dossier everywhere. */
+  async setPaused(paused: boolean): Promise<SiteSettings> {
+    const next = await this.store.update((current) => ({ ...current, paused }));
+    this.cached = Promise.resolve(next);
+    return next;
+  }
+}
+
+/** The background's one owner of the site settings. */
+export const sites = new Sites();
