@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { sendToTab } from '../messaging/client';
 import { showAllTabsStatus, showTabStatus } from './action';
 import { createActionMenu, onActionMenu } from './action-menu';
 import { createDispatcher } from './handlers';
@@ -25,6 +26,12 @@ chrome.runtime.onInstalled.addListener(() => {
   void createActionMenu().catch((error: unknown) => console.error('Dossier: could not create the menu', error));
 });
 chrome.contextMenus.onClicked.addListener((info, tab) => void onActionMenu(info, tab?.url));
+
+// The keyboard shortcuts: the top frame of the active tab moves to the next or previous mention.
+chrome.commands.onCommand.addListener((command, tab) => {
+  if (tab?.id === undefined || (command !== 'next-mention' && command !== 'previous-mention')) return;
+  void sendToTab(tab.id, 'page.step', { direction: command === 'next-mention' ? 'next' : 'previous' }, 0);
+});
 chrome.runtime.onStartup.addListener(() => void showAllTabsStatus());
 
 void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);

@@ -42,6 +42,7 @@ const retire = scope[INSTANCE];
 
 const handle = createRouter(backgroundToContent, {
   'page.refresh': async () => ({ mentions: (await annotator.annotate(true)).painted.length }),
+  'page.step': ({ direction }) => ({ found: stepper.step(direction) }),
   'page.reveal': ({ cardId, index }) => {
     const matches = annotator.current.painted.filter((p) => p.mention.cardId === cardId);
     const target = matches[(index ?? 0) % Math.max(matches.length, 1)];
@@ -60,7 +61,7 @@ const onMessage = (message: unknown, sender: browser.Runtime.MessageSender) => {
 browser.runtime.onMessage.addListener(onMessage);
 signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
 
-watchHover(document, annotator, signal, isAlive);
+const stepper = watchHover(document, annotator, signal, isAlive);
 
 function start(): void {
   if (!isAlive()) return;

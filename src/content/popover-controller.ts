@@ -4,16 +4,29 @@ import { mountPopover, type PopoverHandle } from '../ui/popover/mount';
 import { POPOVER_CSS } from '../ui/popover/popover.css';
 import type { Annotator } from './annotator';
 import { currentHost, ensureHost } from './host';
-import type { Painted } from './paint';
+import { type Painted, paintFocus } from './paint';
 
 const HIDE_DELAY_MS = 300;
 
+/** Keyboard access to the mentions: what the next/previous-mention commands call. */
+export interface MentionNavigator {
+  /** Moves to the next or previous mention, shows its card and puts focus inside it; false when there is none. */
+  step(direction: 'next' | 'previous'): boolean;
+}
+
 /**
- * Shows the card popover when the pointer rests on a mention. Pointer moves are read once per frame; the
- * host element and the popover are only created on the first hit.
+ * Shows the card popover when the pointer rests on a mention, or when the keyboard moves to one. Pointer moves
+ * are read once per frame; the host element and the popover are only created on first need.
  */
-export function watchHover(doc: Document, annotator: Annotator, signal: AbortSignal, isAlive: () => boolean): void {
+export function watchHover(
+  doc: Document,
+  annotator: Annotator,
+  signal: AbortSignal,
+  isAlive: () => boolean,
+): MentionNavigator {
   let popover: PopoverHandle | null = null;
+  let position = -1;
+  let returnFocus: HTMLElement | null = null;
   let shown: Painted | null = null;
   let hideTimer = 0;
   let frame = 0;
@@ -25,6 +38,10 @@ export function watchHover(doc: Document, annotator: Annotator, signal: AbortSig
     hideTimer = 0;
     popover?.hide();
     shown = null;
+    paintFocus(null);
+    // Focus goes back where it was before the keyboard opened the card.
+    returnFocus?.focus({ preventScroll: true });
+    returnFocus = null;
   };
 
   const show = (item: Painted) => {
@@ -45,6 +62,7 @@ export function watchHover(doc: Document, annotator: Annotator, signal: AbortSig
           mention: item.mention,
           count: annotator.current.counts.get(summary.id) ?? 1,
           status,
+          onStep: (direction) => stepper.step(direction),
           onTurnOffSite: () => {
             void sendToBackground('site.set', { enabled: false }).then((result) => {
               if (result.ok) hide();
@@ -99,7 +117,10 @@ export function watchHover(doc: Document, annotator: Annotator, signal: AbortSig
   doc.addEventListener(
     'keydown',
     (event) => {
-      if (event.key === 'Escape' && shown) hide();
+      if (event.key === 'Escape' && shown) {
+        event.stopPropagation();
+        hide();
+      }
     },
     { capture: true, signal },
   );
@@ -107,4 +128,22 @@ export function watchHover(doc: Document, annotator: Annotator, signal: AbortSig
     hide();
     if (frame) cancelAnimationFrame(frame);
   });
+
+  const stepper: MentionNavigator = {
+    step(direction) {
+      const painted = annotator.current.painted;
+      if (painted.length === 0 || !isAlive()) return false;
+      position =
+        direction === 'next' ? (position + 1) % painted.length : (position - 1 + painted.length) % painted.length;
+      const item = painted[position]!;
+      item.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      paintFocus(item.range);
+      const active = doc.activeElement;
+      if (!returnFocus && active instanceof HTMLElement && active !== currentHost()) returnFocus = active;
+      show(item);
+      popover?.focus();
+      return true;
+    },
+  };
+  return stepper;
 }

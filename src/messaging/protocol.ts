@@ -50,6 +50,8 @@ export const panelToBackground = {
 export const backgroundToContent = {
   /** Collect, match and paint the page again (cards changed, or the background lost its state). */
   'page.refresh': v.strictObject({}),
+  /** Move to the next or previous mention and open its card with focus inside (the keyboard commands). */
+  'page.step': v.strictObject({ direction: v.picklist(['next', 'previous']) }),
   /** Scroll to a card's first (or next) mention and flash it. */
   'page.reveal': v.strictObject({ cardId, index: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
 } as const;
@@ -89,6 +91,7 @@ export interface Answers {
   'pause.set': SiteState;
   'page.refresh': { mentions: number };
   'page.reveal': { found: boolean };
+  'page.step': { found: boolean };
 }
 
 type Maps = typeof contentToBackground & typeof panelToBackground & typeof backgroundToContent;

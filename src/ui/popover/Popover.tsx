@@ -10,6 +10,7 @@ export interface PopoverProps {
   status: string | null;
   onOpenPanel: () => void;
   onTurnOffSite: () => void;
+  onStep: (direction: 'next' | 'previous') => void;
 }
 
 const MATCH_LABEL: Record<Mention['match'], string> = {
@@ -30,7 +31,7 @@ export function matchLine(mention: Mention, name: string): string {
 }
 
 /** The card popover shown over a hovered mention. Every string is rendered as text, never as HTML. */
-export function Popover({ summary, card, mention, count, status, onOpenPanel, onTurnOffSite }: PopoverProps) {
+export function Popover({ summary, card, mention, count, status, onOpenPanel, onTurnOffSite, onStep }: PopoverProps) {
   const titleId = 'card-title';
   return (
     <section class="popover" role="dialog" aria-labelledby={titleId}>
@@ -73,6 +74,14 @@ export function Popover({ summary, card, mention, count, status, onOpenPanel, on
         <button type="button" class="secondary" onClick={onTurnOffSite}>
           Turn off on this site
         </button>
+        <span class="steps">
+          <button type="button" class="secondary" aria-label="Previous mention" onClick={() => onStep('previous')}>
+            ‹
+          </button>
+          <button type="button" class="secondary" aria-label="Next mention" onClick={() => onStep('next')}>
+            ›
+          </button>
+        </span>
         {status ? (
           <span class="status" role="status">
             {status}

@@ -6,6 +6,8 @@ import { Popover, type PopoverProps } from './Popover';
 export interface PopoverHandle {
   update(props: PopoverProps, anchor: Range): void;
   hide(): void;
+  /** Moves keyboard focus to the popover's first control. */
+  focus(): void;
   readonly element: HTMLElement;
 }
 
@@ -40,6 +42,9 @@ export function mountPopover(root: ShadowRoot): PopoverHandle {
       render(<Popover {...props} />, frame);
       frame.hidden = false;
       place(anchor);
+    },
+    focus() {
+      frame.querySelector('button')?.focus({ preventScroll: true });
     },
     hide() {
       stop?.();

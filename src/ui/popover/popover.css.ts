@@ -22,6 +22,7 @@ footer { margin-top: 10px; display: flex; align-items: center; gap: 10px; }
 button { font: inherit; font-size: 12px; cursor: pointer; border: 1px solid #3b4a6b; background: #3b4a6b; color: #fff;
   border-radius: 6px; padding: 4px 10px; }
 button.secondary { background: transparent; color: #3b4a6b; }
+.steps { margin-left: auto; display: flex; gap: 4px; }
 button:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
 .status { font-size: 12px; color: #9a3412; }
 @media (prefers-color-scheme: dark) {

@@ -7,7 +7,6 @@ export function SiteToggle({ tabId, url }: { tabId: number; url: string }) {
   const [site, setSite] = useState<SiteState | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the url is a trigger, reloading on navigation.
   useEffect(() => {
     void sendToBackground('tab.site', { tabId }).then((result) => {
       if (result.ok) setSite(result.value);
