@@ -24,11 +24,8 @@ interface Gold {
 }
 const gold = JSON.parse(readFileSync(resolve(import.meta.dirname, '../demo/gold.json'), 'utf8')).mentions as Gold[];
 const names = new Map(defaultPack.cards.map((c) => [c.id, c.name]));
-test('the demo page is painted with exactly its hand-checked mentions', async ({ context, worker, server }) => {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/demo/`);
-  await waitForHighlights(page);
-  const tabId = await tabIdOf(worker, page);
+test('the demo page is painted with exactly its hand-checked mentions', async ({ worker, openAnnotated }) => {
+  const { page, tabId } = await openAnnotated('/demo/');
   await expect.poll(async () => (await recordedState(worker, tabId)).mentions.length).toBeGreaterThan(0);
   const state = await recordedState(worker, tabId);
   const painted = await paintedRanges(page);
@@ -51,12 +48,9 @@ test('hovering a mention opens its card; the side panel opens on it and lists th
   context,
   worker,
   extensionId,
-  server,
+  openAnnotated,
 }) => {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/demo/`);
-  await waitForHighlights(page);
-  const tabId = await tabIdOf(worker, page);
+  const { page, tabId } = await openAnnotated('/demo/');
   const state = await recordedState(worker, tabId);
   const mentions = [...state.mentions].sort((a, b) => a.start - b.start);
   const first = mentions[0]!;
@@ -164,11 +158,8 @@ test('the background answers malformed and foreign messages with an error result
   expect(answers.at(-1)).toMatchObject({ ok: true, value: { id: 'china', name: 'China' } });
 });
 
-test('a stopped service worker is woken by a hover and answers', async ({ context, worker, server }) => {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/demo/`);
-  await waitForHighlights(page);
-  const tabId = await tabIdOf(worker, page);
+test('a stopped service worker is woken by a hover and answers', async ({ context, worker, openAnnotated }) => {
+  const { page, tabId } = await openAnnotated('/demo/');
   const mentions = [...(await recordedState(worker, tabId)).mentions].sort((a, b) => a.start - b.start);
   const cdp = await context.newCDPSession(page);
   const statuses: string[] = [];

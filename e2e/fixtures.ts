@@ -1,12 +1,15 @@
 import { test as base, expect } from '@playwright/test';
-import type { BrowserContext, Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { extensionId, launch, serviceWorker } from '../scripts/browser';
+import { tabIdOf, waitForHighlights } from '../scripts/page-probe';
 import { type RunningServer, serve } from '../scripts/static-server';
 
 interface Fixtures {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
+  /** Opens a page of the loopback server (`/demo/`, `/pages/…`) and waits until Dossier has painted it. */
+  openAnnotated: (path: string) => Promise<{ page: Page; tabId: number }>;
 }
 
 interface WorkerFixtures {
@@ -35,6 +38,14 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   },
   extensionId: async ({ worker }, use) => {
     await use(extensionId(worker));
+  },
+  openAnnotated: async ({ context, worker, server }, use) => {
+    await use(async (path) => {
+      const page = await context.newPage();
+      await page.goto(`${server.url}${path}`);
+      await waitForHighlights(page);
+      return { page, tabId: await tabIdOf(worker, page) };
+    });
   },
 });
 

@@ -4,7 +4,6 @@ import {
   openPanelPage,
   paintedRanges,
   readPopover,
-  tabIdOf,
   waitForHighlights,
 } from '../scripts/page-probe';
 import { expect, test } from './fixtures';
@@ -18,12 +17,9 @@ test('the side panel turns Dossier off for a site and pauses it everywhere; an o
   context,
   worker,
   extensionId,
-  server,
+  openAnnotated,
 }) => {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/demo/`);
-  await waitForHighlights(page);
-  const tabId = await tabIdOf(worker, page);
+  const { page, tabId } = await openAnnotated('/demo/');
   const panel = await openPanelPage(context, extensionId, tabId);
   const siteBox = panel.getByRole('checkbox', { name: 'On for 127.0.0.1' });
   await expect(siteBox).toBeChecked();
