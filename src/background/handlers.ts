@@ -3,6 +3,7 @@ import { contentToBackground, panelToBackground } from '../messaging/protocol';
 import { createRouter, type Sender } from '../messaging/router';
 import { err, type Result } from '../model/result';
 import { showTabStatus } from './action';
+import { annotatorContentHandlers, annotatorPanelHandlers, withoutIgnored } from './ignore-handlers';
 import type { Library } from './library';
 import { refreshTabs, setSiteOf, siteState } from './site-handlers';
 import { sites } from './sites';
@@ -16,8 +17,11 @@ function announce(tabId: number): void {
 /** Builds the background's message dispatcher: content scripts and extension pages get separate maps. */
 export function createDispatcher(library: Library) {
   const fromContent = createRouter(contentToBackground, {
-    'page.match': async ({ text, url, title }, sender) => {
-      const found = await library.match(text);
+    ...annotatorContentHandlers(sites, library),
+    'page.match': async ({ text, url, title, part }, sender) => {
+      const found = await withoutIgnored(sites, sender.tab?.url, await library.match(text));
+      // Text that changed on a live page: the page reports what it painted with `page.record`.
+      if (part) return found;
       const tabId = sender.tab?.id;
       if (tabId !== undefined) {
         await recordFrame(tabId, sender.frameId ?? 0, { url, title }, found);
@@ -43,6 +47,7 @@ export function createDispatcher(library: Library) {
   });
 
   const fromPanel = createRouter(panelToBackground, {
+    ...annotatorPanelHandlers(sites, library),
     'tab.state': async ({ tabId }) => {
       const tab = await chrome.tabs.get(tabId).catch(() => null);
       if (!tab) throw new Error(`No tab ${tabId}`);

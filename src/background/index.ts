@@ -1,8 +1,8 @@
 import browser from 'webextension-polyfill';
-import { sendToTab } from '../messaging/client';
 import { showAllTabsStatus, showTabStatus } from './action';
 import { createActionMenu, onActionMenu } from './action-menu';
 import { createDispatcher } from './handlers';
+import { runCommand } from './ignore-handlers';
 import { annotateOpenTabs } from './install';
 import { Library } from './library';
 import { forgetTab } from './tab-state';
@@ -28,11 +28,12 @@ chrome.runtime.onInstalled.addListener(() => {
 chrome.contextMenus.onClicked.addListener((info, tab) => void onActionMenu(info, tab?.url));
 
 // The keyboard shortcuts: the top frame of the active tab moves to the next or previous mention.
-chrome.commands.onCommand.addListener((command, tab) => {
-  if (tab?.id === undefined || (command !== 'next-mention' && command !== 'previous-mention')) return;
-  void sendToTab(tab.id, 'page.step', { direction: command === 'next-mention' ? 'next' : 'previous' }, 0);
-});
 chrome.runtime.onStartup.addListener(() => void showAllTabsStatus());
+// The keyboard shortcuts: the top frame of the active tab moves to the next or previous mention.
+chrome.commands.onCommand.addListener((command, tab) => {
+  if (tab?.id === undefined) return;
+  if (command === 'next-mention' || command === 'previous-mention') void runCommand(command, tab.id);
+});
 
 void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
 

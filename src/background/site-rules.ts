@@ -13,7 +13,7 @@ export function siteOf(url: string | undefined): string | null {
 
 /** Whether Dossier runs on a page, and if not, why. */
 export function siteStatus(
-  settings: SiteSettings,
+  settings: Pick<SiteSettings, 'paused' | 'disabledSites'>,
   url: string | undefined,
 ): { enabled: boolean; reason: string | null } {
   if (settings.paused) return { enabled: false, reason: 'Dossier is paused everywhere.' };

@@ -26,6 +26,20 @@ export class Sites {
     return next;
   }
 
+  /** Ignores a card on one site, or shows it there again. */
+  async setIgnored(site: string, cardId: string, ignored: boolean): Promise<SiteSettings> {
+    const next = await this.store.update((current) => {
+      const all = { ...current.ignored };
+      const ids = (all[site] ?? []).filter((id) => id !== cardId);
+      if (ignored) ids.push(cardId);
+      if (ids.length > 0) all[site] = ids;
+      else delete all[site];
+      return { ...current, ignored: all };
+    });
+    this.cached = Promise.resolve(next);
+    return next;
+  }
+
   /** Pauses or resumes Dossier everywhere. */
   async setPaused(paused: boolean): Promise<SiteSettings> {
     const next = await this.store.update((current) => ({ ...current, paused }));

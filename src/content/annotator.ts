@@ -1,82 +1,180 @@
 import { sendToBackground } from '../messaging/client';
 import type { CardSummary, Mention } from '../model/mention';
-import { collectText } from './collect-text';
-import { currentHost } from './host';
+import { joinParts, type PageText, TextCollector } from './collect-text';
 import { createHitTest, type HitTest } from './hover';
-import { clearPaint, type Painted, paint } from './paint';
+import { type Painted, Painter, rangeOf } from './paint';
+import { runSliced } from './slices';
 
-/** What the last annotation of the page found. */
-export interface Annotation {
-  painted: Painted[];
-  cards: Map<string, CardSummary>;
-  counts: Map<string, number>;
-  hitTest: HitTest;
+/** Most mentions painted in one document: past this a page shows the first ones and says so in the console. */
+export const MAX_PAINTED = 20_000;
+
+/** What the annotator needs from its surroundings. */
+export interface AnnotatorHost {
+  /** Our own UI element, never collected. */
+  exclude(): Node | null;
+  /** Whether Dossier may read this page at all (site on, not paused); asked before every collection. */
+  allowed(): Promise<boolean>;
+  /** The page's mentions changed (to tell the background, for the side panel). */
+  changed(annotator: Annotator): void;
 }
 
-const EMPTY: Annotation = { painted: [], cards: new Map(), counts: new Map(), hitTest: () => null };
-
-/** Collects the page's visible text, has the background match it, and paints the mentions. */
+/**
+ * Collects the page's visible text, has the background match it, and paints the mentions: all at once at
+ * load and on navigation, part by part as the page changes. Runs one job at a time, each cut into slices.
+ */
 export class Annotator {
-  current: Annotation = EMPTY;
+  readonly painter = new Painter();
+  readonly cards = new Map<string, CardSummary>();
+  readonly shadowRoots = new Set<ShadowRoot>();
+  readonly hitTest: HitTest;
+  /** Called with each shadow root found for the first time (to watch it for changes). */
+  onShadowRoot: (root: ShadowRoot) => void = () => undefined;
   private generation = 0;
-  /** Whether Dossier runs on this site, as last asked; null until asked. */
-  private enabled: boolean | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private warned = false;
 
-  constructor(private readonly doc: Document) {}
+  constructor(
+    private readonly doc: Document,
+    private readonly host: AnnotatorHost,
+  ) {
+    this.hitTest = createHitTest(doc, this.painter, () => [...this.shadowRoots]);
+  }
 
-  /**
-   * Annotates the document from scratch; a newer call supersedes an older one still waiting for its answer.
-   * On a site the user turned off (or while paused) it collects nothing at all. `recheck` asks again whether
-   * the site is on (after the user changed it).
-   */
-  async annotate(recheck = false): Promise<Annotation> {
+  /** Annotates the document from scratch; supersedes every job queued before. Resolves to the painted count. */
+  annotate(): Promise<number> {
     const generation = ++this.generation;
-    if (this.enabled === null || recheck) {
-      const status = await sendToBackground('site.status', {});
-      if (generation !== this.generation) return this.current;
-      if (!status.ok) throw new Error(status.error);
-      this.enabled = status.value.enabled;
+    return this.enqueue(async () => {
+      if (generation !== this.generation) return this.painter.painted.size;
+      if (!(await this.host.allowed())) {
+        this.clear();
+        return 0;
+      }
+      const root = this.doc.body ?? this.doc.documentElement;
+      if (__BENCH__) performance.mark('first highlights:start');
+      const page = await this.collect([root], generation);
+      if (!page) return this.painter.painted.size;
+      const found = await this.match(page, false);
+      if (!found || generation !== this.generation) return this.painter.painted.size;
+      this.painter.clear();
+      this.cards.clear();
+      await this.paint(page, found, generation);
+      if (__BENCH__) {
+        performance.mark('first highlights:end');
+        performance.measure('first highlights', 'first highlights:start', 'first highlights:end');
+      }
+      return this.painter.painted.size;
+    });
+  }
+
+  /** Re-annotates parts of the page that changed: their old mentions go, their text is matched again. */
+  update(roots: readonly Element[]): Promise<void> {
+    const generation = this.generation;
+    return this.enqueue(async () => {
+      if (generation !== this.generation) return;
+      const live = roots.filter((root) => root.isConnected);
+      this.painter.removeWhere(
+        (item) => !item.range.startContainer.isConnected || live.some((root) => root.contains(item.nodes[0]!)),
+      );
+      const page = await this.collect(live, generation);
+      if (page && /[\p{L}\p{N}]/u.test(page.text)) {
+        const found = await this.match(page, true);
+        if (found && generation === this.generation) await this.paint(page, found, generation);
+      }
+      this.host.changed(this);
+    });
+  }
+
+  /** Drops the mentions whose text left the page. */
+  dropDetached(): void {
+    const removed = this.painter.removeWhere((item) => item.nodes.some((node) => !node.isConnected));
+    if (removed > 0) this.host.changed(this);
+  }
+
+  /** Removes every highlight, forgets the mentions and cancels queued work. */
+  clear(): void {
+    this.generation++;
+    this.painter.clear();
+    this.cards.clear();
+  }
+
+  /** Painted mentions in document order (of one card only, when named). */
+  ordered(cardId?: string): Painted[] {
+    return [...this.painter.painted]
+      .filter((p) => (cardId === undefined || p.mention.cardId === cardId) && p.range.startContainer.isConnected)
+      .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  }
+
+  /** How many painted mentions each card has. */
+  counts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const p of this.painter.painted) counts.set(p.mention.cardId, (counts.get(p.mention.cardId) ?? 0) + 1);
+    return counts;
+  }
+
+  private enqueue<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.queue.catch(() => undefined).then(job);
+    this.queue = run;
+    return run;
+  }
+
+  private async collect(roots: readonly Node[], generation: number): Promise<PageText | null> {
+    const parts: PageText[] = [];
+    for (const root of roots) {
+      const collector = new TextCollector(root, {
+        exclude: this.host.exclude(),
+        onShadowRoot: (shadow) => {
+          if (this.shadowRoots.has(shadow)) return;
+          this.shadowRoots.add(shadow);
+          this.onShadowRoot(shadow);
+        },
+      });
+      const done = await runSliced(
+        (deadline) => collector.step(deadline),
+        () => generation !== this.generation,
+      );
+      if (!done) return null;
+      parts.push(collector.result());
     }
-    if (!this.enabled) return this.apply(EMPTY);
-    const root = this.doc.body ?? this.doc.documentElement;
-    const page = collectText(root, currentHost());
-    if (!/[\p{L}\p{N}]/u.test(page.text)) return this.apply(EMPTY);
-    if (__BENCH__) performance.mark('annotate:collected');
+    return parts.length === 1 ? parts[0]! : joinParts(parts);
+  }
+
+  private async match(page: PageText, part: boolean) {
+    if (!/[\p{L}\p{N}]/u.test(page.text)) return { mentions: [] as Mention[], cards: [] as CardSummary[] };
     const result = await sendToBackground('page.match', {
       text: page.text,
       url: this.doc.location?.href ?? '',
       title: this.doc.title,
+      ...(part ? { part } : {}),
     });
-    if (generation !== this.generation) return this.current;
     if (!result.ok) throw new Error(result.error);
-    const painted = paint(page, result.value.mentions, result.value.cards);
-    if (__BENCH__) {
-      performance.mark('annotate:painted');
-      performance.measure('first highlights', 'annotate:collected', 'annotate:painted');
-    }
-    return this.apply({
-      painted,
-      cards: new Map(result.value.cards.map((c) => [c.id, c])),
-      counts: countByCard(result.value.mentions),
-      hitTest: createHitTest(painted),
-    });
+    return result.value;
   }
 
-  private apply(annotation: Annotation): Annotation {
-    if (annotation === EMPTY) clearPaint();
-    this.current = annotation;
-    return annotation;
+  private async paint(page: PageText, found: { mentions: Mention[]; cards: CardSummary[] }, generation: number) {
+    for (const card of found.cards) this.cards.set(card.id, card);
+    const { mentions } = found;
+    let i = 0;
+    await runSliced(
+      (deadline) => {
+        for (; i < mentions.length; i++) {
+          if ((i & 31) === 0 && performance.now() > deadline) return false;
+          if (this.painter.painted.size >= MAX_PAINTED) {
+            this.warnFull();
+            return true;
+          }
+          const mention = mentions[i]!;
+          const range = rangeOf(page, mention);
+          if (range) this.painter.add(mention, range, this.cards.get(mention.cardId));
+        }
+        return true;
+      },
+      () => generation !== this.generation,
+    );
   }
 
-  /** Removes every highlight and forgets the mentions. */
-  clear(): void {
-    this.generation++;
-    this.apply(EMPTY);
+  private warnFull(): void {
+    if (this.warned) return;
+    this.warned = true;
+    console.info(`Dossier shows the first ${MAX_PAINTED} mentions of this page only.`);
   }
-}
-
-function countByCard(mentions: readonly Mention[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const m of mentions) counts.set(m.cardId, (counts.get(m.cardId) ?? 0) + 1);
-  return counts;
 }

@@ -1,4 +1,8 @@
-/** The visible text of a document with a map from text offsets back to its text nodes. */
+import { BLOCK_BREAK, isBlockBoundary, SKIPPED } from './text-rules';
+
+export { BLOCK_BREAK } from './text-rules';
+
+/** The visible text of a document (or part of it) with a map from text offsets back to its text nodes. */
 export interface PageText {
   text: string;
   /** Text nodes in document order. */
@@ -7,120 +11,131 @@ export interface PageText {
   starts: number[];
 }
 
-/** Elements whose content a reader never sees as page text. */
-const SKIPPED = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'TEXTAREA',
-  'INPUT',
-  'SELECT',
-  'OPTION',
-  'IFRAME',
-  'OBJECT',
-  'EMBED',
-  'CANVAS',
-  'SVG',
-  'MATH',
-  'HEAD',
-  'TITLE',
-]);
+/** Finds an element's shadow root, open or closed (content scripts may see closed ones). */
+export type ShadowLookup = (element: Element) => ShadowRoot | null;
 
-/** Elements that flow inside a line; every other element starts a new block, which separates words. */
-const INLINE = new Set([
-  'A',
-  'ABBR',
-  'B',
-  'BDI',
-  'BDO',
-  'CITE',
-  'CODE',
-  'DATA',
-  'DEL',
-  'DFN',
-  'EM',
-  'FONT',
-  'I',
-  'INS',
-  'KBD',
-  'LABEL',
-  'MARK',
-  'NOBR',
-  'Q',
-  'RUBY',
-  'RT',
-  'S',
-  'SAMP',
-  'SMALL',
-  'SPAN',
-  'STRONG',
-  'SUB',
-  'SUP',
-  'TIME',
-  'TT',
-  'U',
-  'VAR',
-  'WBR',
-]);
-
-/** The separator put between blocks: a character no name contains. */
-export const BLOCK_BREAK = '\n';
-
-/**
- * Walks a root's visible text once. `exclude` is our own UI, which is never page text. A block boundary
- * (or a <br>) between two text nodes becomes a line break in `text`, so two blocks never glue two words.
- */
-export function collectText(root: Node, exclude: Node | null = null): PageText {
-  const doc = root.ownerDocument ?? (root as Document);
-  const parts: string[] = [];
-  const nodes: Text[] = [];
-  const starts: number[] = [];
-  let length = 0;
-  let lastBlock: Element | null = null;
-  let pendingBreak = false;
-
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-      const el = node as Element;
-      if (el === exclude || SKIPPED.has(el.tagName.toUpperCase())) return NodeFilter.FILTER_REJECT;
-      if ((el as HTMLElement).isContentEditable || el.hasAttribute('hidden')) return NodeFilter.FILTER_REJECT;
-      if (!el.checkVisibility()) {
-        // display: contents has no box of its own, yet its children show.
-        return getComputedStyle(el).display === 'contents' ? NodeFilter.FILTER_SKIP : NodeFilter.FILTER_REJECT;
-      }
-      return NodeFilter.FILTER_ACCEPT;
-    },
-  });
-
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType !== Node.TEXT_NODE) {
-      if ((node as Element).tagName === 'BR') pendingBreak = true;
-      continue;
-    }
-    const textNode = node as Text;
-    const data = textNode.data;
-    if (data.length === 0) continue;
-    const block = blockOf(textNode);
-    if ((pendingBreak || block !== lastBlock) && length > 0) {
-      parts.push(BLOCK_BREAK);
-      length += BLOCK_BREAK.length;
-    }
-    pendingBreak = false;
-    lastBlock = block;
-    nodes.push(textNode);
-    starts.push(length);
-    parts.push(data);
-    length += data.length;
-  }
-  return { text: parts.join(''), nodes, starts };
+/** The shadow root lookup of the content script's world, or the open one only outside an extension. */
+export function defaultShadowLookup(): ShadowLookup {
+  const closed = globalThis.chrome?.dom?.openOrClosedShadowRoot;
+  // Only HTML elements can host a shadow root.
+  if (closed) return (element) => element.shadowRoot ?? (element instanceof HTMLElement ? closed(element) : null);
+  return (element) => element.shadowRoot;
 }
 
-/** The nearest ancestor that is not an inline element. */
-function blockOf(node: Node): Element | null {
+/** Options of a collection. */
+export interface CollectOptions {
+  /** Our own UI, which is never page text. */
+  exclude?: Node | null;
+  shadowRoot?: ShadowLookup;
+  /** Called with each shadow root entered, so that it can be watched for changes. */
+  onShadowRoot?: (root: ShadowRoot) => void;
+}
+
+/**
+ * Collects visible text in slices: call `step(deadline)` until it returns true, then read `result()`. A block
+ * boundary (or a <br>, or a shadow root's edge) between two text nodes becomes a line break in the text, so two
+ * blocks never glue two words; inline elements (<b>Ali</b>baba) do not break a word.
+ */
+export class TextCollector {
+  private readonly parts: string[] = [];
+  private readonly nodes: Text[] = [];
+  private readonly starts: number[] = [];
+  private length = 0;
+  private lastBlock: Element | null = null;
+  private pendingBreak = false;
+  private readonly walkers: TreeWalker[];
+  private readonly lookup: ShadowLookup;
+  private readonly filter: NodeFilter;
+
+  constructor(
+    root: Node,
+    private readonly options: CollectOptions = {},
+  ) {
+    this.lookup = options.shadowRoot ?? defaultShadowLookup();
+    const exclude = options.exclude ?? null;
+    this.filter = {
+      acceptNode(node) {
+        if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
+        const el = node as Element;
+        if (el === exclude || SKIPPED.has(el.localName)) return NodeFilter.FILTER_REJECT;
+        if (el.hasAttribute('hidden') || (el as HTMLElement).isContentEditable) return NodeFilter.FILTER_REJECT;
+        if (!el.checkVisibility()) {
+          // display: contents has no box of its own, yet its children show.
+          return getComputedStyle(el).display === 'contents' ? NodeFilter.FILTER_SKIP : NodeFilter.FILTER_REJECT;
+        }
+        return NodeFilter.FILTER_ACCEPT;
+      },
+    };
+    this.walkers = [this.walker(root)];
+  }
+
+  private walker(root: Node): TreeWalker {
+    const doc = root.ownerDocument ?? (root as Document);
+    return doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, this.filter);
+  }
+
+  /** Collects until `deadline` (a `performance.now()` time); true when the whole root was walked. */
+  step(deadline = Number.POSITIVE_INFINITY): boolean {
+    let budget = 0;
+    while (this.walkers.length > 0) {
+      const walker = this.walkers[this.walkers.length - 1]!;
+      const node = walker.nextNode();
+      if (!node) {
+        this.walkers.pop();
+        this.pendingBreak = true; // the edge of a shadow root is a block edge
+        continue;
+      }
+      if (node.nodeType === Node.TEXT_NODE) this.addText(node as Text);
+      else this.enter(node as Element);
+      // Reading the clock costs more than a node: look every 64 nodes.
+      if ((++budget & 63) === 0 && performance.now() > deadline) return this.walkers.length === 0;
+    }
+    return true;
+  }
+
+  private enter(el: Element): void {
+    if (el.localName === 'br') this.pendingBreak = true;
+    const shadow = this.lookup(el);
+    if (shadow) {
+      this.options.onShadowRoot?.(shadow);
+      this.pendingBreak = true;
+      this.walkers.push(this.walker(shadow));
+    }
+  }
+
+  private addText(node: Text): void {
+    const data = node.data;
+    if (data.length === 0) return;
+    const block = blockOf(node);
+    if ((this.pendingBreak || block !== this.lastBlock) && this.length > 0) {
+      this.parts.push(BLOCK_BREAK);
+      this.length += BLOCK_BREAK.length;
+    }
+    this.pendingBreak = false;
+    this.lastBlock = block;
+    this.nodes.push(node);
+    this.starts.push(this.length);
+    this.parts.push(data);
+    this.length += data.length;
+  }
+
+  /** The text collected so far. */
+  result(): PageText {
+    return { text: this.parts.join(''), nodes: this.nodes, starts: this.starts };
+  }
+}
+
+/** Walks a root's visible text at once (tests, small parts of a page). */
+export function collectText(root: Node, exclude: Node | null = null): PageText {
+  const collector = new TextCollector(root, { exclude });
+  collector.step();
+  return collector.result();
+}
+
+/** The nearest ancestor that starts a block (not an inline element). */
+export function blockOf(node: Node): Element | null {
   let el = node.parentElement;
-  while (el && INLINE.has(el.tagName.toUpperCase())) el = el.parentElement;
+  while (el && !isBlockBoundary(el)) el = el.parentElement;
   return el;
 }
 
@@ -141,4 +156,26 @@ export function locate(page: PageText, offset: number, end: boolean): { node: Te
   const inner = offset - start;
   if (inner < 0 || inner > node.data.length) return null;
   return { node, offset: inner };
+}
+
+/** Joins several collected parts into one text, each part a block of its own. */
+export function joinParts(parts: readonly PageText[]): PageText {
+  const texts: string[] = [];
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let length = 0;
+  for (const part of parts) {
+    if (part.nodes.length === 0) continue;
+    if (length > 0) {
+      texts.push(BLOCK_BREAK);
+      length += BLOCK_BREAK.length;
+    }
+    for (let i = 0; i < part.nodes.length; i++) {
+      nodes.push(part.nodes[i]!);
+      starts.push(part.starts[i]! + length);
+    }
+    texts.push(part.text);
+    length += part.text.length;
+  }
+  return { text: texts.join(''), nodes, starts };
 }

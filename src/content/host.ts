@@ -1,6 +1,7 @@
 /**
- * Our one element in the page: created on first need (a hover), never at load. Its shadow root is closed so
- * the page can neither style nor read what is inside, and it carries no id, class or attribute.
+ * Our one element in the page: created on first need (a hover or a keyboard command), never at load. Its
+ * shadow root is closed so the page can neither style nor read what is inside, and it carries no id, class or
+ * attribute.
  */
 export interface Host {
   element: HTMLElement;
@@ -14,9 +15,10 @@ export function ensureHost(doc: Document, css: string): Host {
   if (host?.element.isConnected) return host;
   const element = doc.createElement('div');
   const root = element.attachShadow({ mode: 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = css;
-  root.append(style);
+  // A constructed style sheet, not a <style> element: a page's CSP (style-src) does not apply to it.
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  root.adoptedStyleSheets = [sheet];
   doc.documentElement.append(element);
   host = { element, root };
   return host;
@@ -25,6 +27,12 @@ export function ensureHost(doc: Document, css: string): Host {
 /** The host element if it exists: text collection skips it. */
 export function currentHost(): HTMLElement | null {
   return host?.element ?? null;
+}
+
+/** Whether a node is our element or inside it. */
+export function isOurs(node: Node): boolean {
+  const element = host?.element;
+  return element !== undefined && (node === element || element.contains(node));
 }
 
 /** Removes our element from the page (teardown). */

@@ -1,24 +1,20 @@
-import type { Painted } from './paint';
+import type { Painted, Painter } from './paint';
+
+type CaretFromPoint = (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => CaretPosition | null;
 
 /** Finds the painted mention under a point, or null. */
 export type HitTest = (x: number, y: number) => Painted | null;
 
-/** Indexes painted mentions by the text nodes they start in, for hit-testing with the caret position. */
-export function createHitTest(painted: readonly Painted[]): HitTest {
-  const byNode = new Map<Node, Painted[]>();
-  for (const item of painted) {
-    for (const node of nodesOf(item.range)) {
-      const list = byNode.get(node);
-      if (list) list.push(item);
-      else byNode.set(node, [item]);
-    }
-  }
+/** Hit-tests painted mentions with the caret position under the pointer (the page's DOM is never touched). */
+export function createHitTest(doc: Document, painter: Painter, shadowRoots: () => ShadowRoot[]): HitTest {
   return (x, y) => {
-    const caret = document.caretPositionFromPoint?.(x, y);
+    if (painter.painted.size === 0) return null;
+    // Without the shadow roots named, the caret stops at their host (Chromium 128+ takes the option).
+    const caret = (doc.caretPositionFromPoint as CaretFromPoint | undefined)?.call(doc, x, y, {
+      shadowRoots: shadowRoots(),
+    });
     if (!caret) return null;
-    const candidates = byNode.get(caret.offsetNode);
-    if (!candidates) return null;
-    for (const item of candidates) {
+    for (const item of painter.at(caret.offsetNode)) {
       if (!item.range.isPointInRange(caret.offsetNode, caret.offset)) continue;
       // The caret snaps to the nearest text even past a line's end: check the pointer is on the mention.
       for (const rect of item.range.getClientRects()) {
@@ -27,15 +23,4 @@ export function createHitTest(painted: readonly Painted[]): HitTest {
     }
     return null;
   };
-}
-
-/** The text nodes a range starts in, ends in, and covers in between. */
-function nodesOf(range: Range): Node[] {
-  if (range.startContainer === range.endContainer) return [range.startContainer];
-  const nodes: Node[] = [range.startContainer];
-  const walker = document.createTreeWalker(range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
-  walker.currentNode = range.startContainer;
-  for (let node = walker.nextNode(); node && node !== range.endContainer; node = walker.nextNode()) nodes.push(node);
-  nodes.push(range.endContainer);
-  return nodes;
 }

@@ -1,11 +1,14 @@
 import browser from 'webextension-polyfill';
+import { sendToBackground } from '../messaging/client';
 import { backgroundToContent } from '../messaging/protocol';
 import { createRouter } from '../messaging/router';
 import { Annotator } from './annotator';
-import { currentHost, removeHost } from './host';
+import { currentHost, isOurs, removeHost } from './host';
 import { watchMutations } from './live';
+import { watchNavigation } from './navigation';
 import { clearPaint, paintFocus } from './paint';
-import { watchHover } from './popover-controller';
+import { watchPopover } from './popover-controller';
+import { reportMentions } from './report';
 
 /*
  * The content script: runs in every frame, each annotating its own document. A newer copy of this script
@@ -22,8 +25,6 @@ const controller = new AbortController();
 const { signal } = controller;
 scope[INSTANCE] = () => controller.abort();
 
-const annotator = new Annotator(document);
-
 /** Whether our extension is still there; an orphaned script (extension updated or removed) must step aside. */
 function isAlive(): boolean {
   if (signal.aborted) return false;
@@ -31,6 +32,17 @@ function isAlive(): boolean {
   controller.abort();
   return false;
 }
+
+const report = reportMentions(document);
+const annotator = new Annotator(document, {
+  exclude: currentHost,
+  // Asked before every full collection: an off site or a paused Dossier reads nothing of the page.
+  allowed: async () => {
+    const status = await sendToBackground('site.status', {});
+    return status.ok && status.value.enabled;
+  },
+  changed: report,
+});
 
 signal.addEventListener('abort', () => {
   annotator.clear();
@@ -40,11 +52,15 @@ signal.addEventListener('abort', () => {
 });
 const retire = scope[INSTANCE];
 
+const popover = watchPopover(document, annotator, signal, isAlive);
+
 const handle = createRouter(backgroundToContent, {
-  'page.refresh': async () => ({ mentions: (await annotator.annotate(true)).painted.length }),
-  'page.step': ({ direction }) => ({ found: stepper.step(direction) }),
+  'page.refresh': async () => {
+    popover.hide();
+    return { mentions: await annotator.annotate() };
+  },
   'page.reveal': ({ cardId, index }) => {
-    const matches = annotator.current.painted.filter((p) => p.mention.cardId === cardId);
+    const matches = annotator.ordered(cardId);
     const target = matches[(index ?? 0) % Math.max(matches.length, 1)];
     if (!target) return { found: false };
     target.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
@@ -52,6 +68,7 @@ const handle = createRouter(backgroundToContent, {
     setTimeout(() => paintFocus(null), 1500);
     return { found: true };
   },
+  'page.step': ({ direction }) => ({ found: popover.step(direction) }),
 });
 
 const onMessage = (message: unknown, sender: browser.Runtime.MessageSender) => {
@@ -61,25 +78,30 @@ const onMessage = (message: unknown, sender: browser.Runtime.MessageSender) => {
 browser.runtime.onMessage.addListener(onMessage);
 signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
 
-const stepper = watchHover(document, annotator, signal, isAlive);
-
-function start(): void {
-  if (!isAlive()) return;
-  annotator.annotate().catch((error: unknown) => {
+function quietly(work: Promise<unknown>): void {
+  work.catch((error: unknown) => {
     // A background that went away mid-update is not the page's problem: stay quiet, retry on next event.
     if (!isAlive()) return;
     console.debug('Dossier could not annotate this page:', error);
   });
 }
 
-function watch(): void {
-  start();
-  const isOurs = (node: Node) => {
-    const host = currentHost();
-    return host !== null && (node === host || host.contains(node));
-  };
-  watchMutations(document, start, isOurs, signal);
+function start(): void {
+  if (!isAlive()) return;
+  quietly(annotator.annotate());
+  const live = watchMutations(
+    document,
+    {
+      update: (roots) => isAlive() && quietly(annotator.update(roots)),
+      dropDetached: () => isAlive() && annotator.dropDetached(),
+      rescan: () => isAlive() && quietly(annotator.annotate()),
+      isOurs,
+    },
+    signal,
+  );
+  annotator.onShadowRoot = (root) => live.observe(root);
+  watchNavigation(() => isAlive() && quietly(annotator.annotate()), signal);
 }
 
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watch, { once: true, signal });
-else watch();
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true, signal });
+else start();

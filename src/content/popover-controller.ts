@@ -3,107 +3,133 @@ import type { Card } from '../model/card';
 import { mountPopover, type PopoverHandle } from '../ui/popover/mount';
 import { POPOVER_CSS } from '../ui/popover/popover.css';
 import type { Annotator } from './annotator';
-import { currentHost, ensureHost } from './host';
+import { ensureHost, isOurs } from './host';
 import { type Painted, paintFocus } from './paint';
 
 const HIDE_DELAY_MS = 300;
 
-/** Keyboard access to the mentions: what the next/previous-mention commands call. */
-export interface MentionNavigator {
-  /** Moves to the next or previous mention, shows its card and puts focus inside it; false when there is none. */
+/** Shows a card's popover for a mention: on hover without moving focus, from the keyboard with focus inside. */
+export interface PopoverController {
+  /** Moves to the next or previous mention in the page, opens its card and puts focus in it. */
   step(direction: 'next' | 'previous'): boolean;
+  /** Closes the popover (and gives focus back when the keyboard had moved it). */
+  hide(): void;
 }
 
 /**
- * Shows the card popover when the pointer rests on a mention, or when the keyboard moves to one. Pointer moves
- * are read once per frame; the host element and the popover are only created on first need.
+ * Shows the card popover when the pointer rests on a mention. Pointer moves are read once per frame; the host
+ * element and the popover are only created on the first need.
  */
-export function watchHover(
+export function watchPopover(
   doc: Document,
   annotator: Annotator,
   signal: AbortSignal,
   isAlive: () => boolean,
-): MentionNavigator {
+): PopoverController {
   let popover: PopoverHandle | null = null;
-  let position = -1;
-  let returnFocus: HTMLElement | null = null;
   let shown: Painted | null = null;
   let hideTimer = 0;
   let frame = 0;
   let last: PointerEvent | null = null;
+  /** Where focus was before the keyboard moved it into the popover, to give it back on Escape. */
+  let returnFocus: Element | null = null;
   const cards = new Map<string, Card>();
 
   const hide = () => {
     window.clearTimeout(hideTimer);
     hideTimer = 0;
+    const hadFocus = popover?.hasFocus() ?? false;
     popover?.hide();
     shown = null;
     paintFocus(null);
-    // Focus goes back where it was before the keyboard opened the card.
-    returnFocus?.focus({ preventScroll: true });
-    returnFocus = null;
+    if (hadFocus || returnFocus) {
+      const target = returnFocus;
+      returnFocus = null;
+      if (target instanceof HTMLElement && target.isConnected && target !== doc.body) target.focus();
+      else (doc.activeElement as HTMLElement | null)?.blur?.();
+    }
   };
 
-  const show = (item: Painted) => {
-    window.clearTimeout(hideTimer);
-    hideTimer = 0;
-    if (shown === item) return;
-    shown = item;
-    const summary = annotator.current.cards.get(item.mention.cardId);
-    if (!summary) return;
+  const act = (run: () => Promise<{ ok: boolean; error?: string }>, item: Painted, summaryId: string) => {
+    void run().then((result) => {
+      if (!result.ok && shown === item) render(item, cards.get(summaryId) ?? null, `Failed: ${result.error}`, false);
+    });
+  };
+
+  const render = (item: Painted, card: Card | null, status: string | null, focus: boolean) => {
+    const summary = annotator.cards.get(item.mention.cardId);
+    if (!summary || shown !== item) return;
     const host = ensureHost(doc, POPOVER_CSS);
     popover ??= mountPopover(host.root);
-    const render = (card: Card | null, status: string | null = null) => {
-      if (shown !== item || !popover) return;
-      popover.update(
-        {
-          summary,
-          card,
-          mention: item.mention,
-          count: annotator.current.counts.get(summary.id) ?? 1,
-          status,
-          onStep: (direction) => stepper.step(direction),
-          onTurnOffSite: () => {
-            void sendToBackground('site.set', { enabled: false }).then((result) => {
-              if (result.ok) hide();
-              else render(cards.get(summary.id) ?? null, `Could not turn Dossier off here: ${result.error}`);
-            });
-          },
-          onOpenPanel: () => {
-            void sendToBackground('panel.open', { cardId: summary.id }).then((result) => {
-              if (!result.ok) render(cards.get(summary.id) ?? null, `Could not open the side panel: ${result.error}`);
-            });
-          },
-        },
-        item.range,
-      );
-    };
-    render(cards.get(summary.id) ?? null);
+    const same = annotator.ordered(summary.id);
+    popover.update(
+      {
+        summary,
+        card,
+        mention: item.mention,
+        count: same.length,
+        position: same.indexOf(item) + 1,
+        status,
+        onOpenPanel: () => act(() => sendToBackground('panel.open', { cardId: summary.id }), item, summary.id),
+        onIgnore: () => act(() => sendToBackground('card.ignore', { cardId: summary.id }), item, summary.id),
+        onSiteOff: () => act(() => sendToBackground('site.set', { enabled: false }), item, summary.id),
+        onPause: () => act(() => sendToBackground('pause.set', { paused: true }), item, summary.id),
+        onStep: (direction) => step(direction, item),
+      },
+      item.range,
+      focus,
+    );
+  };
+
+  const show = (item: Painted, focus: boolean) => {
+    window.clearTimeout(hideTimer);
+    hideTimer = 0;
+    if (shown === item && !focus) return;
+    shown = item;
+    const id = item.mention.cardId;
+    render(item, cards.get(id) ?? null, null, focus);
     // Always ask: the card may have been edited since, and it wakes a stopped service worker.
-    void sendToBackground('card.get', { id: summary.id }).then((result) => {
+    void sendToBackground('card.get', { id }).then((result) => {
       if (result.ok) {
-        cards.set(summary.id, result.value);
-        render(result.value);
-      } else if (!cards.has(summary.id)) {
-        render(null, result.error);
+        cards.set(id, result.value);
+        render(item, result.value, null, false);
+      } else if (!cards.has(id)) {
+        render(item, null, result.error, false);
       }
     });
+  };
+
+  const step = (direction: 'next' | 'previous', from: Painted | null = shown): boolean => {
+    const all = annotator.ordered();
+    if (all.length === 0) return false;
+    const at = from ? all.indexOf(from) : -1;
+    const index =
+      at < 0
+        ? direction === 'next'
+          ? 0
+          : all.length - 1
+        : (at + (direction === 'next' ? 1 : -1) + all.length) % all.length;
+    const target = all[index]!;
+    if (!popover?.hasFocus() && !returnFocus) returnFocus = doc.activeElement;
+    target.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    paintFocus(target.range);
+    show(target, true);
+    return true;
   };
 
   const onFrame = () => {
     frame = 0;
     const event = last;
-    if (!event) return;
-    if (!isAlive()) return;
+    if (!event || !isAlive()) return;
     // Events from inside our closed shadow root reach the document retargeted to the host element.
-    if (popover && !popover.element.hidden && event.target === currentHost()) {
+    if (shown && event.target instanceof Node && isOurs(event.target)) {
       window.clearTimeout(hideTimer);
       hideTimer = 0;
       return;
     }
-    const hit = annotator.current.hitTest(event.clientX, event.clientY);
-    if (hit) show(hit);
-    else if (shown && !hideTimer) hideTimer = window.setTimeout(hide, HIDE_DELAY_MS);
+    const hit = annotator.hitTest(event.clientX, event.clientY);
+    if (hit) show(hit, false);
+    else if (shown && !hideTimer && !popover?.hasFocus()) hideTimer = window.setTimeout(hide, HIDE_DELAY_MS);
   };
 
   doc.addEventListener(
@@ -117,10 +143,7 @@ export function watchHover(
   doc.addEventListener(
     'keydown',
     (event) => {
-      if (event.key === 'Escape' && shown) {
-        event.stopPropagation();
-        hide();
-      }
+      if (event.key === 'Escape' && shown) hide();
     },
     { capture: true, signal },
   );
@@ -128,22 +151,5 @@ export function watchHover(
     hide();
     if (frame) cancelAnimationFrame(frame);
   });
-
-  const stepper: MentionNavigator = {
-    step(direction) {
-      const painted = annotator.current.painted;
-      if (painted.length === 0 || !isAlive()) return false;
-      position =
-        direction === 'next' ? (position + 1) % painted.length : (position - 1 + painted.length) % painted.length;
-      const item = painted[position]!;
-      item.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      paintFocus(item.range);
-      const active = doc.activeElement;
-      if (!returnFocus && active instanceof HTMLElement && active !== currentHost()) returnFocus = active;
-      show(item);
-      popover?.focus();
-      return true;
-    },
-  };
-  return stepper;
+  return { step: (direction) => step(direction), hide };
 }

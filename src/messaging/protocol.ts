@@ -12,14 +12,51 @@ const cardId = v.pipe(v.string(), v.maxLength(128));
 /** Largest page text the background will scan in one message (5 MB pages are the stated worst case). */
 export const MAX_PAGE_TEXT = 8 * 1024 * 1024;
 
+/** Most mentions one frame reports. */
+export const MAX_MENTIONS = 50_000;
+const MentionSchema = v.strictObject({
+  cardId,
+  start: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  end: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  quote: v.pipe(v.string(), v.maxLength(512)),
+  match: v.picklist(['exact', 'alias', 'keyword', 'fuzzy']),
+  confidence: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  matched: v.optional(v.pipe(v.string(), v.maxLength(512))),
+});
+const CardSummarySchema = v.strictObject({
+  id: cardId,
+  name: v.pipe(v.string(), v.maxLength(512)),
+  kind: v.pipe(v.string(), v.maxLength(64)),
+  topic: v.boolean(),
+});
+/** A keyboard command (declared in the manifest), also reachable from the UI. */
+export const CommandSchema = v.picklist(['next-mention', 'previous-mention']);
+/** A keyboard command's name. */
+export type Command = v.InferOutput<typeof CommandSchema>;
+
 /** What the content script may ask of the background. */
 export const contentToBackground = {
-  /** Match the visible text of the sender's page; the answer lists mentions and the cards they name. */
+  /**
+   * Match the visible text of the sender's page; the answer lists mentions and the cards they name. A `part`
+   * (text that changed on a live page) is matched but not recorded: `page.record` follows.
+   */
   'page.match': v.strictObject({
     text: v.pipe(v.string(), v.maxLength(MAX_PAGE_TEXT)),
     url: v.pipe(v.string(), v.maxLength(8192)),
     title: v.pipe(v.string(), v.maxLength(2048)),
+    part: v.optional(v.boolean()),
   }),
+  /** The mentions now painted in the sender's frame, after the page changed (document order). */
+  'page.record': v.strictObject({
+    url: v.pipe(v.string(), v.maxLength(8192)),
+    title: v.pipe(v.string(), v.maxLength(2048)),
+    mentions: v.pipe(v.array(MentionSchema), v.maxLength(MAX_MENTIONS)),
+    cards: v.pipe(v.array(CardSummarySchema), v.maxLength(MAX_MENTIONS)),
+  }),
+  /** The user pauses Dossier everywhere (from the popover). */
+  'pause.set': v.strictObject({ paused: v.boolean() }),
+  /** The user stops showing a card on the sender's tab's site (from the popover; undone on the options page). */
+  'card.ignore': v.strictObject({ cardId }),
   /** The full card, for the popover. */
   'card.get': v.strictObject({ id: cardId }),
   /** Open the side panel of the sender's tab on a card (needs the user's click). */
@@ -44,6 +81,12 @@ export const panelToBackground = {
   'tab.site.set': v.strictObject({ tabId, enabled: v.boolean() }),
   /** Pauses or resumes Dossier everywhere. */
   'pause.set': v.strictObject({ paused: v.boolean() }),
+  /** The cards ignored on each site. */
+  'ignored.list': v.strictObject({}),
+  /** Shows a card ignored on a site again. */
+  'ignored.remove': v.strictObject({ site: v.pipe(v.string(), v.maxLength(253)), cardId }),
+  /** Runs a keyboard command on a tab, as its shortcut does. */
+  'command.run': v.strictObject({ command: CommandSchema, tabId }),
 } as const;
 
 /** What the background may ask of a content script. */
@@ -77,6 +120,14 @@ export interface SiteState {
   reason: string | null;
 }
 
+/** A card ignored on one site. */
+export interface IgnoredCard {
+  site: string;
+  cardId: string;
+  /** The card's name, or null when the card no longer exists. */
+  name: string | null;
+}
+
 /** The answer type of each message. */
 export interface Answers {
   'page.match': { mentions: Mention[]; cards: CardSummary[] };
@@ -92,6 +143,11 @@ export interface Answers {
   'page.refresh': { mentions: number };
   'page.reveal': { found: boolean };
   'page.step': { found: boolean };
+  'page.record': { recorded: number };
+  'card.ignore': { ignored: boolean };
+  'ignored.list': IgnoredCard[];
+  'ignored.remove': { removed: boolean };
+  'command.run': { found: boolean };
 }
 
 type Maps = typeof contentToBackground & typeof panelToBackground & typeof backgroundToContent;

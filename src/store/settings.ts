@@ -5,13 +5,18 @@ import { isNotFound, openDatabase, PRIVATE_DB, STORE_SCHEMA, type StoredDoc } fr
 export const SiteSettingsSchema = v.strictObject({
   paused: v.boolean(),
   disabledSites: v.array(v.pipe(v.string(), v.maxLength(253))),
+  /** Cards the user ignores on a site: site → card ids. */
+  ignored: v.optional(
+    v.record(v.pipe(v.string(), v.maxLength(253)), v.array(v.pipe(v.string(), v.maxLength(128)))),
+    {},
+  ),
 });
 
 /** The user's site settings. */
 export type SiteSettings = v.InferOutput<typeof SiteSettingsSchema>;
 
 const DOC_ID = 'settings:sites';
-const DEFAULTS: SiteSettings = { paused: false, disabledSites: [] };
+const DEFAULTS: SiteSettings = { paused: false, disabledSites: [], ignored: {} };
 
 /** Reads and writes the site settings document; a corrupt document reads as the defaults. */
 export class SettingsStore {
@@ -21,7 +26,11 @@ export class SettingsStore {
   async read(): Promise<SiteSettings> {
     try {
       const doc = (await this.db.get(DOC_ID)) as StoredDoc & Partial<SiteSettings>;
-      const parsed = v.safeParse(SiteSettingsSchema, { paused: doc.paused, disabledSites: doc.disabledSites });
+      const parsed = v.safeParse(SiteSettingsSchema, {
+        paused: doc.paused,
+        disabledSites: doc.disabledSites,
+        ignored: doc.ignored,
+      });
       return parsed.success ? parsed.output : DEFAULTS;
     } catch (error) {
       if (isNotFound(error)) return DEFAULTS;

@@ -1,16 +1,24 @@
 import type { Card } from '../../model/card';
 import type { CardSummary, Mention } from '../../model/mention';
 
-/** What the popover shows: the card (once loaded), the hovered mention and its count on the page. */
-export interface PopoverProps {
+/** The popover's actions; each is a user's click (or key) on one of its buttons. */
+export interface PopoverActions {
+  onOpenPanel: () => void;
+  onIgnore: () => void;
+  onSiteOff: () => void;
+  onPause: () => void;
+  onStep: (direction: 'next' | 'previous') => void;
+}
+
+/** What the popover shows: the card (once loaded), the hovered mention and its place among the card's. */
+export interface PopoverProps extends PopoverActions {
   summary: CardSummary;
   card: Card | null;
   mention: Mention;
+  /** How many mentions of the card the page has, and which one this is (1-based, 0 when unknown). */
   count: number;
+  position: number;
   status: string | null;
-  onOpenPanel: () => void;
-  onTurnOffSite: () => void;
-  onStep: (direction: 'next' | 'previous') => void;
 }
 
 const MATCH_LABEL: Record<Mention['match'], string> = {
@@ -30,17 +38,24 @@ export function matchLine(mention: Mention, name: string): string {
   return MATCH_LABEL[mention.match];
 }
 
-/** The card popover shown over a hovered mention. Every string is rendered as text, never as HTML. */
-export function Popover({ summary, card, mention, count, status, onOpenPanel, onTurnOffSite, onStep }: PopoverProps) {
+/** "2 of 5 mentions on this page". */
+export function countLine(count: number, position: number): string {
+  const noun = count === 1 ? 'mention' : 'mentions';
+  return position > 0 ? `${position} of ${count} ${noun} on this page` : `${count} ${noun} on this page`;
+}
+
+/** The card popover shown over a mention. Every string is rendered as text, never as HTML. */
+export function Popover(props: PopoverProps) {
+  const { summary, card, mention, count, position, status } = props;
   const titleId = 'card-title';
   return (
-    <section class="popover" role="dialog" aria-labelledby={titleId}>
+    <section class="popover" role="dialog" aria-labelledby={titleId} tabIndex={-1}>
       <header>
         <h2 id={titleId}>{summary.name}</h2>
         <span class={`kind ${summary.topic ? 'topic' : 'entity'}`}>{summary.kind}</span>
       </header>
       <p class="meta">
-        {matchLine(mention, summary.name)} · {count} {count === 1 ? 'mention' : 'mentions'} on this page
+        {matchLine(mention, summary.name)} · {countLine(count, position)}
       </p>
       {card ? (
         <>
@@ -68,24 +83,34 @@ export function Popover({ summary, card, mention, count, status, onOpenPanel, on
         <p class="summary loading">Loading card…</p>
       )}
       <footer>
-        <button type="button" onClick={onOpenPanel}>
-          Open in side panel
-        </button>
-        <button type="button" class="secondary" onClick={onTurnOffSite}>
-          Turn off on this site
-        </button>
-        <span class="steps">
-          <button type="button" class="secondary" aria-label="Previous mention" onClick={() => onStep('previous')}>
-            ‹
+        <div class="row">
+          <button type="button" class="primary" onClick={props.onOpenPanel}>
+            Open in side panel
           </button>
-          <button type="button" class="secondary" aria-label="Next mention" onClick={() => onStep('next')}>
-            ›
-          </button>
-        </span>
-        {status ? (
-          <span class="status" role="status">
-            {status}
+          <span class="step">
+            <button type="button" class="icon" aria-label="Previous mention" onClick={() => props.onStep('previous')}>
+              ‹
+            </button>
+            <button type="button" class="icon" aria-label="Next mention" onClick={() => props.onStep('next')}>
+              ›
+            </button>
           </span>
+        </div>
+        <div class="row secondary">
+          <button type="button" class="link" onClick={props.onIgnore}>
+            Ignore this card here
+          </button>
+          <button type="button" class="link" onClick={props.onSiteOff}>
+            Turn off on this site
+          </button>
+          <button type="button" class="link" onClick={props.onPause}>
+            Pause everywhere
+          </button>
+        </div>
+        {status ? (
+          <p class="status" role="status">
+            {status}
+          </p>
         ) : null}
       </footer>
     </section>

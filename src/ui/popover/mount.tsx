@@ -4,14 +4,15 @@ import { Popover, type PopoverProps } from './Popover';
 
 /** A mounted popover: update it in place, or remove it. */
 export interface PopoverHandle {
-  update(props: PopoverProps, anchor: Range): void;
+  /** Shows the popover beside `anchor`; with `focus`, moves keyboard focus into it. */
+  update(props: PopoverProps, anchor: Range, focus?: boolean): void;
   hide(): void;
-  /** Moves keyboard focus to the popover's first control. */
-  focus(): void;
+  /** Whether keyboard focus is inside the popover. */
+  hasFocus(): boolean;
   readonly element: HTMLElement;
 }
 
-/** Mounts the popover into a (closed) shadow root and keeps it beside its anchor range, inside the viewport. */
+/** Mounts the popover into a shadow root and keeps it beside its anchor range, inside the viewport. */
 export function mountPopover(root: ShadowRoot): PopoverHandle {
   const frame = root.ownerDocument.createElement('div');
   frame.className = 'frame';
@@ -38,18 +39,19 @@ export function mountPopover(root: ShadowRoot): PopoverHandle {
 
   return {
     element: frame,
-    update(props, anchor) {
+    update(props, anchor, focus = false) {
       render(<Popover {...props} />, frame);
       frame.hidden = false;
       place(anchor);
-    },
-    focus() {
-      frame.querySelector('button')?.focus({ preventScroll: true });
+      if (focus) frame.querySelector<HTMLElement>('[role="dialog"]')?.focus({ preventScroll: true });
     },
     hide() {
       stop?.();
       stop = null;
       frame.hidden = true;
+    },
+    hasFocus() {
+      return root.activeElement !== null && frame.contains(root.activeElement);
     },
   };
 }

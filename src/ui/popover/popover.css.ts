@@ -18,13 +18,20 @@ ul { margin: 0; padding-left: 18px; }
 .tags { list-style: none; padding: 0; margin-top: 10px; display: flex; flex-wrap: wrap; gap: 4px; }
 .tags li { font-size: 11px; background: #eef1f6; color: #39425a; border-radius: 4px; padding: 1px 6px; }
 .related { margin: 8px 0 0; color: #39425a; font-size: 12px; }
-footer { margin-top: 10px; display: flex; align-items: center; gap: 10px; }
-button { font: inherit; font-size: 12px; cursor: pointer; border: 1px solid #3b4a6b; background: #3b4a6b; color: #fff;
-  border-radius: 6px; padding: 4px 10px; }
-button.secondary { background: transparent; color: #3b4a6b; }
-.steps { margin-left: auto; display: flex; gap: 4px; }
+.popover:focus { outline: none; }
+.popover:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
+footer { margin-top: 10px; }
+.row { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; }
+.row.secondary { margin-top: 6px; gap: 2px 12px; }
+.step { margin-left: auto; display: inline-flex; gap: 4px; }
+button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 6px; }
+button.primary { border: 1px solid #3b4a6b; background: #3b4a6b; color: #fff; padding: 4px 10px; }
+button.icon { border: 1px solid #c3c9d6; background: transparent; color: inherit; width: 26px; height: 24px;
+  font-size: 16px; line-height: 1; padding: 0; }
+button.link { border: 0; background: none; padding: 2px 0; color: #3b4a6b; text-decoration: underline;
+  text-underline-offset: 2px; }
 button:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
-.status { font-size: 12px; color: #9a3412; }
+.status { font-size: 12px; color: #9a3412; margin: 6px 0 0; }
 @media (prefers-color-scheme: dark) {
   .popover { color: #e6e9ef; background: #1d2230; border-color: #394156; box-shadow: 0 8px 28px rgb(0 0 0 / 0.5); }
   h3, .meta, .loading { color: #a5adbf; }
@@ -32,8 +39,9 @@ button:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
   .kind.topic { background: #0c3a52; color: #bae6fd; }
   .tags li { background: #2b3245; color: #cdd3e0; }
   .related { color: #cdd3e0; }
-  button { background: #8aa0d6; border-color: #8aa0d6; color: #0f1420; }
-  button.secondary { background: transparent; color: #c7d2f0; }
+  button.primary { background: #8aa0d6; border-color: #8aa0d6; color: #0f1420; }
+  button.icon { border-color: #4a5470; }
+  button.link { color: #b9c7ea; }
   .status { color: #fdba74; }
 }
 `;
