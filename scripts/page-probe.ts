@@ -37,7 +37,17 @@ export function paintedRanges(page: Page): Promise<PaintedRange[]> {
           out.push({ key, range: live });
         }
       }
-      out.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+      // Ranges in different (shadow) trees cannot be compared directly: compare the hosts in the document.
+      out.sort((a, b) => {
+        let x: Node = a.range.startContainer;
+        let y: Node = b.range.startContainer;
+        while (x.getRootNode() instanceof ShadowRoot) x = (x.getRootNode() as ShadowRoot).host;
+        while (y.getRootNode() instanceof ShadowRoot) y = (y.getRootNode() as ShadowRoot).host;
+        if (a.range.startContainer.getRootNode() === b.range.startContainer.getRootNode())
+          return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
+        if (x === y) return 0;
+        return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+      });
       const found: PaintedRange[] = [];
       for (const { key, range } of out) {
         const before = document.createRange();
@@ -89,7 +99,16 @@ export async function hoverRange(page: Page, index: number): Promise<PaintedRang
           all.push(live);
         }
       }
-      all.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+      all.sort((a, b) => {
+        let x: Node = a.startContainer;
+        let y: Node = b.startContainer;
+        while (x.getRootNode() instanceof ShadowRoot) x = (x.getRootNode() as ShadowRoot).host;
+        while (y.getRootNode() instanceof ShadowRoot) y = (y.getRootNode() as ShadowRoot).host;
+        if (a.startContainer.getRootNode() === b.startContainer.getRootNode())
+          return a.compareBoundaryPoints(Range.START_TO_START, b);
+        if (x === y) return 0;
+        return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+      });
       const target = all[index];
       (target?.startContainer.parentElement ?? document.body).scrollIntoView({ block: 'center' });
     },

@@ -1,8 +1,10 @@
 import { sendToBackground } from '../messaging/client';
 import type { CardSummary, Mention } from '../model/mention';
 import { joinParts, type PageText, TextCollector } from './collect-text';
+import { compareRanges } from './document-order';
 import { createHitTest, type HitTest } from './hover';
 import { type Painted, Painter, rangeOf } from './paint';
+import { styleShadowRoot } from './shadow-style';
 import { runSliced } from './slices';
 
 /** Most mentions painted in one document: past this a page shows the first ones and says so in the console. */
@@ -101,7 +103,7 @@ export class Annotator {
   ordered(cardId?: string): Painted[] {
     return [...this.painter.painted]
       .filter((p) => (cardId === undefined || p.mention.cardId === cardId) && p.range.startContainer.isConnected)
-      .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+      .sort((a, b) => compareRanges(a.range, b.range));
   }
 
   /** How many painted mentions each card has. */
@@ -125,6 +127,7 @@ export class Annotator {
         onShadowRoot: (shadow) => {
           if (this.shadowRoots.has(shadow)) return;
           this.shadowRoots.add(shadow);
+          styleShadowRoot(shadow);
           this.onShadowRoot(shadow);
         },
       });
