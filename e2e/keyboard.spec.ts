@@ -28,8 +28,15 @@ test('the next/previous-mention command opens each card with focus inside; Escap
   expect(first.text).toMatch(/^United States country Alias: U\.S\./);
   // Focus is inside our (closed) shadow root: the page sees our host element as the active element.
   expect(await page.evaluate(() => document.activeElement === document.documentElement.lastElementChild)).toBe(true);
-  // Tab order inside the popover: open in side panel, turn off, previous, next.
-  expect(first.buttons.map((b) => b.label)).toEqual(['Open in side panel', 'Turn off on this site', '‹', '›']);
+  // Buttons in tab order (their accessible names and focus order are checked in annotator.spec.ts).
+  expect(first.buttons.map((b) => b.label)).toEqual([
+    'Open in side panel',
+    '‹',
+    '›',
+    'Ignore this card here',
+    'Turn off on this site',
+    'Pause everywhere',
+  ]);
 
   await step('next');
   await expect.poll(async () => (await readPopover(page))?.text).not.toBe(first.text);
