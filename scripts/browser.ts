@@ -23,12 +23,15 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number } | null;
   /** Load the extension (default) or not (a plain browser, for comparisons). */
   extension?: boolean;
+  /** Which build to load (default dist/; the page benchmark loads a bench build). */
+  dist?: string;
 }
 
 /** Launches Chromium with the extension. */
 export async function launch(options: LaunchOptions = {}): Promise<BrowserContext> {
   const withExtension = options.extension ?? true;
-  if (withExtension && !existsSync(resolve(DIST, 'manifest.json'))) {
+  const dist = options.dist ?? DIST;
+  if (withExtension && !existsSync(resolve(dist, 'manifest.json'))) {
     throw new Error('No built extension in dist/: run `npm run build` first.');
   }
   const args = [
@@ -39,7 +42,7 @@ export async function launch(options: LaunchOptions = {}): Promise<BrowserContex
     '--disable-quic',
     '--disable-default-apps',
   ];
-  if (withExtension) args.push(`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`);
+  if (withExtension) args.push(`--disable-extensions-except=${dist}`, `--load-extension=${dist}`);
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   return chromium.launchPersistentContext(options.profile ?? '', {
     executablePath: chromiumPath(),
