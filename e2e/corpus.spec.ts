@@ -24,8 +24,7 @@ async function offline(context: BrowserContext): Promise<void> {
 
 async function load(page: Page, url: string): Promise<string> {
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForTimeout(300);
-  return page.evaluate(() => document.documentElement.outerHTML);
+  return settledHtml(page);
 }
 
 let plain: BrowserContext;
@@ -64,8 +63,26 @@ for (const name of pages) {
         worker.evaluate(async (id) => Object.keys(await chrome.storage.session.get(`tab:${id}`)).length, tabId),
       )
       .toBe(1);
-    await page.waitForTimeout(300);
-    if (stable) expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+    if (stable) expect(await settledHtml(page)).toBe(before);
     expect(ours).toEqual([]);
   });
+}
+
+/** The page's markup once its own scripts have left the DOM alone for half a second (five seconds at most). */
+function settledHtml(page: Page): Promise<string> {
+  return page.evaluate(`new Promise((done) => {
+    let timer = setTimeout(finish, 500);
+    const limit = setTimeout(finish, 5000);
+    const observer = new MutationObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(finish, 500);
+    });
+    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    function finish() {
+      observer.disconnect();
+      clearTimeout(timer);
+      clearTimeout(limit);
+      done(document.documentElement.outerHTML);
+    }
+  })`) as Promise<string>;
 }
