@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import * as v from 'valibot';
 import { build } from 'vite';
-import { launch } from '../scripts/browser';
+import { launch, refuseOutsideRequests } from '../scripts/browser';
 import { hoverRange, paintedRanges } from '../scripts/page-probe';
 import { serve } from '../scripts/static-server';
 import { toEntry } from '../src/model/card';
@@ -38,14 +38,6 @@ const pages = [
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
-
-async function offline(context: BrowserContext) {
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    const local = url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'chrome-extension:';
-    return local ? route.continue() : route.abort();
-  });
-}
 
 /** Dossier end to end: collect → match (message hop to the background included) → paint, as the page's timeline shows it. */
 async function dossierRun(page: Page, url: string) {
@@ -80,8 +72,8 @@ async function heapUsed(page: Page): Promise<number> {
 
 const withDossier = await launch({ dist: benchDist });
 const plain = await launch({ extension: false });
-await offline(withDossier);
-await offline(plain);
+await refuseOutsideRequests(withDossier);
+await refuseOutsideRequests(plain);
 // Long animation frames, and whether a script of ours ran in them (content scripts carry our extension's URL).
 const watchFrames = () => {
   const frames: Array<{ duration: number; ours: boolean; start: number }> = [];

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launch } from '../scripts/browser';
+import { launch, refuseOutsideRequests } from '../scripts/browser';
 import { tabIdOf } from '../scripts/page-probe';
 import { expect, test } from './fixtures';
 
@@ -14,14 +14,6 @@ const pages = existsSync(corpus)
   ? readdirSync(corpus).filter((p) => existsSync(resolve(corpus, p, 'source.html')))
   : [];
 
-async function offline(context: BrowserContext): Promise<void> {
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    const local = url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'chrome-extension:';
-    return local ? route.continue() : route.abort();
-  });
-}
-
 async function load(page: Page, url: string): Promise<string> {
   await page.goto(url, { waitUntil: 'load' });
   return settledHtml(page);
@@ -30,7 +22,7 @@ async function load(page: Page, url: string): Promise<string> {
 let plain: BrowserContext;
 test.beforeAll(async () => {
   plain = await launch({ extension: false });
-  await offline(plain);
+  await refuseOutsideRequests(plain);
 });
 test.afterAll(async () => plain?.close());
 
@@ -46,7 +38,7 @@ for (const name of pages) {
     test.info().annotations.push({ type: 'dom', description: stable ? 'compared' : 'changes between loads' });
     await reference.close();
 
-    await offline(context);
+    await refuseOutsideRequests(context);
     const page = await context.newPage();
     const ours: string[] = [];
     page.on('console', (m) => {

@@ -65,3 +65,12 @@ export async function serviceWorker(context: BrowserContext): Promise<Worker> {
 export function extensionId(worker: Worker): string {
   return new URL(worker.url()).host;
 }
+
+/** Refuses every request that would leave this machine (pages under test keep their scripts, not the network). */
+export async function refuseOutsideRequests(context: BrowserContext): Promise<void> {
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    const local = url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'chrome-extension:';
+    return local ? route.continue() : route.abort();
+  });
+}

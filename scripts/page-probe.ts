@@ -50,12 +50,25 @@ export function paintedRanges(page: Page): Promise<PaintedRange[]> {
       });
       const found: PaintedRange[] = [];
       for (const { key, range } of out) {
-        const before = document.createRange();
-        before.setStart(document.body, 0);
-        before.setEnd(range.startContainer, range.startOffset);
-        const after = document.createRange();
-        after.setStart(range.endContainer, range.endOffset);
-        after.setEndAfter(document.body.lastChild ?? document.body);
+        // The text around the range, read from the neighbouring text nodes (not the whole document each time).
+        const root = range.startContainer.getRootNode();
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        let prefix = '';
+        if (range.startContainer.nodeType === Node.TEXT_NODE) {
+          prefix = (range.startContainer as Text).data.slice(0, range.startOffset);
+          walker.currentNode = range.startContainer;
+          for (let n = walker.previousNode(); n && prefix.length < 64; n = walker.previousNode()) {
+            prefix = (n as Text).data + prefix;
+          }
+        }
+        let suffix = '';
+        if (range.endContainer.nodeType === Node.TEXT_NODE) {
+          suffix = (range.endContainer as Text).data.slice(range.endOffset);
+          walker.currentNode = range.endContainer;
+          for (let n = walker.nextNode(); n && suffix.length < 64; n = walker.nextNode()) suffix += (n as Text).data;
+        }
+        const before = { toString: () => prefix };
+        const after = { toString: () => suffix };
         const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
         found.push({
           key,

@@ -58,6 +58,12 @@ export function createDispatcher(library: Library) {
     },
     'card.get': ({ id }) => library.getCard(id),
     'cards.list': () => library.listCards(),
+    'pack.import': async ({ fileName, text }) => {
+      const report = await library.importPack(fileName, text);
+      void refreshTabs();
+      return report;
+    },
+    'packs.list': () => library.listPacks(),
     'tab.site': async ({ tabId }) => siteState(sites, (await chrome.tabs.get(tabId)).url),
     'tab.site.set': async ({ tabId, enabled }) => setSiteOf(sites, (await chrome.tabs.get(tabId)).url, enabled),
     'pause.set': async ({ paused }) => {

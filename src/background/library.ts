@@ -1,8 +1,11 @@
 import * as v from 'valibot';
 import { compileDictionary, type Dictionary, loadDictionary, scan, serializeDictionary } from '../engine';
+import type { PackSummary } from '../messaging/protocol';
 import { type Card, isTopic, toEntry } from '../model/card';
 import type { CardSummary, Mention } from '../model/mention';
+import type { PackReport } from '../model/pack';
 import { PackSchema } from '../model/pack';
+import { parsePackFile } from '../model/pack-io';
 import defaultPackJson from '../packs/default-pack.json';
 import { CardStore } from '../store/cards';
 import { readCachedDictionary, writeCachedDictionary } from './dictionary-cache';
@@ -30,6 +33,8 @@ export class Library {
   /** Installs the built-in pack when its version is not in the store yet (once per wake-up, however often asked). */
   installDefaultPack(): Promise<void> {
     this.installing ??= (async () => {
+      // An import cut short by a stopped worker is completed before anything reads the cards.
+      if (await this.store.resumeWrite()) this.loaded = null;
       const parsed = v.safeParse(PackSchema, defaultPackJson);
       if (!parsed.success) throw new Error(`The built-in pack is invalid: ${v.summarize(parsed.issues)}`);
       const { installed } = await this.store.installPack(parsed.output);
@@ -58,6 +63,28 @@ export class Library {
       throw error;
     });
     return this.loaded;
+  }
+
+  /** Imports a pack file (JSON or CSV), validated whole before anything is written; reports what changed. */
+  async importPack(fileName: string, text: string): Promise<PackReport> {
+    const parsed = parsePackFile(fileName, text);
+    if (!parsed.ok) throw new Error(`${fileName}: ${parsed.error}`);
+    await this.installDefaultPack();
+    const report = await this.store.writePack(parsed.value, /\.csv$/i.test(fileName));
+    this.loaded = null;
+    return report;
+  }
+
+  /** The installed packs. */
+  async listPacks(): Promise<PackSummary[]> {
+    await this.installDefaultPack();
+    return (await this.store.listPacks()).map((p) => ({
+      packId: p.packId,
+      name: p.name,
+      version: p.version,
+      enabled: p.enabled,
+      cards: p.cardIds.length,
+    }));
   }
 
   /** Finds the mentions of tracked cards in a page's text. */

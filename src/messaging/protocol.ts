@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { Card } from '../model/card';
 import type { CardSummary, Mention } from '../model/mention';
+import type { PackReport } from '../model/pack';
 
 /*
  * Every message that crosses a context boundary is declared here, once: its payload schema (checked on
@@ -11,6 +12,8 @@ const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const cardId = v.pipe(v.string(), v.maxLength(128));
 /** Largest page text the background will scan in one message (5 MB pages are the stated worst case). */
 export const MAX_PAGE_TEXT = 8 * 1024 * 1024;
+/** Largest pack file an import accepts. */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 /** Most mentions one frame reports. */
 export const MAX_MENTIONS = 50_000;
@@ -75,6 +78,13 @@ export const panelToBackground = {
   'card.get': v.strictObject({ id: cardId }),
   /** Every card in the library. */
   'cards.list': v.strictObject({}),
+  /** Imports a pack file (JSON or CSV, at most MAX_IMPORT_BYTES). */
+  'pack.import': v.strictObject({
+    fileName: v.pipe(v.string(), v.minLength(1), v.maxLength(255)),
+    text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_BYTES, 'the file is larger than 10 MB')),
+  }),
+  /** The installed packs. */
+  'packs.list': v.strictObject({}),
   /** Whether Dossier runs on a tab's site. */
   'tab.site': v.strictObject({ tabId }),
   /** Turns Dossier on or off for a tab's site. */
@@ -98,6 +108,15 @@ export const backgroundToContent = {
   /** Scroll to a card's first (or next) mention and flash it. */
   'page.reveal': v.strictObject({ cardId, index: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
 } as const;
+
+/** An installed pack, as the options page lists it. */
+export interface PackSummary {
+  packId: string;
+  name: string;
+  version: string;
+  enabled: boolean;
+  cards: number;
+}
 
 /** A page's mentions as the background keeps them for the side panel. */
 export interface TabState {
@@ -135,6 +154,8 @@ export interface Answers {
   'panel.open': { opened: boolean };
   'tab.state': TabState;
   'cards.list': Card[];
+  'pack.import': PackReport;
+  'packs.list': PackSummary[];
   'site.status': SiteState;
   'site.set': SiteState;
   'tab.site': SiteState;

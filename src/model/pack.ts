@@ -19,3 +19,13 @@ export const PackSchema = v.strictObject({
 
 /** A card pack. */
 export type Pack = v.InferOutput<typeof PackSchema>;
+
+/** What writing (importing, upgrading) a pack changed. */
+export interface PackReport {
+  packId: string;
+  name: string;
+  added: number;
+  updated: number;
+  unchanged: number;
+  total: number;
+}

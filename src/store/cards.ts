@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { type Card, CardSchema } from '../model/card';
-import type { Pack } from '../model/pack';
+import { type Pack, type PackReport, PackSchema } from '../model/pack';
 import { isNotFound, isQuotaError, openDatabase, PRIVATE_DB, STORE_SCHEMA, type StoredDoc } from './db';
 
 /** A card as stored: one document per card, id `card:<card id>`. */
@@ -55,6 +55,12 @@ export class CardStore {
     }
   }
 
+  /** Every installed pack's record. */
+  async listPacks(): Promise<PackDoc[]> {
+    const all = await this.db.allDocs({ include_docs: true, startkey: 'pack:', endkey: 'pack:\uffff' });
+    return all.rows.flatMap((row) => (row.doc && (row.doc as PackDoc).type === 'pack' ? [row.doc as PackDoc] : []));
+  }
+
   /** The installed version of a pack, or null. */
   async getPack(id: string): Promise<PackDoc | null> {
     try {
@@ -65,50 +71,104 @@ export class CardStore {
     }
   }
 
-  /**
-   * Installs a pack whose version is not installed yet. Cards are written first and the pack record last, so
-   * an interrupted install is retried at the next start.
-   */
+  /** Installs a pack whose version is not installed yet (the built-in pack at every start). */
   async installPack(pack: Pack): Promise<{ installed: boolean }> {
     const existing = await this.getPack(pack.id);
     if (existing && existing.version === pack.version) return { installed: false };
-    const ids = pack.cards.map((card) => cardDocId(card.id));
-    const current = await this.db.allDocs({ keys: ids });
-    const docs: CardDoc[] = pack.cards.map((card, i) => {
+    await this.writePack(pack, false);
+    return { installed: true };
+  }
+
+  /**
+   * Writes a validated pack: its cards in one bulkDocs, then its pack record, enabled last. A journal holding
+   * the pack is written first and removed last, so an import cut short (the worker stopped, the browser closed)
+   * is completed at the next start (`resumeWrite`). With `keepFields`, what a CSV file cannot carry (signals,
+   * implications, related cards, sources, notes, context rules) is kept from the cards already stored.
+   */
+  async writePack(pack: Pack, keepFields: boolean): Promise<PackReport> {
+    const journal = await this.db.get(JOURNAL).catch(() => null);
+    try {
+      await this.db.put({
+        _id: JOURNAL,
+        ...(journal ? { _rev: journal._rev } : {}),
+        type: 'journal',
+        schema: STORE_SCHEMA,
+        pack,
+        keepFields,
+      } as StoredDoc);
+      const report = await this.applyPack(pack, keepFields);
+      await this.db.remove(await this.db.get(JOURNAL));
+      return report;
+    } catch (error) {
+      if (isQuotaError(error)) throw new Error('The browser has no room left to store cards (storage quota reached).');
+      throw error;
+    }
+  }
+
+  /** Completes a pack write that was cut short; true when there was one. */
+  async resumeWrite(): Promise<boolean> {
+    const journal = (await this.db.get(JOURNAL).catch(() => null)) as
+      | (StoredDoc & { pack?: unknown; keepFields?: boolean })
+      | null;
+    if (!journal) return false;
+    const parsed = v.safeParse(PackSchema, journal.pack);
+    if (parsed.success) await this.applyPack(parsed.output, journal.keepFields === true);
+    await this.db.remove(journal as PouchDB.Core.RemoveDocument);
+    return parsed.success;
+  }
+
+  private async applyPack(pack: Pack, keepFields: boolean): Promise<PackReport> {
+    const current = await this.db.allDocs({ keys: pack.cards.map((card) => cardDocId(card.id)), include_docs: true });
+    const report: PackReport = { packId: pack.id, name: pack.name, added: 0, updated: 0, unchanged: 0, total: 0 };
+    const docs: CardDoc[] = [];
+    pack.cards.forEach((incoming, i) => {
       const row = current.rows[i];
-      const rev = row && 'value' in row && !row.value.deleted ? row.value.rev : undefined;
+      const stored = row && 'doc' in row && row.doc ? (row.doc as CardDoc) : undefined;
+      const before = toCard(stored);
+      const card = keepFields && before ? { ...before, ...pick(incoming, CSV_FIELDS) } : incoming;
+      if (!before) report.added++;
+      else if (JSON.stringify(before) === JSON.stringify(card)) {
+        report.unchanged++;
+        return;
+      } else report.updated++;
       const { id, ...fields } = card;
-      return {
+      docs.push({
         _id: cardDocId(id),
-        ...(rev ? { _rev: rev } : {}),
+        ...(stored?._rev ? { _rev: stored._rev } : {}),
         type: 'card',
         schema: STORE_SCHEMA,
         cardId: id,
         pack: pack.id,
         ...fields,
-      };
+      });
     });
-    try {
-      const results = await this.db.bulkDocs(docs);
-      const failed = results.filter((r) => 'error' in r && r.error);
-      if (failed.length > 0) throw new Error(`Could not store ${failed.length} cards of pack ${pack.name}`);
-      await this.db.put({
-        _id: packDocId(pack.id),
-        ...(existing?._rev ? { _rev: existing._rev } : {}),
-        type: 'pack',
-        schema: STORE_SCHEMA,
-        packId: pack.id,
-        name: pack.name,
-        version: pack.version,
-        enabled: true,
-        cardIds: pack.cards.map((c) => c.id),
-      } satisfies PackDoc);
-    } catch (error) {
-      if (isQuotaError(error)) throw new Error('The browser has no room left to store cards (storage quota reached).');
-      throw error;
-    }
-    return { installed: true };
+    report.total = pack.cards.length;
+    const results = await this.db.bulkDocs(docs);
+    const failed = results.filter((r) => 'error' in r && r.error);
+    if (failed.length > 0) throw new Error(`Could not store ${failed.length} cards of pack ${pack.name}`);
+    const existing = await this.getPack(pack.id);
+    await this.db.put({
+      _id: packDocId(pack.id),
+      ...(existing?._rev ? { _rev: existing._rev } : {}),
+      type: 'pack',
+      schema: STORE_SCHEMA,
+      packId: pack.id,
+      name: pack.name,
+      version: pack.version,
+      enabled: true,
+      cardIds: pack.cards.map((c) => c.id),
+    } satisfies PackDoc);
+    return report;
   }
+}
+
+// A local document: it never replicates.
+const JOURNAL = '_local/pack-write';
+/** The fields a CSV pack carries; the others are kept when a CSV pack updates stored cards. */
+const CSV_FIELDS = ['name', 'aliases', 'kind', 'summary', 'tags'] as const;
+
+function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, value[key]])) as Pick<T, K>;
 }
 
 function toCard(doc: CardDoc | undefined): Card | null {
