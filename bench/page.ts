@@ -7,9 +7,10 @@ import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import * as v from 'valibot';
 import { build } from 'vite';
-import { launch, refuseOutsideRequests } from '../scripts/browser';
+import { extensionId, launch, refuseOutsideRequests, serviceWorker } from '../scripts/browser';
 import { hoverRange, paintedRanges } from '../scripts/page-probe';
 import { serve } from '../scripts/static-server';
+import { readPack } from '../src/cli/load-pack';
 import { toEntry } from '../src/model/card';
 import { PackSchema } from '../src/model/pack';
 import defaultPack from '../src/packs/default-pack.json' with { type: 'json' };
@@ -27,8 +28,12 @@ if (built.status !== 0) process.exit(built.status ?? 1);
 
 const floorScript = await bundle(resolve(import.meta.dirname, 'page-floor.ts'));
 const markScript = readFileSync(resolve(root, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
-const entries = v.parse(PackSchema, defaultPack).cards.map(toEntry);
-const terms = [...new Set(defaultPack.cards.flatMap((c) => [c.name, ...c.aliases]))];
+// Dossier runs with the built-in pack and the corpus pack (imported below); a card of both is the corpus one.
+const corpusPack = resolve(root, '../shared/corpus/pack.csv');
+const cards = new Map(v.parse(PackSchema, defaultPack).cards.map((card) => [card.id, card]));
+for (const card of readPack(corpusPack).cards) cards.set(card.id, card);
+const entries = [...cards.values()].map(toEntry);
+const terms = [...new Set([...cards.values()].flatMap((c) => [c.name, ...c.aliases]))];
 
 const server = await serve();
 const pages = [
@@ -71,6 +76,13 @@ async function heapUsed(page: Page): Promise<number> {
 }
 
 const withDossier = await launch({ dist: benchDist });
+{
+  const options = await withDossier.newPage();
+  await options.goto(`chrome-extension://${extensionId(await serviceWorker(withDossier))}/src/ui/options/index.html`);
+  await options.getByLabel('Import pack').setInputFiles(corpusPack);
+  await options.getByRole('status').filter({ hasText: 'Imported' }).waitFor();
+  await options.close();
+}
 const plain = await launch({ extension: false });
 await refuseOutsideRequests(withDossier);
 await refuseOutsideRequests(plain);

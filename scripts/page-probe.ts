@@ -67,14 +67,12 @@ export function paintedRanges(page: Page): Promise<PaintedRange[]> {
           walker.currentNode = range.endContainer;
           for (let n = walker.nextNode(); n && suffix.length < 64; n = walker.nextNode()) suffix += (n as Text).data;
         }
-        const before = { toString: () => prefix };
-        const after = { toString: () => suffix };
         const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
         found.push({
           key,
           quote: range.toString(),
-          prefix: before.toString().slice(-32),
-          suffix: after.toString().slice(0, 32),
+          prefix: prefix.slice(-32),
+          suffix: suffix.slice(0, 32),
           rect: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
         });
       }
