@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { openPanelPage, paintedRanges, readPopover, tabIdOf, waitForHighlights } from '../scripts/page-probe';
+import { openPanelPage, paintedRanges, readPopover, waitForHighlights } from '../scripts/page-probe';
 import { expect, test } from './fixtures';
 
 const quotes = async (page: Page) => (await paintedRanges(page)).map((r) => r.quote);
@@ -47,12 +47,9 @@ test('the page cannot fetch any of our files, and annotation still works', async
 });
 
 test('only what a reader sees is painted: split names, shadow roots open and closed, frames', async ({
-  context,
-  server,
+  openAnnotated,
 }) => {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/pages/reader.html`);
-  await waitForHighlights(page);
+  const { page } = await openAnnotated('/pages/reader.html');
   await expect
     .poll(() => quotes(page))
     .toEqual(expect.arrayContaining(['Alibaba', 'ByteDance', 'United\n      States', 'Nvidia', 'Tencent']));
@@ -75,14 +72,10 @@ test('only what a reader sees is painted: split names, shadow roots open and clo
 
 test('a keyboard command moves to the next mention and opens its card with focus inside; Escape gives focus back', async ({
   context,
-  worker,
   extensionId,
-  server,
+  openAnnotated,
 }) => {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/pages/reader.html`);
-  await waitForHighlights(page);
-  const tabId = await tabIdOf(worker, page);
+  const { page, tabId } = await openAnnotated('/pages/reader.html');
   const panel = await openPanelPage(context, extensionId, tabId);
   await page.focus('#before');
   // The same handler the shortcut runs (Playwright cannot press browser shortcuts).
@@ -120,12 +113,9 @@ test('a keyboard command moves to the next mention and opens its card with focus
 test('a card ignored on a site disappears there and comes back when undone', async ({
   context,
   extensionId,
-  server,
+  openAnnotated,
 }) => {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/pages/reader.html`);
-  await waitForHighlights(page);
-  await page.evaluate(() => undefined);
+  const { page } = await openAnnotated('/pages/reader.html');
   const panel = await openPanelPage(context, extensionId, 999999);
   const send = (message: unknown) => panel.evaluate((m) => chrome.runtime.sendMessage(m), message);
   // The popover's button sends card.ignore from the page; its effect is the same stored entry.

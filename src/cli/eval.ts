@@ -41,5 +41,6 @@ if (byCard.size > 0) {
 const line = (label: string, e: Evaluation) =>
   `${label.padEnd(34)} precision ${e.precision.toFixed(3)}  recall ${e.recall.toFixed(3)}  F1 ${e.f1.toFixed(3)}`;
 console.log(`\n${pages.length} pages, ${pack.cards.length} cards`);
-console.log(line('engine', engine));
+// The engine's line comes last: it is the figure this command is for.
 console.log(line('plain case-insensitive exact alias', plain));
+console.log(line('engine', engine));
