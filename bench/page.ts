@@ -51,12 +51,22 @@ async function dossierRun(page: Page, url: string) {
     () => {
       const [m] = performance.getEntriesByName('first highlights');
       const end = performance.getEntriesByName('first highlights:end')[0];
-      return m && end ? { duration: m.duration, end: end.startTime } : null;
+      const collected = performance.getEntriesByName('first highlights:collected')[0];
+      const matched = performance.getEntriesByName('first highlights:matched')[0];
+      return m && end && collected && matched
+        ? {
+            duration: m.duration,
+            end: end.startTime,
+            collect: collected.startTime - m.startTime,
+            hop: matched.startTime - collected.startTime,
+            paint: end.startTime - matched.startTime,
+          }
+        : null;
     },
     undefined,
     { timeout: 60_000 },
   );
-  return (await handle.jsonValue()) as { duration: number; end: number };
+  return (await handle.jsonValue()) as { duration: number; end: number; collect: number; hop: number; paint: number };
 }
 
 /** The longest animation frame since `since` (ms on the page's clock) in which a script of ours ran, or 0. */
@@ -115,6 +125,7 @@ for (const { label, path } of pages) {
   // Dossier: a fresh tab per run; the first run has a cold service worker behind it.
   const durations: number[] = [];
   const firstEnds: number[] = [];
+  const phases = { collect: [] as number[], hop: [] as number[], paint: [] as number[] };
   let longest = 0;
   let heapDelta = 0;
   for (let r = 0; r < RUNS; r++) {
@@ -122,6 +133,9 @@ for (const { label, path } of pages) {
     const run = await dossierRun(page, url);
     durations.push(run.duration);
     firstEnds.push(run.end);
+    phases.collect.push(run.collect);
+    phases.hop.push(run.hop);
+    phases.paint.push(run.paint);
     longest = Math.max(longest, await longestFrameOfOurs(page));
     if (r === RUNS - 1) {
       const ours = await heapUsed(page);
@@ -167,6 +181,9 @@ for (const { label, path } of pages) {
   console.log(label);
   console.log(
     `  annotate end to end (collect → match → paint): ${fmt(ours)}; floor ${fmt(floor.medianMs)} → ${(ours / floor.medianMs).toFixed(2)}× the floor (target ≤ 2×)`,
+  );
+  console.log(
+    `  of which: collect ${fmt(median(phases.collect))}, message hop and match in the background ${fmt(median(phases.hop))}, paint ${fmt(median(phases.paint))}`,
   );
   console.log(
     `  cold first highlight (worker just started): ${fmt(durations[0]!)}; first highlights ${fmt(median(firstEnds))} after navigation start`,

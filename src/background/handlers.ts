@@ -23,10 +23,15 @@ export function createDispatcher(library: Library) {
       // Text that changed on a live page: the page reports what it painted with `page.record`.
       if (part) return found;
       const tabId = sender.tab?.id;
+      // The page paints as soon as it has the answer; recording for the side panel and the badge follow. The
+      // record is queued per tab before this returns, so a later `page.record` of the same frame lands after it.
       if (tabId !== undefined) {
-        await recordFrame(tabId, sender.frameId ?? 0, { url, title }, found);
-        await showTabStatus(tabId);
-        announce(tabId);
+        void recordFrame(tabId, sender.frameId ?? 0, { url, title }, found)
+          .then(async () => {
+            announce(tabId);
+            await showTabStatus(tabId);
+          })
+          .catch((error: unknown) => console.warn('Dossier: could not record a page', error));
       }
       return found;
     },

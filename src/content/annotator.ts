@@ -55,8 +55,10 @@ export class Annotator {
       if (__BENCH__) performance.mark('first highlights:start');
       const page = await this.collect([root], generation);
       if (!page) return this.painter.painted.size;
+      if (__BENCH__) performance.mark('first highlights:collected');
       const found = await this.match(page, false);
       if (!found || generation !== this.generation) return this.painter.painted.size;
+      if (__BENCH__) performance.mark('first highlights:matched');
       this.painter.clear();
       this.cards.clear();
       await this.paint(page, found, generation);

@@ -86,9 +86,16 @@ function quietly(work: Promise<unknown>): void {
   });
 }
 
+/** Runs once the page is idle (its own load work done), or after a second at the latest. */
+function whenIdle(run: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
+  else setTimeout(run, 0);
+}
+
 function start(): void {
   if (!isAlive()) return;
-  quietly(annotator.annotate());
+  // The first annotation waits for the page to be idle, so it never competes with the page's own loading.
+  whenIdle(() => isAlive() && quietly(annotator.annotate()));
   const live = watchMutations(
     document,
     {
