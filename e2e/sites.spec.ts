@@ -11,7 +11,10 @@ import { expect, test } from './fixtures';
 const title = (worker: import('playwright-core').Worker, tabId: number) =>
   worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
 const recorded = (worker: import('playwright-core').Worker, tabId: number) =>
-  worker.evaluate(async (id) => Object.keys(await chrome.storage.session.get(`tab:${id}`)).length, tabId);
+  worker.evaluate(async (id) => {
+    const stored = (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { frames?: object } | undefined;
+    return Object.keys(stored?.frames ?? {}).length;
+  }, tabId);
 
 test('the side panel turns Dossier off for a site and pauses it everywhere; an off site is not read at all', async ({
   context,

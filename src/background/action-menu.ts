@@ -4,11 +4,14 @@ import { sites } from './sites';
 
 /*
  * The toolbar button's own menu (right-click on it): turn Dossier off or on for the current site, and pause
- * it everywhere. Clicking the button itself opens the side panel, which has the same two switches.
+ * it everywhere. Clicking the button itself opens the side panel, which has the same two switches. On a page,
+ * "Track in Dossier" on a selection makes a card of it.
  */
 
 const SITE = 'site-toggle';
 const PAUSE = 'pause';
+/** The page's context menu item on a selection. */
+export const TRACK = 'track';
 
 /** Creates the toolbar button's menu items (at install; Chrome keeps them). */
 export async function createActionMenu(): Promise<void> {
@@ -21,6 +24,7 @@ export async function createActionMenu(): Promise<void> {
     checked: (await sites.settings()).paused,
     contexts: ['action'],
   });
+  chrome.contextMenus.create({ id: TRACK, title: 'Track “%s” in Dossier', contexts: ['selection'] });
 }
 
 /** Handles a click on one of the toolbar button's menu items. */

@@ -1,6 +1,7 @@
 import { sendToTab } from '../messaging/client';
 import { contentToBackground, panelToBackground } from '../messaging/protocol';
 import { createRouter, type Sender } from '../messaging/router';
+import { serialisePackCsv, serialisePackJson } from '../model/pack-io';
 import { err, type Result } from '../model/result';
 import { showTabStatus } from './action';
 import { annotatorContentHandlers, annotatorPanelHandlers, withoutIgnored } from './ignore-handlers';
@@ -8,10 +9,12 @@ import type { Library } from './library';
 import { refreshTabs, setSiteOf, siteState } from './site-handlers';
 import { sites } from './sites';
 import { hasTab, recordFrame, setFocus, tabState } from './tab-state';
+import { announce } from './track';
 
-/** Tells open extension pages (the side panel) that a tab's state changed; nobody listening is fine. */
-function announce(tabId: number): void {
-  chrome.runtime.sendMessage({ type: 'tab.changed', payload: { tabId } }).catch(() => undefined);
+/** After the cards changed, open tabs are annotated again (the answer does not wait for them). */
+function cardsChanged<T>(value: T): T {
+  void refreshTabs();
+  return value;
 }
 
 /** Builds the background's message dispatcher: content scripts and extension pages get separate maps. */
@@ -69,6 +72,20 @@ export function createDispatcher(library: Library) {
       return report;
     },
     'packs.list': () => library.listPacks(),
+    'card.save': async ({ card, create }) => cardsChanged(await library.saveCard(card, create)),
+    'card.delete': async ({ id }) => cardsChanged(await library.trashCard(id)),
+    'card.restore': async ({ id }) => cardsChanged(await library.restoreCard(id)),
+    'pack.enable': async ({ packId, enabled }) => {
+      await library.setPackEnabled(packId, enabled);
+      return cardsChanged(await library.listPacks());
+    },
+    'pack.remove': async ({ packId }) => cardsChanged({ removed: await library.removePack(packId) }),
+    'pack.export': async ({ packId, format }) => {
+      const pack = await library.exportPack(packId);
+      return format === 'csv'
+        ? { fileName: `${pack.id}.csv`, mimeType: 'text/csv', text: serialisePackCsv(pack) }
+        : { fileName: `${pack.id}.json`, mimeType: 'application/json', text: serialisePackJson(pack) };
+    },
     'tab.site': async ({ tabId }) => siteState(sites, (await chrome.tabs.get(tabId)).url),
     'tab.site.set': async ({ tabId, enabled }) => setSiteOf(sites, (await chrome.tabs.get(tabId)).url, enabled),
     'pause.set': async ({ paused }) => {

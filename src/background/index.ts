@@ -1,11 +1,12 @@
 import browser from 'webextension-polyfill';
 import { showAllTabsStatus, showTabStatus } from './action';
-import { createActionMenu, onActionMenu } from './action-menu';
+import { createActionMenu, onActionMenu, TRACK } from './action-menu';
 import { createDispatcher } from './handlers';
 import { runCommand } from './ignore-handlers';
 import { annotateOpenTabs } from './install';
 import { Library } from './library';
 import { forgetTab } from './tab-state';
+import { trackSelection } from './track';
 
 /*
  * The service worker: every listener is registered synchronously at the top level, so that a worker woken
@@ -25,9 +26,17 @@ chrome.runtime.onInstalled.addListener(() => {
   void showAllTabsStatus();
   void createActionMenu().catch((error: unknown) => console.error('Dossier: could not create the menu', error));
 });
-chrome.contextMenus.onClicked.addListener((info, tab) => void onActionMenu(info, tab?.url));
+/** The context menus' one listener (also what e2e calls, since a test cannot open a native menu). */
+function onMenuClick(info: chrome.contextMenus.OnClickData, tab?: chrome.tabs.Tab) {
+  if (info.menuItemId === TRACK) return trackSelection(library, info.selectionText, tab);
+  return onActionMenu(info, tab?.url);
+}
+chrome.contextMenus.onClicked.addListener((info, tab) => {
+  void onMenuClick(info, tab)?.catch((error: unknown) => console.warn('Dossier:', error));
+});
+// Reachable from the worker's own scope only (no page or content script can reach a service worker's globals).
+Object.assign(globalThis, { dossierMenuClick: onMenuClick });
 
-// The keyboard shortcuts: the top frame of the active tab moves to the next or previous mention.
 chrome.runtime.onStartup.addListener(() => void showAllTabsStatus());
 // The keyboard shortcuts: the top frame of the active tab moves to the next or previous mention.
 chrome.commands.onCommand.addListener((command, tab) => {

@@ -1,13 +1,12 @@
 import * as v from 'valibot';
 import { compileDictionary, type Dictionary, loadDictionary, scan, serializeDictionary } from '../engine';
 import type { PackSummary } from '../messaging/protocol';
-import { type Card, isTopic, toEntry } from '../model/card';
+import { type Card, isTopic, MAX_NAME, slugify, toEntry } from '../model/card';
 import type { CardSummary, Mention } from '../model/mention';
-import type { PackReport } from '../model/pack';
-import { PackSchema } from '../model/pack';
+import { type Pack, type PackReport, PackSchema } from '../model/pack';
 import { parsePackFile } from '../model/pack-io';
 import defaultPackJson from '../packs/default-pack.json';
-import { CardStore } from '../store/cards';
+import { CardStore, type LibraryEntry } from '../store/cards';
 import { readCachedDictionary, writeCachedDictionary } from './dictionary-cache';
 
 interface Loaded {
@@ -33,12 +32,12 @@ export class Library {
   /** Installs the built-in pack when its version is not in the store yet (once per wake-up, however often asked). */
   installDefaultPack(): Promise<void> {
     this.installing ??= (async () => {
-      // An import cut short by a stopped worker is completed before anything reads the cards.
-      if (await this.store.resumeWrite()) this.loaded = null;
+      // Older documents are migrated and an import cut short by a stopped worker is completed before anything
+      // reads the cards.
+      await this.store.ready();
       const parsed = v.safeParse(PackSchema, defaultPackJson);
       if (!parsed.success) throw new Error(`The built-in pack is invalid: ${v.summarize(parsed.issues)}`);
-      const { installed } = await this.store.installPack(parsed.output);
-      if (installed) this.loaded = null;
+      if (await this.store.installPack(parsed.output, true)) this.loaded = null;
     })().catch((error: unknown) => {
       this.installing = null;
       throw error;
@@ -78,12 +77,15 @@ export class Library {
   /** The installed packs. */
   async listPacks(): Promise<PackSummary[]> {
     await this.installDefaultPack();
+    const counts = new Map<string, number>();
+    for (const entry of await this.store.listEntries()) counts.set(entry.pack, (counts.get(entry.pack) ?? 0) + 1);
     return (await this.store.listPacks()).map((p) => ({
       packId: p.packId,
       name: p.name,
       version: p.version,
       enabled: p.enabled,
-      cards: p.cardIds.length,
+      builtIn: p.builtIn === true,
+      cards: counts.get(p.packId) ?? 0,
     }));
   }
 
@@ -115,6 +117,72 @@ export class Library {
     const card = await this.store.getCard(id);
     if (!card) throw new Error(`No card with id ${id}`);
     return card;
+  }
+
+  /** Every card of the library (deleted ones aside), with its pack. */
+  async listEntries(): Promise<LibraryEntry[]> {
+    await this.installDefaultPack();
+    return this.store.listEntries();
+  }
+
+  /** Creates a card or saves the user's edit of one; the dictionary is compiled again. */
+  async saveCard(card: unknown, create: boolean): Promise<Card> {
+    await this.installDefaultPack();
+    return this.changed(await this.store.saveCard(card, create));
+  }
+
+  /** Deletes a card (undone with `restoreCard`). */
+  async trashCard(id: string): Promise<{ name: string }> {
+    await this.installDefaultPack();
+    return this.changed({ name: await this.store.trashCard(id) });
+  }
+
+  /** Brings back a deleted card. */
+  async restoreCard(id: string): Promise<{ name: string }> {
+    await this.installDefaultPack();
+    return this.changed({ name: await this.store.restoreCard(id) });
+  }
+
+  /** Enables or disables a pack. */
+  async setPackEnabled(packId: string, enabled: boolean): Promise<void> {
+    await this.installDefaultPack();
+    await this.store.setPackEnabled(packId, enabled);
+    this.changed(null);
+  }
+
+  /** Removes a pack and its cards; resolves to how many cards went. */
+  async removePack(packId: string): Promise<number> {
+    await this.installDefaultPack();
+    return this.changed(await this.store.removePack(packId));
+  }
+
+  /** A pack as stored now, for export. */
+  async exportPack(packId: string): Promise<Pack> {
+    await this.installDefaultPack();
+    return this.store.exportPack(packId);
+  }
+
+  /**
+   * "Track in Dossier" on a selection: the card that already has this name or alias, else a new card named by
+   * the selection (a topic when it is lower case, like a keyword; else an entity the user can then describe).
+   */
+  async track(selection: string): Promise<{ card: Card; created: boolean }> {
+    const name = selection.replace(/\s+/g, ' ').trim();
+    if (!name) throw new Error('Select the words to track first.');
+    if (name.length > MAX_NAME) throw new Error(`A card's name is at most ${MAX_NAME} characters; select fewer words.`);
+    const key = name.toLocaleLowerCase();
+    const existing = (await this.listEntries()).find(
+      ({ card }) => card.name.toLocaleLowerCase() === key || card.aliases.some((a) => a.toLocaleLowerCase() === key),
+    );
+    if (existing) return { card: existing.card, created: false };
+    const kind = name === name.toLocaleLowerCase() ? 'topic' : 'entity';
+    return { card: await this.saveCard({ id: slugify(name), name, kind }, true), created: true };
+  }
+
+  /** Forgets the compiled dictionary after the cards changed; passes `value` through. */
+  private changed<T>(value: T): T {
+    this.loaded = null;
+    return value;
   }
 
   /** Every card. */

@@ -3,7 +3,7 @@ import type { SiteState } from '../messaging/protocol';
 import { showTabStatus } from './action';
 import { siteOf, siteStatus } from './site-rules';
 import type { Sites } from './sites';
-import { forgetTab } from './tab-state';
+import { clearFrames } from './tab-state';
 
 /** The site state of a page's URL. */
 export async function siteState(sites: Sites, url: string | undefined): Promise<SiteState> {
@@ -17,7 +17,7 @@ export async function refreshTabs(): Promise<void> {
   await Promise.all(
     tabs.map(async (tab) => {
       if (tab.id === undefined) return;
-      await forgetTab(tab.id);
+      await clearFrames(tab.id);
       await sendToTab(tab.id, 'page.refresh', {});
       await showTabStatus(tab.id, tab.url);
     }),

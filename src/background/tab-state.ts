@@ -69,6 +69,11 @@ export async function setFocus(tabId: number, cardId: string | null, url = ''): 
   await update(tabId, (current) => ({ ...(current ?? { url, title: '', frames: {} }), focusCardId: cardId }));
 }
 
+/** Drops what a tab's frames found (they are asked again), keeping the card the panel is open on. */
+export async function clearFrames(tabId: number): Promise<void> {
+  await update(tabId, (current) => ({ ...(current ?? { url: '', title: '', focusCardId: null }), frames: {} }));
+}
+
 /** Forgets a tab (closed, or navigated away). */
 export async function forgetTab(tabId: number): Promise<void> {
   await chrome.storage.session.remove(key(tabId));

@@ -10,6 +10,7 @@ import type { PackReport } from '../model/pack';
 
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const cardId = v.pipe(v.string(), v.maxLength(128));
+const packId = v.pipe(v.string(), v.maxLength(64));
 /** Largest page text the background will scan in one message (5 MB pages are the stated worst case). */
 export const MAX_PAGE_TEXT = 8 * 1024 * 1024;
 /** Largest pack file an import accepts. */
@@ -97,6 +98,18 @@ export const panelToBackground = {
   'ignored.remove': v.strictObject({ site: v.pipe(v.string(), v.maxLength(253)), cardId }),
   /** Runs a keyboard command on a tab, as its shortcut does. */
   'command.run': v.strictObject({ command: CommandSchema, tabId }),
+  /** Creates a card (`create`; its id is chosen from its name) or saves an edit; the card is validated whole. */
+  'card.save': v.strictObject({ card: v.unknown(), create: v.boolean() }),
+  /** Deletes a card; `card.restore` undoes it. */
+  'card.delete': v.strictObject({ id: cardId }),
+  /** Brings back a deleted card. */
+  'card.restore': v.strictObject({ id: cardId }),
+  /** Enables or disables a pack. */
+  'pack.enable': v.strictObject({ packId, enabled: v.boolean() }),
+  /** Removes a pack and its cards (not the built-in pack). */
+  'pack.remove': v.strictObject({ packId }),
+  /** A pack as a file to download, in the JSON or CSV format. */
+  'pack.export': v.strictObject({ packId, format: v.picklist(['json', 'csv']) }),
 } as const;
 
 /** What the background may ask of a content script. */
@@ -115,6 +128,8 @@ export interface PackSummary {
   name: string;
   version: string;
   enabled: boolean;
+  /** Comes with Dossier: can be disabled, not removed. */
+  builtIn: boolean;
   cards: number;
 }
 
@@ -169,6 +184,12 @@ export interface Answers {
   'ignored.list': IgnoredCard[];
   'ignored.remove': { removed: boolean };
   'command.run': { found: boolean };
+  'card.save': Card;
+  'card.delete': { name: string };
+  'card.restore': { name: string };
+  'pack.enable': PackSummary[];
+  'pack.remove': { removed: number };
+  'pack.export': { fileName: string; mimeType: string; text: string };
 }
 
 type Maps = typeof contentToBackground & typeof panelToBackground & typeof backgroundToContent;

@@ -27,5 +27,7 @@ export interface PackReport {
   added: number;
   updated: number;
   unchanged: number;
+  /** Cards left as they are because the user edited or deleted them. */
+  kept: number;
   total: number;
 }

@@ -1,14 +1,30 @@
 import * as v from 'valibot';
-import { type Card, CardSchema } from '../model/card';
-import { type Pack, type PackReport, PackSchema } from '../model/pack';
-import { isNotFound, isQuotaError, openDatabase, PRIVATE_DB, STORE_SCHEMA, type StoredDoc } from './db';
+import { type Card, CardSchema, slugify } from '../model/card';
+import { PACK_FORMAT_VERSION, type Pack, type PackReport, PackSchema } from '../model/pack';
+import {
+  type Database,
+  isConflict,
+  isNotFound,
+  openDatabase,
+  PRIVATE_DB,
+  STORE_SCHEMA,
+  type StoredDoc,
+  writing,
+} from './db';
+import { migrate } from './migrate';
 
 /** A card as stored: one document per card, id `card:<card id>`. */
 export interface CardDoc extends StoredDoc, Omit<Card, 'id'> {
   type: 'card';
   cardId: string;
-  /** The pack the card came from. */
+  /** The pack the card came from (`my-cards` for cards the user made). */
   pack: string;
+  /** The user changed the card: a new version of its pack never overwrites it. */
+  edited: boolean;
+  /** When the user deleted it (ms since 1970), until they undo; null when it is not deleted. */
+  trashed: number | null;
+  /** When the user last changed it (ISO time), or null. */
+  updated: string | null;
 }
 
 /** A pack's record: what was installed, at which version, and whether it is enabled. */
@@ -17,27 +33,69 @@ export interface PackDoc extends StoredDoc {
   packId: string;
   name: string;
   version: string;
+  description?: string;
   enabled: boolean;
+  /** Comes with Dossier: it can be disabled but not removed. */
+  builtIn: boolean;
   cardIds: string[];
 }
 
+/** A card of the library with where it comes from. */
+export interface LibraryEntry {
+  card: Card;
+  pack: string;
+  edited: boolean;
+}
+
+/** The pack that holds the cards the user makes. */
+export const USER_PACK = 'my-cards';
+
 const cardDocId = (id: string) => `card:${id}`;
 const packDocId = (id: string) => `pack:${id}`;
+// A local document: it never replicates.
+const JOURNAL = '_local/pack-write';
+/** The fields a CSV pack carries; the others are kept when a CSV pack updates stored cards. */
+const CSV_FIELDS = ['name', 'aliases', 'kind', 'summary', 'tags'] as const;
 
 /** The card library: the only code that reads or writes card and pack documents. */
 export class CardStore {
-  readonly db = openDatabase(PRIVATE_DB);
+  private opening: Promise<void> | null = null;
 
-  /** Every enabled card, validated; a corrupt document is skipped and reported, never fatal. */
-  async listCards(): Promise<Card[]> {
+  constructor(readonly db: Database = openDatabase(PRIVATE_DB)) {}
+
+  /**
+   * Makes the store ready once per worker: older documents are migrated and a pack write cut short is completed.
+   * Resolves to true when a cut-short write was completed.
+   */
+  ready(): Promise<void> {
+    this.opening ??= (async () => {
+      await migrate(this.db);
+      await this.resumeWrite();
+    })().catch((error: unknown) => {
+      this.opening = null;
+      throw error;
+    });
+    return this.opening;
+  }
+
+  /** Every card that is not deleted, with its pack; a corrupt document is skipped and reported, never fatal. */
+  async listEntries(): Promise<LibraryEntry[]> {
     const all = await this.db.allDocs({ include_docs: true, startkey: 'card:', endkey: 'card:\uffff' });
-    const cards: Card[] = [];
+    const entries: LibraryEntry[] = [];
     for (const row of all.rows) {
-      const card = toCard(row.doc as CardDoc | undefined);
-      if (card) cards.push(card);
+      const doc = row.doc as CardDoc | undefined;
+      if (doc?.trashed) continue;
+      const card = toCard(doc);
+      if (card && doc) entries.push({ card, pack: doc.pack, edited: doc.edited === true });
       else console.warn('Dossier: skipped an unreadable card document', row.id);
     }
-    return cards;
+    return entries;
+  }
+
+  /** The cards that link on pages: not deleted, of an installed and enabled pack (a pack is enabled last). */
+  async listCards(): Promise<Card[]> {
+    const enabled = new Set((await this.listPacks()).filter((p) => p.enabled).map((p) => p.packId));
+    return (await this.listEntries()).filter((e) => enabled.has(e.pack)).map((e) => e.card);
   }
 
   /** A token that changes whenever anything in the store changes (its update sequence). */
@@ -45,14 +103,107 @@ export class CardStore {
     return String((await this.db.info()).update_seq);
   }
 
-  /** One card by id, or null. */
+  /** One card by id (null when absent or deleted). */
   async getCard(id: string): Promise<Card | null> {
+    const doc = await this.getCardDoc(id);
+    return doc && !doc.trashed ? toCard(doc) : null;
+  }
+
+  private async getCardDoc(id: string): Promise<CardDoc | null> {
     try {
-      return toCard((await this.db.get(cardDocId(id))) as CardDoc);
+      return (await this.db.get(cardDocId(id))) as CardDoc;
     } catch (error) {
       if (isNotFound(error)) return null;
       throw error;
     }
+  }
+
+  /**
+   * Creates a card (a fresh id is chosen from its name) or saves the user's edit of one; validated whole. An
+   * edited card is marked so that no pack upgrade overwrites it.
+   */
+  async saveCard(input: unknown, create: boolean): Promise<Card> {
+    const parsed = v.safeParse(CardSchema, input);
+    if (!parsed.success) {
+      const issue = parsed.issues[0];
+      throw new Error(`${v.getDotPath(issue) ?? 'card'}: ${issue.message}`);
+    }
+    let card = parsed.output;
+    for (let attempt = 0; ; attempt++) {
+      const stored = create ? null : await this.getCardDoc(card.id);
+      if (!create && (!stored || stored.trashed)) throw new Error(`The card “${card.name}” no longer exists.`);
+      if (create) {
+        card = { ...card, id: await this.freeId(card.name) };
+        await this.ensureUserPack();
+      }
+      const { id, ...fields } = card;
+      const doc: CardDoc = {
+        _id: cardDocId(id),
+        ...(stored?._rev ? { _rev: stored._rev } : {}),
+        type: 'card',
+        schema: STORE_SCHEMA,
+        cardId: id,
+        pack: stored?.pack ?? USER_PACK,
+        edited: true,
+        trashed: null,
+        updated: new Date().toISOString(),
+        ...fields,
+      };
+      try {
+        await writing(() => this.db.put(doc));
+        return card;
+      } catch (error) {
+        // Another write of the same card got there first: save over the newer version once.
+        if (attempt > 0 || !isConflict(error)) throw error;
+      }
+    }
+  }
+
+  /** Deletes a card so that it can be brought back (`restoreCard`); returns its name. */
+  async trashCard(id: string): Promise<string> {
+    return this.setTrashed(id, Date.now());
+  }
+
+  /** Brings back a deleted card. */
+  async restoreCard(id: string): Promise<string> {
+    return this.setTrashed(id, null);
+  }
+
+  private async setTrashed(id: string, trashed: number | null): Promise<string> {
+    const doc = await this.getCardDoc(id);
+    if (!doc) throw new Error(`No card with id ${id}`);
+    // Deleting a pack's card is an edit of it: the pack's next version does not bring it back.
+    await writing(() => this.db.put({ ...doc, trashed, edited: true, updated: new Date().toISOString() }));
+    return doc.name;
+  }
+
+  private async freeId(name: string): Promise<string> {
+    const base = slugify(name);
+    const taken = new Set(
+      (await this.db.allDocs({ startkey: cardDocId(base), endkey: `${cardDocId(base)}\uffff` })).rows.map((r) => r.id),
+    );
+    let id = base;
+    for (let n = 2; taken.has(cardDocId(id)); n++) id = `${base}-${n}`;
+    return id;
+  }
+
+  private async ensureUserPack(): Promise<void> {
+    if (await this.getPack(USER_PACK)) return;
+    await writing(() =>
+      this.db.put({
+        _id: packDocId(USER_PACK),
+        type: 'pack',
+        schema: STORE_SCHEMA,
+        packId: USER_PACK,
+        name: 'My cards',
+        version: '1.0.0',
+        enabled: true,
+        builtIn: false,
+        cardIds: [],
+      } satisfies PackDoc),
+    ).catch((error: unknown) => {
+      if (!isConflict(error)) throw error;
+    });
   }
 
   /** Every installed pack's record. */
@@ -71,23 +222,64 @@ export class CardStore {
     }
   }
 
+  /** Enables or disables a pack: a disabled pack's cards stay in the library but link nowhere. */
+  async setPackEnabled(id: string, enabled: boolean): Promise<void> {
+    const pack = await this.getPack(id);
+    if (!pack) throw new Error(`No pack with id ${id}`);
+    await writing(() => this.db.put({ ...pack, enabled }));
+  }
+
+  /** Removes a pack and its cards (those the user edited included); the built-in pack can only be disabled. */
+  async removePack(id: string): Promise<number> {
+    const pack = await this.getPack(id);
+    if (!pack) throw new Error(`No pack with id ${id}`);
+    if (pack.builtIn) throw new Error(`“${pack.name}” comes with Dossier: it can be disabled, not removed.`);
+    const all = await this.db.allDocs({ include_docs: true, startkey: 'card:', endkey: 'card:\uffff' });
+    const gone = all.rows.flatMap((row) => {
+      const doc = row.doc as CardDoc | undefined;
+      return doc?.type === 'card' && doc.pack === id ? [{ ...doc, _deleted: true }] : [];
+    });
+    await writing(async () => {
+      // The pack record goes first: cards left behind by an interrupted removal belong to no pack and are removed again.
+      await this.db.put({ ...pack, _deleted: true } as PackDoc & { _deleted: boolean });
+      await this.db.bulkDocs(gone);
+    });
+    return gone.length;
+  }
+
+  /** A pack as it is now in the store (the user's edits included), for export. */
+  async exportPack(id: string): Promise<Pack> {
+    const pack = await this.getPack(id);
+    if (!pack) throw new Error(`No pack with id ${id}`);
+    const cards = (await this.listEntries()).filter((e) => e.pack === id).map((e) => e.card);
+    return v.parse(PackSchema, {
+      format: 'dossier-pack',
+      formatVersion: PACK_FORMAT_VERSION,
+      id: pack.packId,
+      name: pack.name,
+      version: pack.version,
+      description: pack.description ?? '',
+      cards,
+    });
+  }
+
   /** Installs a pack whose version is not installed yet (the built-in pack at every start). */
-  async installPack(pack: Pack): Promise<{ installed: boolean }> {
+  async installPack(pack: Pack, builtIn = false): Promise<PackReport | null> {
     const existing = await this.getPack(pack.id);
-    if (existing && existing.version === pack.version) return { installed: false };
-    await this.writePack(pack, false);
-    return { installed: true };
+    if (existing && existing.version === pack.version) return null;
+    return this.writePack(pack, false, builtIn);
   }
 
   /**
    * Writes a validated pack: its cards in one bulkDocs, then its pack record, enabled last. A journal holding
-   * the pack is written first and removed last, so an import cut short (the worker stopped, the browser closed)
-   * is completed at the next start (`resumeWrite`). With `keepFields`, what a CSV file cannot carry (signals,
-   * implications, related cards, sources, notes, context rules) is kept from the cards already stored.
+   * the pack is written first and removed last, so a write cut short (the worker stopped, the browser closed)
+   * is completed at the next start (`ready`). With `keepFields`, what a CSV file cannot carry (signals,
+   * implications, related cards, sources, notes, context rules) is kept from the cards already stored. Cards
+   * the user edited or deleted are never overwritten.
    */
-  async writePack(pack: Pack, keepFields: boolean): Promise<PackReport> {
+  async writePack(pack: Pack, keepFields: boolean, builtIn = false): Promise<PackReport> {
     const journal = await this.db.get(JOURNAL).catch(() => null);
-    try {
+    return writing(async () => {
       await this.db.put({
         _id: JOURNAL,
         ...(journal ? { _rev: journal._rev } : {}),
@@ -95,39 +287,49 @@ export class CardStore {
         schema: STORE_SCHEMA,
         pack,
         keepFields,
+        builtIn,
       } as StoredDoc);
-      const report = await this.applyPack(pack, keepFields);
+      const report = await this.applyPack(pack, keepFields, builtIn);
       await this.db.remove(await this.db.get(JOURNAL));
       return report;
-    } catch (error) {
-      if (isQuotaError(error)) throw new Error('The browser has no room left to store cards (storage quota reached).');
-      throw error;
-    }
+    });
   }
 
   /** Completes a pack write that was cut short; true when there was one. */
   async resumeWrite(): Promise<boolean> {
     const journal = (await this.db.get(JOURNAL).catch(() => null)) as
-      | (StoredDoc & { pack?: unknown; keepFields?: boolean })
+      | (StoredDoc & { pack?: unknown; keepFields?: boolean; builtIn?: boolean })
       | null;
     if (!journal) return false;
     const parsed = v.safeParse(PackSchema, journal.pack);
-    if (parsed.success) await this.applyPack(parsed.output, journal.keepFields === true);
+    if (parsed.success) await this.applyPack(parsed.output, journal.keepFields === true, journal.builtIn === true);
     await this.db.remove(journal as PouchDB.Core.RemoveDocument);
     return parsed.success;
   }
 
-  private async applyPack(pack: Pack, keepFields: boolean): Promise<PackReport> {
+  private async applyPack(pack: Pack, keepFields: boolean, builtIn: boolean): Promise<PackReport> {
     const current = await this.db.allDocs({ keys: pack.cards.map((card) => cardDocId(card.id)), include_docs: true });
-    const report: PackReport = { packId: pack.id, name: pack.name, added: 0, updated: 0, unchanged: 0, total: 0 };
+    const report: PackReport = {
+      packId: pack.id,
+      name: pack.name,
+      added: 0,
+      updated: 0,
+      unchanged: 0,
+      kept: 0,
+      total: pack.cards.length,
+    };
     const docs: CardDoc[] = [];
     pack.cards.forEach((incoming, i) => {
       const row = current.rows[i];
       const stored = row && 'doc' in row && row.doc ? (row.doc as CardDoc) : undefined;
+      if (stored?.edited) {
+        report.kept++;
+        return;
+      }
       const before = toCard(stored);
       const card = keepFields && before ? { ...before, ...pick(incoming, CSV_FIELDS) } : incoming;
       if (!before) report.added++;
-      else if (JSON.stringify(before) === JSON.stringify(card)) {
+      else if (stored?.pack === pack.id && JSON.stringify(before) === JSON.stringify(card)) {
         report.unchanged++;
         return;
       } else report.updated++;
@@ -139,13 +341,25 @@ export class CardStore {
         schema: STORE_SCHEMA,
         cardId: id,
         pack: pack.id,
+        edited: false,
+        trashed: null,
+        updated: null,
         ...fields,
       });
     });
-    report.total = pack.cards.length;
-    const results = await this.db.bulkDocs(docs);
-    const failed = results.filter((r) => 'error' in r && r.error);
-    if (failed.length > 0) throw new Error(`Could not store ${failed.length} cards of pack ${pack.name}`);
+    for (let i = 0; i < docs.length; i += 2000) {
+      const results = await this.db.bulkDocs(docs.slice(i, i + 2000));
+      const failed = results.filter((r) => 'error' in r && r.error);
+      if (failed.length > 0) {
+        const first = failed[0] as { name?: string; message?: string };
+        throw Object.assign(
+          new Error(`Could not store ${failed.length} cards of pack ${pack.name}: ${first.message}`),
+          {
+            name: first.name,
+          },
+        );
+      }
+    }
     const existing = await this.getPack(pack.id);
     await this.db.put({
       _id: packDocId(pack.id),
@@ -155,27 +369,28 @@ export class CardStore {
       packId: pack.id,
       name: pack.name,
       version: pack.version,
-      enabled: true,
+      description: pack.description,
+      enabled: existing?.enabled ?? true,
+      builtIn: builtIn || existing?.builtIn === true,
       cardIds: pack.cards.map((c) => c.id),
     } satisfies PackDoc);
     return report;
   }
 }
 
-// A local document: it never replicates.
-const JOURNAL = '_local/pack-write';
-/** The fields a CSV pack carries; the others are kept when a CSV pack updates stored cards. */
-const CSV_FIELDS = ['name', 'aliases', 'kind', 'summary', 'tags'] as const;
-
 function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
   return Object.fromEntries(keys.map((key) => [key, value[key]])) as Pick<T, K>;
 }
 
-function toCard(doc: CardDoc | undefined): Card | null {
+const STORE_FIELDS = new Set(['type', 'schema', 'cardId', 'pack', 'edited', 'trashed', 'updated']);
+
+/** The card in a stored document, or null when the document is not a readable card. */
+export function toCard(doc: CardDoc | undefined): Card | null {
   if (doc?.type !== 'card') return null;
-  const { type, schema, cardId, pack, ...rest } = doc;
-  // PouchDB's own fields (_id, _rev, _conflicts…) are not part of the card.
-  const fields = Object.fromEntries(Object.entries(rest).filter(([key]) => !key.startsWith('_')));
-  const parsed = v.safeParse(CardSchema, { ...fields, id: cardId });
+  // PouchDB's own fields (_id, _rev, _conflicts…) and the store's bookkeeping are not part of the card.
+  const fields = Object.fromEntries(
+    Object.entries(doc).filter(([key]) => !key.startsWith('_') && !STORE_FIELDS.has(key)),
+  );
+  const parsed = v.safeParse(CardSchema, { ...fields, id: doc.cardId });
   return parsed.success ? parsed.output : null;
 }

@@ -75,6 +75,9 @@ export function ImportPack({ onImported }: { onImported: () => void }) {
         <p role="status" class="ok">
           Imported “{outcome.report.name}”: {outcome.report.added} added, {outcome.report.updated} updated,{' '}
           {outcome.report.unchanged} unchanged ({outcome.report.total} cards).
+          {outcome.report.kept > 0
+            ? ` ${outcome.report.kept} you edited ${outcome.report.kept === 1 ? 'was' : 'were'} kept as you left them.`
+            : ''}
         </p>
       ) : null}
       {outcome?.kind === 'error' ? (

@@ -8,10 +8,12 @@ interface Props {
   state: TabState;
   onBack: () => void;
   onOpen: (id: string) => void;
+  onEdit: (card: Card) => void;
+  onDeleted: (card: Card) => void;
 }
 
 /** One card read in full: summary, key signals, implications, tags and related cards. */
-export function CardView({ cardId, state, onBack, onOpen }: Props) {
+export function CardView({ cardId, state, onBack, onOpen, onEdit, onDeleted }: Props) {
   const [card, setCard] = useState<Card | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [names, setNames] = useState<Map<string, string>>(new Map());
@@ -23,6 +25,8 @@ export function CardView({ cardId, state, onBack, onOpen }: Props) {
       if (result.ok) setCard(result.value);
       else setError(result.error);
     });
+    setCard(null);
+    setError(null);
     void sendToBackground('cards.list', {}).then((result) => {
       if (live && result.ok) setNames(new Map(result.value.map((c) => [c.name.toLowerCase(), c.id])));
     });
@@ -56,6 +60,13 @@ export function CardView({ cardId, state, onBack, onOpen }: Props) {
               ))}
             </ul>
           ) : null}
+          {card.sources.length ? <Section title="Sources" items={card.sources} /> : null}
+          {card.notes ? (
+            <>
+              <h3>Notes</h3>
+              <p class="notes">{card.notes}</p>
+            </>
+          ) : null}
           {card.related.length ? (
             <>
               <h3>Related</h3>
@@ -77,6 +88,22 @@ export function CardView({ cardId, state, onBack, onOpen }: Props) {
               </ul>
             </>
           ) : null}
+          <div class="actions">
+            <button type="button" class="btn" onClick={() => onEdit(card)}>
+              Edit card
+            </button>
+            <button
+              type="button"
+              class="btn danger"
+              onClick={async () => {
+                const result = await sendToBackground('card.delete', { id: card.id });
+                if (result.ok) onDeleted(card);
+                else setError(result.error);
+              }}
+            >
+              Delete card
+            </button>
+          </div>
         </>
       ) : null}
     </article>

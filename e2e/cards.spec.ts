@@ -1,0 +1,92 @@
+import type { Page } from 'playwright-core';
+import { openPanelPage, paintedRanges } from '../scripts/page-probe';
+import { expect, test } from './fixtures';
+
+/** The quotes painted on a page, for asserting that a name links (or no longer does). */
+async function quotes(page: Page): Promise<string[]> {
+  return (await paintedRanges(page)).map((r) => r.quote);
+}
+
+test('a card made, edited and deleted in the side panel re-paints the page; delete can be undone', async ({
+  context,
+  extensionId,
+  openAnnotated,
+}) => {
+  const { page, tabId } = await openAnnotated('/demo/');
+  expect(await quotes(page)).not.toContain('Mara Lindqvist');
+  const panel = await openPanelPage(context, extensionId, tabId);
+
+  // A new card needs a name: the error is tied to the field, which gets the focus.
+  await panel.getByRole('button', { name: 'New card' }).click();
+  await panel.getByRole('button', { name: 'Create card' }).click();
+  const name = panel.getByRole('textbox', { name: 'Name' });
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toBeFocused();
+  await expect(panel.getByText('Name: ', { exact: false })).toBeVisible();
+
+  await name.fill('Mara Lindqvist');
+  await panel.getByRole('combobox', { name: 'Kind' }).fill('company');
+  await panel.getByRole('textbox', { name: 'Summary' }).fill('News agency <b>not bold</b>');
+  await panel.getByRole('button', { name: 'Create card' }).click();
+  await expect(panel.getByRole('heading', { name: 'Mara Lindqvist', level: 2 })).toBeVisible();
+  // User text is text: the markup is shown, not rendered.
+  await expect(panel.getByText('News agency <b>not bold</b>')).toBeVisible();
+  await expect(panel.getByRole('status')).toHaveText('Created “Mara Lindqvist”.');
+  await expect.poll(() => quotes(page)).toContain('Mara Lindqvist');
+
+  // An edit re-compiles the dictionary: a new alias links on the open page.
+  await panel.getByRole('button', { name: 'Edit card' }).click();
+  await panel.getByRole('textbox', { name: 'Aliases' }).fill('Northbridge Ledger');
+  await panel.getByRole('button', { name: 'Save card' }).click();
+  await expect(panel.getByText('Also: Northbridge Ledger')).toBeVisible();
+  await expect.poll(() => quotes(page)).toContain('Northbridge Ledger');
+
+  // Deleted, it stops linking; Undo brings it back with its edit.
+  await panel.getByRole('button', { name: 'Delete card' }).click();
+  await expect(panel.getByRole('status')).toContainText('Deleted “Mara Lindqvist”.');
+  await expect.poll(() => quotes(page)).not.toContain('Mara Lindqvist');
+  await panel.getByRole('button', { name: 'Undo' }).click();
+  await expect(panel.getByRole('heading', { name: 'Mara Lindqvist', level: 2 })).toBeVisible();
+  await expect.poll(() => quotes(page)).toContain('Northbridge Ledger');
+
+  // The edit is in the store: a fresh panel reads it back.
+  await panel.reload();
+  await expect(panel.getByRole('heading', { name: /This page/ })).toBeVisible();
+});
+
+test('"Track in Dossier" on a selection makes a card of it and the side panel opens on it', async ({
+  worker,
+  context,
+  extensionId,
+  openAnnotated,
+}) => {
+  const { page, tabId } = await openAnnotated('/demo/');
+  expect(await quotes(page)).not.toContain('Daniel Okafor');
+  const result = await worker.evaluate(
+    ([id, url]) =>
+      (
+        globalThis as unknown as {
+          dossierMenuClick: (info: object, tab: object) => Promise<{ cardId: string; created: boolean }>;
+        }
+      ).dossierMenuClick({ menuItemId: 'track', selectionText: '  Daniel   Okafor ' }, { id, url }),
+    [tabId, page.url()] as const,
+  );
+  expect(result).toEqual({ cardId: 'daniel-okafor', created: true });
+  await expect.poll(() => quotes(page)).toContain('Daniel Okafor');
+
+  const panel = await openPanelPage(context, extensionId, tabId);
+  await expect(panel.getByRole('heading', { name: 'Daniel Okafor', level: 2 })).toBeVisible();
+  await expect(panel.getByText('1 mention on this page')).toBeVisible();
+
+  // Tracking the same words again opens the same card.
+  const again = await worker.evaluate(
+    ([id, url]) =>
+      (
+        globalThis as unknown as {
+          dossierMenuClick: (info: object, tab: object) => Promise<{ cardId: string; created: boolean }>;
+        }
+      ).dossierMenuClick({ menuItemId: 'track', selectionText: 'daniel okafor' }, { id, url }),
+    [tabId, page.url()] as const,
+  );
+  expect(again).toEqual({ cardId: 'daniel-okafor', created: false });
+});
