@@ -26,11 +26,17 @@ test('a card made, edited and deleted in the side panel re-paints the page; dele
 
   await name.fill('Mara Lindqvist');
   await panel.getByRole('combobox', { name: 'Kind' }).fill('company');
-  await panel.getByRole('textbox', { name: 'Summary' }).fill('News agency <b>not bold</b>');
+  // Cards hold plain text: markup is refused where it was typed.
+  const summary = panel.getByRole('textbox', { name: 'Summary' });
+  await summary.fill('Reporter <img src=x onerror=alert(1)>');
+  await panel.getByRole('button', { name: 'Create card' }).click();
+  await expect(summary).toHaveAttribute('aria-invalid', 'true');
+  await expect(summary).toBeFocused();
+  await expect(panel.getByText('Summary: must be plain text, not HTML markup')).toBeVisible();
+  await summary.fill('Reporter at the Ledger; covers chips & "export controls" < 2025.');
   await panel.getByRole('button', { name: 'Create card' }).click();
   await expect(panel.getByRole('heading', { name: 'Mara Lindqvist', level: 2 })).toBeVisible();
-  // User text is text: the markup is shown, not rendered.
-  await expect(panel.getByText('News agency <b>not bold</b>')).toBeVisible();
+  await expect(panel.getByText('Reporter at the Ledger; covers chips & "export controls" < 2025.')).toBeVisible();
   await expect(panel.getByRole('status')).toHaveText('Created “Mara Lindqvist”.');
   await expect.poll(() => quotes(page)).toContain('Mara Lindqvist');
 

@@ -1,5 +1,5 @@
-import { readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { refuseOutsideRequests } from '../scripts/browser';
 import { paintedRanges, recordedState, tabIdOf, waitForHighlights } from '../scripts/page-probe';
@@ -22,13 +22,28 @@ async function openOptions(context: BrowserContext, extensionId: string): Promis
 
 const packRows = (page: Page) => page.getByRole('row').allInnerTexts();
 
-test('a malformed pack file is refused with a reason and changes nothing', async ({ context, extensionId }) => {
+test('every malformed pack file is refused with its reason, and the store is left as it was', async ({
+  context,
+  extensionId,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const expected = JSON.parse(readFileSync(`${badPacks}.json`, 'utf8')) as Record<string, string>;
+  // A file over the size limit is made here rather than kept in the repository.
+  const huge = testInfo.outputPath('huge.csv');
+  writeFileSync(huge, `name,aliases,kind,summary,tags\n${'Acme,,company,x,\n'.repeat(700_000)}`);
+  const files: Array<[string, string]> = [
+    ...Object.entries(expected).map(([file, message]): [string, string] => [resolve(badPacks, file), message]),
+    [huge, 'huge.csv: the file is larger than 10 MB'],
+  ];
+
   const options = await openOptions(context, extensionId);
   const before = await packRows(options);
-  for (const file of readdirSync(badPacks)) {
-    await options.getByLabel('Import pack').setInputFiles(resolve(badPacks, file));
-    await expect(options.getByRole('alert')).toContainText(file);
-    await expect(options.getByRole('alert')).toContainText('Nothing was imported');
+  const alert = options.getByRole('alert');
+  for (const [file, message] of files) {
+    await options.getByLabel('Import pack').setInputFiles(file);
+    await expect(alert).toContainText(basename(file));
+    await expect(alert).toContainText(message);
+    await expect(alert).toContainText('Nothing was imported.');
   }
   await options.reload();
   await options.getByRole('table').waitFor();

@@ -5,12 +5,20 @@ export const MAX_TEXT = 4000;
 /** Longest name or alias. */
 export const MAX_NAME = 200;
 
-const text = (max = MAX_TEXT) => v.pipe(v.string(), v.trim(), v.maxLength(max, `must be at most ${max} characters`));
+/** Something that reads as an HTML tag: `<b>`, `</script>`, `<img src=x onerror=…>`, `<!-- -->`. */
+const MARKUP = /<\s*\/?\s*[a-z!?][^<>]*>/i;
+const plain = v.check((value: string) => !MARKUP.test(value), 'must be plain text, not HTML markup');
+
+const text = (max = MAX_TEXT) =>
+  v.pipe(v.string(), v.trim(), v.maxLength(max, `must be at most ${max} characters`), plain);
 const name = v.pipe(
   v.string(),
   v.trim(),
   v.minLength(1, 'must not be empty'),
   v.maxLength(MAX_NAME, `must be at most ${MAX_NAME} characters`),
+  plain,
+  // A spreadsheet opening an exported pack would run such a cell as a formula.
+  v.check((value: string) => !/^[=+\-@]/.test(value), 'must not start with =, +, - or @ (a spreadsheet formula)'),
 );
 
 /** A card's kind: `topic` for keywords and themes, anything else (country, company, person…) is an entity. */
@@ -40,7 +48,7 @@ export const CardSchema = v.strictObject({
   summary: v.optional(text(), ''),
   signals: v.optional(v.array(SignalSchema), []),
   implications: v.optional(v.array(text()), []),
-  tags: v.optional(v.array(v.pipe(name, v.maxLength(64))), []),
+  tags: v.optional(v.array(v.pipe(name, v.maxLength(64, 'must be at most 64 characters'))), []),
   related: v.optional(v.array(name), []),
   sources: v.optional(v.array(text(2000)), []),
   notes: v.optional(text(20000), ''),

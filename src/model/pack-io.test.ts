@@ -1,5 +1,15 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { parsePackCsv, parsePackFile, parsePackJson, serialisePackCsv, serialisePackJson } from './pack-io';
+import {
+  decodePackFile,
+  parsePackCsv,
+  parsePackFile,
+  parsePackJson,
+  serialisePackCsv,
+  serialisePackJson,
+} from './pack-io';
 
 const csv = `name,aliases,kind,summary,tags
 China,PRC|People's Republic of China|中国,country,"Large country; ""quoted"", with commas.",asia|geopolitics
@@ -54,10 +64,60 @@ describe('parsePackJson', () => {
     const bad = { ...r.value, cards: [r.value.cards[0], { ...r.value.cards[1], kind: 'Bad Kind' }] };
     expect(parsePackJson(JSON.stringify(bad))).toEqual({ ok: false, error: expect.stringMatching(/cards\.1\.kind: /) });
     const dup = { ...r.value, cards: [r.value.cards[0], r.value.cards[0]] };
-    expect(parsePackJson(JSON.stringify(dup))).toEqual({ ok: false, error: expect.stringMatching(/duplicate id/) });
+    expect(parsePackJson(JSON.stringify(dup))).toEqual({
+      ok: false,
+      error: expect.stringMatching(/cards\.1\.id: "china" is also the id of cards\.0/),
+    });
     expect(parsePackJson('{').ok).toBe(false);
   });
   it('chooses the format by file name', () => {
     expect(parsePackFile('my pack.csv', csv)).toMatchObject({ ok: true, value: { id: 'my-pack', name: 'my pack' } });
+  });
+});
+
+describe('malformed pack files (e2e/fixtures/bad-packs)', () => {
+  const dir = resolve(import.meta.dirname, '../../e2e/fixtures/bad-packs');
+  const expected = JSON.parse(readFileSync(`${dir}.json`, 'utf8')) as Record<string, string>;
+
+  it('has an expected message for every fixture, and at least 30 of them', () => {
+    expect(readdirSync(dir).sort()).toEqual(Object.keys(expected).sort());
+    expect(Object.keys(expected).length).toBeGreaterThanOrEqual(30);
+  });
+
+  for (const [file, message] of Object.entries(expected)) {
+    it(`refuses ${file}: ${message}`, () => {
+      const text = decodePackFile(new Uint8Array(readFileSync(resolve(dir, file))));
+      const result = text.ok ? parsePackFile(file, text.value) : text;
+      expect(result.ok ? 'imported' : result.error).toContain(message);
+    });
+  }
+});
+
+describe('decodePackFile', () => {
+  it('drops a UTF-8 byte order mark', () => {
+    const bytes = new TextEncoder().encode('\uFEFFname,aliases,kind,summary,tags\nAcme,,company,x,\n');
+    const text = decodePackFile(bytes);
+    expect(text.ok && parsePackFile('p.csv', text.value).ok).toBe(true);
+  });
+});
+
+describe('CSV export', () => {
+  it('neutralises spreadsheet formulas and reads them back unchanged', () => {
+    const r = parsePackCsv('name,aliases,kind,summary,tags\nAcme,,company,placeholder,\n');
+    if (!r.ok) throw new Error(r.error);
+    const summaries = ['=1+1', '+cmd', '-5% on the year', '@SUM(A1)', '\tTabbed', '\rReturn', "'quoted"];
+    const pack = {
+      ...r.value,
+      cards: summaries.map((summary, i) => ({ ...r.value.cards[0]!, id: `a${i}`, name: `A${i}`, summary })),
+    };
+    const csvText = serialisePackCsv(pack);
+    const cells = Papa.parse<string[]>(csvText)
+      .data.slice(1, -1)
+      .map((row) => row[3]!);
+    for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    expect(cells[0]).toBe("'=1+1");
+    const back = parsePackCsv(csvText);
+    // Trimmed as every imported field is; the apostrophe that guarded a formula is gone again.
+    expect(back.ok && back.value.cards.map((c) => c.summary)).toEqual(summaries.map((s) => s.trim()));
   });
 });

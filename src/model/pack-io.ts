@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import * as v from 'valibot';
 import { type Card, CardSchema, slugify } from './card';
-import { PACK_FORMAT_VERSION, type Pack, PackSchema } from './pack';
+import { BUILT_IN_PACK_ID, PACK_FORMAT_VERSION, type Pack, PackSchema, USER_PACK_ID } from './pack';
 import { err, ok, type Result } from './result';
 
 /** The CSV header of a pack, in this order. */
@@ -17,12 +17,32 @@ export interface PackMeta {
 
 const DEFAULT_META: PackMeta = { id: 'imported', name: 'Imported pack', version: '1.0.0', description: '' };
 
+/** What a value of a schema type is, in words. */
+const EXPECTED: Record<string, string> = {
+  Array: 'a list',
+  string: 'text',
+  Object: 'an object',
+  boolean: 'true or false',
+  number: 'a number',
+};
+
+/** The first problem of a validation, as a path and a reason a person can act on. */
 function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
   const issue = issues[0];
   if (!issue) return 'invalid';
   const path = v.getDotPath(issue);
-  return path ? `${path}: ${issue.message}` : issue.message;
+  let message = issue.message;
+  const objectKey = (issue.type === 'strict_object' || issue.type === 'object') && issue.path !== undefined;
+  if (objectKey && issue.expected === 'never') message = `${issue.received} is not a field a Dossier pack has`;
+  else if (objectKey && issue.input === undefined) message = 'is missing';
+  else if (issue.kind === 'schema' && issue.expected) {
+    message = `must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${issue.received}`;
+  }
+  return path ? `${path}: ${message}` : message;
 }
+
+/** The key under which two names count as the same name. */
+const nameKey = (name: string) => name.normalize('NFKC').toLocaleLowerCase().replace(/\s+/g, ' ').trim();
 
 /** Reads a pack in the JSON format; the whole file is refused on the first problem. */
 export function parsePackJson(text: string): Result<Pack> {
@@ -30,14 +50,32 @@ export function parsePackJson(text: string): Result<Pack> {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return err(`not valid JSON: ${(e as Error).message}`);
+    return err(`not valid JSON (is the file complete?): ${(e as Error).message}`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return err('not a Dossier pack: the file must hold one JSON object with "format": "dossier-pack"');
+  }
+  const head = data as { format?: unknown; formatVersion?: unknown };
+  if (head.format !== 'dossier-pack') return err('not a Dossier pack: "format" must be "dossier-pack"');
+  if (typeof head.formatVersion === 'number' && head.formatVersion > PACK_FORMAT_VERSION) {
+    return err(
+      `the pack was made by a newer Dossier (format version ${head.formatVersion}; this one reads ${PACK_FORMAT_VERSION}): update Dossier to import it`,
+    );
   }
   const parsed = v.safeParse(PackSchema, data);
   if (!parsed.success) return err(`invalid pack: ${describeIssues(parsed.issues)}`);
-  const seen = new Set<string>();
+  if (parsed.output.cards.length === 0) return err('invalid pack: cards: the pack holds no cards');
+  const ids = new Map<string, number>();
+  const names = new Map<string, number>();
   for (const [i, card] of parsed.output.cards.entries()) {
-    if (seen.has(card.id)) return err(`invalid pack: cards.${i}.id: duplicate id "${card.id}"`);
-    seen.add(card.id);
+    const sameId = ids.get(card.id);
+    if (sameId !== undefined) return err(`invalid pack: cards.${i}.id: "${card.id}" is also the id of cards.${sameId}`);
+    const sameName = names.get(nameKey(card.name));
+    if (sameName !== undefined) {
+      return err(`invalid pack: cards.${i}.name: "${card.name}" is also the name of cards.${sameName}`);
+    }
+    ids.set(card.id, i);
+    names.set(nameKey(card.name), i);
   }
   return ok(parsed.output);
 }
@@ -57,18 +95,27 @@ export function parsePackCsv(text: string, meta: Partial<PackMeta> = {}): Result
   if (!header || header.map((h) => h.trim()).join(',') !== CSV_HEADER.join(',')) {
     return err(`row 1: the header must be exactly ${CSV_HEADER.join(',')}`);
   }
+  if (rows.length === 0) return err('the file has a header but no cards');
   const cards: Card[] = [];
   const ids = new Set<string>();
+  const names = new Map<string, number>();
   for (const [i, row] of rows.entries()) {
     const at = `row ${i + 2}`;
     if (row.length !== CSV_HEADER.length)
       return err(`${at}: expected ${CSV_HEADER.length} fields, found ${row.length}`);
-    const [name = '', aliases = '', kind = '', summary = '', tags = ''] = row;
+    const [name = '', aliases = '', kind = '', summary = '', tags = ''] = row.map(unescapeFormula);
+    const sameName = names.get(nameKey(name));
+    if (name.trim() && sameName !== undefined) {
+      return err(`${at}: the name "${name.trim()}" is already used on row ${sameName}`);
+    }
+    names.set(nameKey(name), i + 2);
     let id = slugify(name);
     for (let n = 2; ids.has(id); n++) id = `${slugify(name)}-${n}`;
     const card = v.safeParse(CardSchema, { id, name, kind, aliases: split(aliases), summary, tags: split(tags) });
-    if (!card.success)
-      return err(`${at}${name.trim() ? ` (${name.trim()})` : ''}, field ${describeIssues(card.issues)}`);
+    if (!card.success) {
+      const label = name.trim().length > 40 ? `${name.trim().slice(0, 40)}…` : name.trim();
+      return err(`${at}${label ? ` (${label})` : ''}, field ${describeIssues(card.issues)}`);
+    }
     ids.add(id);
     cards.push(card.output);
   }
@@ -82,13 +129,44 @@ export function parsePackCsv(text: string, meta: Partial<PackMeta> = {}): Result
   return pack.success ? ok(pack.output) : err(`invalid pack: ${describeIssues(pack.issues)}`);
 }
 
+/** Packs that only Dossier writes: an imported file may not replace them. */
+const RESERVED_IDS = new Set([BUILT_IN_PACK_ID, USER_PACK_ID]);
+
+/**
+ * Turns a pack file's bytes into text: UTF-8 only (a UTF-8 byte order mark is dropped); UTF-16 and other
+ * encodings, and binary files, are refused with what to do about it.
+ */
+export function decodePackFile(bytes: Uint8Array): Result<string> {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return err('the file is UTF-16 text; save it as UTF-8 and import it again');
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return err('the file is not UTF-8 text (it may be Latin-1 or Windows-1252); save it as UTF-8 and import it again');
+  }
+  if (text.includes('\u0000')) return err('the file holds binary data, not text');
+  return ok(text);
+}
+
 /** Reads a pack file, choosing the format by its name (`.csv` or `.json`). */
 export function parsePackFile(fileName: string, text: string): Result<Pack> {
-  if (/\.csv$/i.test(fileName)) {
+  const csv = /\.csv$/i.test(fileName);
+  if (!csv && !/\.json$/i.test(fileName)) return err('only .json and .csv files can be imported as packs');
+  if (text.includes('\u0000')) return err('the file holds binary data, not text');
+  if (text.replace(/^\uFEFF/, '').trim() === '') return err('the file is empty');
+  let parsed: Result<Pack>;
+  if (csv) {
     const base = fileName.replace(/^.*[\\/]/, '').replace(/\.csv$/i, '');
-    return parsePackCsv(text, { id: slugify(base), name: base });
+    parsed = parsePackCsv(text, { id: slugify(base) || 'imported', name: base });
+  } else parsed = parsePackJson(text.replace(/^\uFEFF/, ''));
+  if (parsed.ok && RESERVED_IDS.has(parsed.value.id)) {
+    return err(
+      `the pack id "${parsed.value.id}" belongs to Dossier's own cards; give the pack another id (or file name)`,
+    );
   }
-  return parsePackJson(text);
+  return parsed;
 }
 
 /** The pack as a JSON file. */
@@ -96,8 +174,27 @@ export function serialisePackJson(pack: Pack): string {
   return `${JSON.stringify(pack, null, 2)}\n`;
 }
 
-/** The pack's cards as CSV with the header `name,aliases,kind,summary,tags` (other card fields are not kept). */
+/** Cells a spreadsheet would run as a formula start with one of these. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A cell made safe to open in a spreadsheet: a formula-like start is prefixed with an apostrophe. */
+function escapeFormula(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** The reverse of `escapeFormula`, when a pack we exported is imported again. */
+function unescapeFormula(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
+/**
+ * The pack's cards as CSV with the header `name,aliases,kind,summary,tags` (other card fields are not kept).
+ * A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return first) is
+ * prefixed with an apostrophe, which the import removes again.
+ */
 export function serialisePackCsv(pack: Pack): string {
-  const rows = pack.cards.map((c) => [c.name, c.aliases.join('|'), c.kind, c.summary, c.tags.join('|')]);
+  const rows = pack.cards.map((c) =>
+    [c.name, c.aliases.join('|'), c.kind, c.summary, c.tags.join('|')].map(escapeFormula),
+  );
   return `${Papa.unparse({ fields: [...CSV_HEADER], data: rows }, { newline: '\n' })}\n`;
 }

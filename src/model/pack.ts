@@ -3,6 +3,10 @@ import { CardSchema } from './card';
 
 /** The pack format's current version; a pack of a newer version is refused, an older one migrated. */
 export const PACK_FORMAT_VERSION = 1;
+/** The pack that comes with Dossier. */
+export const BUILT_IN_PACK_ID = 'default';
+/** The pack that holds the cards the user makes. */
+export const USER_PACK_ID = 'my-cards';
 /** Most cards one pack may hold. */
 export const MAX_PACK_CARDS = 100_000;
 

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { type Card, CardSchema, slugify } from '../model/card';
-import { PACK_FORMAT_VERSION, type Pack, type PackReport, PackSchema } from '../model/pack';
+import { PACK_FORMAT_VERSION, type Pack, type PackReport, PackSchema, USER_PACK_ID } from '../model/pack';
 import {
   type Database,
   isConflict,
@@ -48,7 +48,7 @@ export interface LibraryEntry {
 }
 
 /** The pack that holds the cards the user makes. */
-export const USER_PACK = 'my-cards';
+export const USER_PACK = USER_PACK_ID;
 
 const cardDocId = (id: string) => `card:${id}`;
 const packDocId = (id: string) => `pack:${id}`;

@@ -1,3 +1,4 @@
+import { BUILT_IN_PACK_ID } from '../model/pack';
 import { type Database, STORE_SCHEMA, type StoredDoc, writing } from './db';
 
 /*
@@ -8,14 +9,11 @@ import { type Database, STORE_SCHEMA, type StoredDoc, writing } from './db';
 
 type Doc = StoredDoc & Record<string, unknown>;
 
-/** The id of the built-in pack (its cards are upgraded with Dossier, never over the user's edits). */
-export const BUILT_IN_PACK = 'default';
-
 /** Migration steps: `steps[n]` turns a schema-n document into a schema-(n + 1) one. */
 const steps: Record<number, (doc: Doc) => Doc> = {
   1: (doc) => {
     if (doc.type === 'card') return { ...doc, edited: false, trashed: null, updated: null };
-    if (doc.type === 'pack') return { ...doc, builtIn: doc.packId === BUILT_IN_PACK };
+    if (doc.type === 'pack') return { ...doc, builtIn: doc.packId === BUILT_IN_PACK_ID };
     return doc;
   },
 };

@@ -2,24 +2,23 @@ import { useState } from 'preact/hooks';
 import { sendToBackground } from '../../messaging/client';
 import { MAX_IMPORT_BYTES } from '../../messaging/protocol';
 import type { PackReport } from '../../model/pack';
+import { decodePackFile } from '../../model/pack-io';
 
 type Outcome = { kind: 'ok'; report: PackReport } | { kind: 'error'; message: string } | null;
 
 /** Reads a pack file and has the background import it; the outcome is announced to screen readers. */
 async function importFile(file: File): Promise<Outcome> {
-  if (file.size > MAX_IMPORT_BYTES) {
-    return { kind: 'error', message: `${file.name}: the file is larger than 10 MB; nothing was imported.` };
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
-  } catch {
-    return { kind: 'error', message: `${file.name}: the file is not UTF-8 text; nothing was imported.` };
-  }
-  const result = await sendToBackground('pack.import', { fileName: file.name, text });
+  const refused = (reason: string): Outcome => ({
+    kind: 'error',
+    message: `${file.name}: ${reason}. Nothing was imported.`,
+  });
+  if (file.size > MAX_IMPORT_BYTES) return refused('the file is larger than 10 MB');
+  const text = decodePackFile(new Uint8Array(await file.arrayBuffer()));
+  if (!text.ok) return refused(text.error);
+  const result = await sendToBackground('pack.import', { fileName: file.name, text: text.value });
   return result.ok
     ? { kind: 'ok', report: result.value }
-    : { kind: 'error', message: `${result.error} Nothing was imported.` };
+    : { kind: 'error', message: `${result.error.replace(/\.$/, '')}. Nothing was imported.` };
 }
 
 /** "Import pack": a file input and a drop zone for pack files (JSON or CSV, up to 10 MB). */
