@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Card } from '../model/card';
 import type { Pack } from '../model/pack';
-import { memoryDb } from '../test/memory-db';
 import { CardStore, USER_PACK } from './cards';
 import { type Database, STORE_SCHEMA, type StoredDoc } from './db';
+import { memoryDb } from './memory-db';
 import { migrate, migrateDoc } from './migrate';
 
 const opened: Database[] = [];
