@@ -1,5 +1,4 @@
 /*
-/*
  * For tests only. Store tests run the store's code on PouchDB with its in-memory adapter: the same document API, revisions
  * and bulkDocs as the IndexedDB database the extension opens.
  */
