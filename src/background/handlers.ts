@@ -1,12 +1,15 @@
 import { sendToTab } from '../messaging/client';
-import { contentToBackground, panelToBackground } from '../messaging/protocol';
+import { contentToBackground, panelToBackground, type Settings } from '../messaging/protocol';
 import { createRouter, type Sender } from '../messaging/router';
 import { serialisePackCsv, serialisePackJson } from '../model/pack-io';
 import { err, type Result } from '../model/result';
+import type { SiteSettings } from '../store/settings';
 import { showTabStatus } from './action';
 import { annotatorContentHandlers, annotatorPanelHandlers, withoutIgnored } from './ignore-handlers';
 import type { Library } from './library';
+import { styleDocument } from './page-style';
 import { refreshTabs, setSiteOf, siteState } from './site-handlers';
+import { siteOf } from './site-rules';
 import { sites } from './sites';
 import { hasTab, recordFrame, setFocus, tabState } from './tab-state';
 import { announce } from './track';
@@ -15,6 +18,11 @@ import { announce } from './track';
 function cardsChanged<T>(value: T): T {
   void refreshTabs();
   return value;
+}
+
+/** The settings the options page shows. */
+function settingsOf(settings: SiteSettings): Settings {
+  return { paused: settings.paused, disabledSites: settings.disabledSites, highlight: settings.highlight };
 }
 
 /** Builds the background's message dispatcher: content scripts and extension pages get separate maps. */
@@ -26,6 +34,7 @@ export function createDispatcher(library: Library) {
       // Text that changed on a live page: the page reports what it painted with `page.record`.
       if (part) return found;
       const tabId = sender.tab?.id;
+      if (tabId !== undefined) void styleDocument(tabId, sender.documentId).catch(() => undefined);
       // The page paints as soon as it has the answer; recording for the side panel and the badge follow. The
       // record is queued per tab before this returns, so a later `page.record` of the same frame lands after it.
       if (tabId !== undefined) {
@@ -85,6 +94,46 @@ export function createDispatcher(library: Library) {
       return format === 'csv'
         ? { fileName: `${pack.id}.csv`, mimeType: 'text/csv', text: serialisePackCsv(pack) }
         : { fileName: `${pack.id}.json`, mimeType: 'application/json', text: serialisePackJson(pack) };
+    },
+    'library.list': async () => {
+      const packs = new Map((await library.listPacks()).map((p) => [p.packId, p]));
+      return (await library.listEntries()).map((entry) => ({
+        card: entry.card,
+        packId: entry.pack,
+        packName: packs.get(entry.pack)?.name ?? entry.pack,
+        enabled: packs.get(entry.pack)?.enabled === true,
+        edited: entry.edited,
+      }));
+    },
+    'settings.get': async () => settingsOf(await sites.settings()),
+    'site.enable': async ({ site, enabled }) => {
+      const host = siteOf(/^[a-z][a-z0-9+.-]*:\/\//i.test(site) ? site : `https://${site}`);
+      if (!host || !/^([a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/i.test(host)) {
+        throw new Error(`“${site.slice(0, 80)}” is not a site name such as example.com.`);
+      }
+      const next = await sites.setSite(host, enabled);
+      void refreshTabs();
+      return settingsOf(next);
+    },
+    'highlight.set': async ({ style }) => {
+      const next = await sites.setHighlight(style);
+      void refreshTabs();
+      return settingsOf(next);
+    },
+    'data.export': async () => ({
+      fileName: `dossier-backup-${new Date().toISOString().slice(0, 10)}.json`,
+      mimeType: 'application/json',
+      text: await library.exportAll(),
+    }),
+    'data.restore': async ({ text }) => {
+      const report = await library.restore(text);
+      sites.forget();
+      return cardsChanged(report);
+    },
+    'data.wipe': async () => {
+      await library.wipe();
+      sites.forget();
+      return cardsChanged({ wiped: true as const });
     },
     'tab.site': async ({ tabId }) => siteState(sites, (await chrome.tabs.get(tabId)).url),
     'tab.site.set': async ({ tabId, enabled }) => setSiteOf(sites, (await chrome.tabs.get(tabId)).url, enabled),

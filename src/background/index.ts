@@ -5,6 +5,7 @@ import { createDispatcher } from './handlers';
 import { runCommand } from './ignore-handlers';
 import { annotateOpenTabs } from './install';
 import { Library } from './library';
+import { forgetStyled } from './page-style';
 import { forgetTab } from './tab-state';
 import { trackSelection } from './track';
 
@@ -46,7 +47,10 @@ chrome.commands.onCommand.addListener((command, tab) => {
 
 void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
 
-chrome.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+chrome.tabs.onRemoved.addListener((tabId) => {
+  forgetStyled(tabId);
+  void forgetTab(tabId);
+});
 chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
   if (change.url || change.status === 'complete') void showTabStatus(tabId, tab.url);
 });

@@ -1,11 +1,13 @@
 import * as v from 'valibot';
 import { compileDictionary, type Dictionary, loadDictionary, scan, serializeDictionary } from '../engine';
 import type { PackSummary } from '../messaging/protocol';
+import type { RestoreReport } from '../model/backup';
 import { type Card, isTopic, MAX_NAME, slugify, toEntry } from '../model/card';
 import type { CardSummary, Mention } from '../model/mention';
 import { type Pack, type PackReport, PackSchema } from '../model/pack';
 import { parsePackFile } from '../model/pack-io';
 import defaultPackJson from '../packs/default-pack.json';
+import { exportAll, restoreAll, resumeRestore, wipeAll } from '../store/backup';
 import { CardStore, type LibraryEntry } from '../store/cards';
 import { readCachedDictionary, writeCachedDictionary } from './dictionary-cache';
 
@@ -34,6 +36,7 @@ export class Library {
     this.installing ??= (async () => {
       // Older documents are migrated and an import cut short by a stopped worker is completed before anything
       // reads the cards.
+      await resumeRestore(this.store.db);
       await this.store.ready();
       const parsed = v.safeParse(PackSchema, defaultPackJson);
       if (!parsed.success) throw new Error(`The built-in pack is invalid: ${v.summarize(parsed.issues)}`);
@@ -177,6 +180,33 @@ export class Library {
     if (existing) return { card: existing.card, created: false };
     const kind = name === name.toLocaleLowerCase() ? 'topic' : 'entity';
     return { card: await this.saveCard({ id: slugify(name), name, kind }, true), created: true };
+  }
+
+  /** Every document of the store, as a backup file. */
+  async exportAll(): Promise<string> {
+    await this.installDefaultPack();
+    return exportAll(this.store.db);
+  }
+
+  /** Replaces the whole store with a backup (validated whole first). */
+  async restore(text: string): Promise<RestoreReport> {
+    await this.installDefaultPack();
+    const report = await restoreAll(this.store.db, text);
+    this.reset();
+    return report;
+  }
+
+  /** Deletes every card, pack and setting; the built-in pack is installed again, fresh. */
+  async wipe(): Promise<void> {
+    await this.installDefaultPack();
+    await wipeAll(this.store.db);
+    this.reset();
+    await this.installDefaultPack();
+  }
+
+  private reset(): void {
+    this.loaded = null;
+    this.installing = null;
   }
 
   /** Forgets the compiled dictionary after the cards changed; passes `value` through. */

@@ -1,3 +1,4 @@
+import type { HighlightStyle } from '../model/highlight-style';
 import { SettingsStore, type SiteSettings } from '../store/settings';
 
 /** The background's view of the site settings: cached, written through the store. */
@@ -38,6 +39,18 @@ export class Sites {
     });
     this.cached = Promise.resolve(next);
     return next;
+  }
+
+  /** Sets how mentions are painted. */
+  async setHighlight(highlight: HighlightStyle): Promise<SiteSettings> {
+    const next = await this.store.update((current) => ({ ...current, highlight }));
+    this.cached = Promise.resolve(next);
+    return next;
+  }
+
+  /** Forgets the cached settings (after a restore or a wipe of the store). */
+  forget(): void {
+    this.cached = null;
   }
 
   /** Pauses or resumes Dossier everywhere. */

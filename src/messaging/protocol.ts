@@ -1,5 +1,7 @@
 import * as v from 'valibot';
+import { MAX_BACKUP_BYTES, type RestoreReport } from '../model/backup';
 import type { Card } from '../model/card';
+import { type HighlightStyle, HighlightStyleSchema } from '../model/highlight-style';
 import type { CardSummary, Mention } from '../model/mention';
 import type { PackReport } from '../model/pack';
 
@@ -110,6 +112,25 @@ export const panelToBackground = {
   'pack.remove': v.strictObject({ packId }),
   /** A pack as a file to download, in the JSON or CSV format. */
   'pack.export': v.strictObject({ packId, format: v.picklist(['json', 'csv']) }),
+  /** Every card of the library, those of disabled packs included, with their packs (the side panel's library). */
+  'library.list': v.strictObject({}),
+  /** Where Dossier runs and how it paints (the options page). */
+  'settings.get': v.strictObject({}),
+  /** Turns Dossier on or off for a site named on the options page. */
+  'site.enable': v.strictObject({
+    site: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(253)),
+    enabled: v.boolean(),
+  }),
+  /** Sets how mentions are painted. */
+  'highlight.set': v.strictObject({ style: HighlightStyleSchema }),
+  /** Every card, pack and setting, as a backup file. */
+  'data.export': v.strictObject({}),
+  /** Replaces everything with a backup file's content (validated whole first). */
+  'data.restore': v.strictObject({
+    text: v.pipe(v.string(), v.maxLength(MAX_BACKUP_BYTES, 'the file is larger than 50 MB')),
+  }),
+  /** Deletes every card, pack and setting; `confirm` must say so. */
+  'data.wipe': v.strictObject({ confirm: v.literal(true) }),
 } as const;
 
 /** What the background may ask of a content script. */
@@ -189,7 +210,38 @@ export interface Answers {
   'card.restore': { name: string };
   'pack.enable': PackSummary[];
   'pack.remove': { removed: number };
-  'pack.export': { fileName: string; mimeType: string; text: string };
+  'pack.export': DownloadFile;
+  'library.list': LibraryItem[];
+  'settings.get': Settings;
+  'site.enable': Settings;
+  'highlight.set': Settings;
+  'data.export': DownloadFile;
+  'data.restore': RestoreReport;
+  'data.wipe': { wiped: true };
+}
+
+/** A file for the user to save. */
+export interface DownloadFile {
+  fileName: string;
+  mimeType: string;
+  text: string;
+}
+
+/** A card of the library with its pack. */
+export interface LibraryItem {
+  card: Card;
+  packId: string;
+  packName: string;
+  /** Its pack is enabled: the card links on pages. */
+  enabled: boolean;
+  edited: boolean;
+}
+
+/** The options page's settings. */
+export interface Settings {
+  paused: boolean;
+  disabledSites: string[];
+  highlight: HighlightStyle;
 }
 
 type Maps = typeof contentToBackground & typeof panelToBackground & typeof backgroundToContent;

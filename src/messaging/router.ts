@@ -9,6 +9,7 @@ export type SchemaMap = Record<string, v.GenericSchema>;
 export interface Sender {
   tab?: { id?: number; url?: string; windowId?: number };
   frameId?: number;
+  documentId?: string;
   url?: string;
   id?: string;
 }

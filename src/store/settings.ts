@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { DEFAULT_HIGHLIGHT, HighlightStyleSchema } from '../model/highlight-style';
 import { isNotFound, openDatabase, PRIVATE_DB, STORE_SCHEMA, type StoredDoc } from './db';
 
 /** Where Dossier runs: a global pause and the sites the user turned it off on (host names). */
@@ -10,13 +11,15 @@ export const SiteSettingsSchema = v.strictObject({
     v.record(v.pipe(v.string(), v.maxLength(253)), v.array(v.pipe(v.string(), v.maxLength(128)))),
     {},
   ),
+  /** How mentions are painted. */
+  highlight: v.optional(HighlightStyleSchema, DEFAULT_HIGHLIGHT),
 });
 
 /** The user's site settings. */
 export type SiteSettings = v.InferOutput<typeof SiteSettingsSchema>;
 
 const DOC_ID = 'settings:sites';
-const DEFAULTS: SiteSettings = { paused: false, disabledSites: [], ignored: {} };
+const DEFAULTS: SiteSettings = { paused: false, disabledSites: [], ignored: {}, highlight: DEFAULT_HIGHLIGHT };
 
 /** Reads and writes the site settings document; a corrupt document reads as the defaults. */
 export class SettingsStore {
@@ -30,6 +33,7 @@ export class SettingsStore {
         paused: doc.paused,
         disabledSites: doc.disabledSites,
         ignored: doc.ignored,
+        highlight: doc.highlight,
       });
       return parsed.success ? parsed.output : DEFAULTS;
     } catch (error) {

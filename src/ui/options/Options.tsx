@@ -1,21 +1,41 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { sendToBackground } from '../../messaging/client';
+import type { Settings } from '../../messaging/protocol';
+import { HighlightStyle } from './HighlightStyle';
 import { IgnoredCards } from './IgnoredCards';
 import { ImportPack } from './ImportPack';
 import { PackList } from './PackList';
+import { Sites } from './Sites';
+import { YourData } from './YourData';
 
-/** The options page: card packs, and the cards ignored per site. */
+/** The options page: packs, where Dossier runs, cards ignored per site, highlight style, and the user's data. */
 export function Options() {
-  // Bumped after an import so the pack list reloads.
-  const [imports, setImports] = useState(0);
+  // Bumped after an import, a restore or a wipe so that the lists reload.
+  const [generation, setGeneration] = useState(0);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const reload = () => setGeneration((n) => n + 1);
+
+  useEffect(() => {
+    void sendToBackground('settings.get', {}).then((result) => {
+      if (result.ok) setSettings(result.value);
+      else setError(result.error);
+    });
+  }, [generation]);
+
   return (
     <main class="options">
       <h1>Dossier options</h1>
+      {error ? <p role="alert">{error}</p> : null}
       <section aria-labelledby="packs-title">
         <h2 id="packs-title">Card packs</h2>
-        <ImportPack onImported={() => setImports((n) => n + 1)} />
-        <PackList key={imports} />
+        <ImportPack onImported={reload} />
+        <PackList key={generation} />
       </section>
-      <IgnoredCards />
+      {settings ? <Sites settings={settings} onChange={setSettings} /> : null}
+      <IgnoredCards key={generation} />
+      {settings ? <HighlightStyle settings={settings} onChange={setSettings} /> : null}
+      <YourData onReplaced={reload} />
     </main>
   );
 }
