@@ -96,3 +96,87 @@ test('"Track in Dossier" on a selection makes a card of it and the side panel op
   );
   expect(again).toEqual({ cardId: 'daniel-okafor', created: false });
 });
+
+test('the library finds cards despite typos, filters them, and works from the keyboard', async ({
+  context,
+  extensionId,
+  openAnnotated,
+}) => {
+  const { tabId } = await openAnnotated('/demo/');
+  const panel = await openPanelPage(context, extensionId, tabId);
+  const pageTab = panel.getByRole('tab', { name: 'This page' });
+  await expect(pageTab).toHaveAttribute('aria-selected', 'true');
+  await pageTab.focus();
+  await panel.keyboard.press('ArrowRight');
+  const libraryTab = panel.getByRole('tab', { name: 'Library' });
+  await expect(libraryTab).toHaveAttribute('aria-selected', 'true');
+  await expect(libraryTab).toBeFocused();
+  await expect(panel.getByRole('tabpanel', { name: 'Library' })).toBeVisible();
+
+  const search = panel.getByRole('searchbox', { name: 'Search cards' });
+  const results = panel
+    .getByRole('list')
+    .filter({ has: panel.locator('.result') })
+    .getByRole('button');
+  await search.fill('Nvdia');
+  await expect(results.first()).toContainText('Nvidia');
+  await search.fill('PRC');
+  await expect(results.first()).toContainText('China');
+  await search.fill('');
+  await panel.getByRole('combobox', { name: 'Kind' }).selectOption('topic');
+  const topics = await results.allInnerTexts();
+  expect(topics.length).toBeGreaterThan(2);
+  for (const text of topics) expect(text).toContain('topic');
+  await expect(panel.getByRole('status').filter({ hasText: /cards?$/ })).toHaveText(`${topics.length} cards`);
+
+  // Arrow down from the search reaches the results; Enter opens a card; back returns to the library.
+  await search.focus();
+  await panel.keyboard.press('ArrowDown');
+  await panel.keyboard.press('ArrowDown');
+  await expect(results.nth(1)).toBeFocused();
+  const second = (await results.nth(1).locator('.name').textContent())?.trim() ?? '';
+  await panel.keyboard.press('Enter');
+  await expect(panel.getByRole('heading', { name: second, level: 2 })).toBeVisible();
+  await panel.getByRole('button', { name: '← Library' }).click();
+  await expect(search).toBeVisible();
+});
+
+test('"This page" shows a brief and each card opens to its mentions; a mention scrolls the page to it', async ({
+  context,
+  extensionId,
+  openAnnotated,
+}) => {
+  const { page, tabId } = await openAnnotated('/demo/');
+  const panel = await openPanelPage(context, extensionId, tabId);
+  const brief = panel.getByRole('region', { name: 'Page brief' });
+  await expect(brief).toContainText(/Entities: China \(\d+\)/);
+  await expect(brief).toContainText('Topics:');
+  await expect(brief.getByRole('listitem').first()).toBeVisible();
+
+  const toggle = panel.getByRole('button', { name: 'Mentions of Japan' });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  const snippets = panel.locator('#mentions-japan').getByRole('button');
+  expect(await snippets.count()).toBeGreaterThan(2);
+  await expect(snippets.first()).toContainText('Japan');
+  await expect(snippets.first()).toContainText('…');
+
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const deep = snippets.filter({ hasText: 'Investigators are expected' });
+  await deep.click();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
+  await expect.poll(() => page.evaluate(() => CSS.highlights.has('ann-focus'))).toBe(true);
+  // The flashed mention is in view.
+  const inView = () =>
+    page.evaluate(() => {
+      const focus = CSS.highlights.get('ann-focus');
+      if (!focus) return 'no focus';
+      for (const range of focus) {
+        const rect = (range as Range).getBoundingClientRect();
+        return rect.top >= 0 && rect.bottom <= innerHeight ? 'in view' : `at ${Math.round(rect.top)}`;
+      }
+      return 'empty';
+    });
+  await expect.poll(inView).toBe('in view');
+});

@@ -95,6 +95,10 @@ export function createDispatcher(library: Library) {
         ? { fileName: `${pack.id}.csv`, mimeType: 'text/csv', text: serialisePackCsv(pack) }
         : { fileName: `${pack.id}.json`, mimeType: 'application/json', text: serialisePackJson(pack) };
     },
+    'mention.reveal': async ({ tabId, cardId, index }) => {
+      const answer = await sendToTab(tabId, 'page.reveal', { cardId, index });
+      return answer.ok ? answer.value : { found: false };
+    },
     'library.list': async () => {
       const packs = new Map((await library.listPacks()).map((p) => [p.packId, p]));
       return (await library.listEntries()).map((entry) => ({

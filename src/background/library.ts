@@ -106,6 +106,7 @@ export class Library {
         start: m.start,
         end: m.end,
         quote: text.slice(m.start, m.end),
+        ...contextOf(text, m.start, m.end),
         match: m.match,
         confidence: m.confidence,
         matched: m.matched,
@@ -220,6 +221,19 @@ export class Library {
     await this.installDefaultPack();
     return this.store.listCards();
   }
+}
+
+/** Characters of context kept on each side of a mention, for the side panel's snippets. */
+const CONTEXT = 40;
+
+/** The words around a mention, cut at a word boundary, on one line. */
+function contextOf(text: string, start: number, end: number): { before: string; after: string } {
+  const clean = (s: string) => s.replace(/\s+/g, ' ');
+  let before = clean(text.slice(Math.max(0, start - CONTEXT), start));
+  let after = clean(text.slice(end, end + CONTEXT));
+  if (start > CONTEXT) before = before.replace(/^\S*\s?/, '');
+  if (end + CONTEXT < text.length) after = after.replace(/\s?\S*$/, '');
+  return { before, after };
 }
 
 /** A cached dictionary, or null when it was written by another version of the engine (then it is rebuilt). */

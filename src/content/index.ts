@@ -63,7 +63,8 @@ const handle = createRouter(backgroundToContent, {
     const matches = annotator.ordered(cardId);
     const target = matches[(index ?? 0) % Math.max(matches.length, 1)];
     if (!target) return { found: false };
-    target.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    // Instant: a page that is not the focused one (the side panel is) may not animate a smooth scroll.
+    target.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
     paintFocus(target.range);
     setTimeout(() => paintFocus(null), 1500);
     return { found: true };

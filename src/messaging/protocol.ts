@@ -28,6 +28,8 @@ const MentionSchema = v.strictObject({
   match: v.picklist(['exact', 'alias', 'keyword', 'fuzzy']),
   confidence: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
   matched: v.optional(v.pipe(v.string(), v.maxLength(512))),
+  before: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  after: v.optional(v.pipe(v.string(), v.maxLength(64))),
 });
 const CardSummarySchema = v.strictObject({
   id: cardId,
@@ -98,6 +100,8 @@ export const panelToBackground = {
   'ignored.list': v.strictObject({}),
   /** Shows a card ignored on a site again. */
   'ignored.remove': v.strictObject({ site: v.pipe(v.string(), v.maxLength(253)), cardId }),
+  /** Scrolls a tab to one of a card's mentions (in document order) and flashes it. */
+  'mention.reveal': v.strictObject({ tabId, cardId, index: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   /** Runs a keyboard command on a tab, as its shortcut does. */
   'command.run': v.strictObject({ command: CommandSchema, tabId }),
   /** Creates a card (`create`; its id is chosen from its name) or saves an edit; the card is validated whole. */
@@ -205,6 +209,7 @@ export interface Answers {
   'ignored.list': IgnoredCard[];
   'ignored.remove': { removed: boolean };
   'command.run': { found: boolean };
+  'mention.reveal': { found: boolean };
   'card.save': Card;
   'card.delete': { name: string };
   'card.restore': { name: string };

@@ -13,6 +13,9 @@ export interface Mention {
   confidence: number;
   /** For fuzzy and alias matches, the card name or alias that was matched. */
   matched?: string;
+  /** A few words of the page's text before and after the mention (the side panel's snippet). */
+  before?: string;
+  after?: string;
 }
 
 /** What a page's content script needs of a card to paint and show it. */

@@ -1,10 +1,13 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { sendToBackground } from '../../messaging/client';
+import type { LibraryItem } from '../../messaging/protocol';
 import type { Card } from '../../model/card';
 import { CardEditor } from './CardEditor';
 import { CardView } from './CardView';
+import { Library } from './Library';
 import { PageCards } from './PageCards';
 import { SiteToggle } from './SiteToggle';
+import { type TabName, Tabs } from './Tabs';
 import { useTabState } from './use-tab-state';
 
 /** What the panel shows below its header. */
@@ -16,7 +19,19 @@ export function App() {
   const [view, setView] = useState<View>({ kind: 'list' });
   const [deleted, setDeleted] = useState<Card | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [tab, setTab] = useState<TabName>('page');
+  const [library, setLibrary] = useState<LibraryItem[] | null>(null);
   const focus = state?.focusCardId ?? null;
+
+  // The whole library: for the Library tab, and the page brief's key signals. Reloaded after every change.
+  const loadLibrary = useCallback(async () => {
+    const result = await sendToBackground('library.list', {});
+    if (result.ok) setLibrary(result.value);
+  }, []);
+  useEffect(() => {
+    void loadLibrary();
+  }, [loadLibrary]);
+  const cards = useMemo(() => new Map((library ?? []).map((item) => [item.card.id, item.card])), [library]);
 
   // Opening the panel from a popover (or "Track in Dossier") shows that card.
   useEffect(() => {
@@ -27,6 +42,7 @@ export function App() {
   const undo = async (card: Card) => {
     const result = await sendToBackground('card.restore', { id: card.id });
     setDeleted(null);
+    void loadLibrary();
     setNotice(result.ok ? `“${card.name}” is back.` : result.error);
     if (result.ok) open(card.id);
   };
@@ -67,6 +83,7 @@ export function App() {
           card={view.card}
           onSaved={(card) => {
             setNotice(view.card ? `Saved “${card.name}”.` : `Created “${card.name}”.`);
+            void loadLibrary();
             open(card.id);
           }}
           onCancel={() => setView(view.card ? { kind: 'card', id: view.card.id } : { kind: 'list' })}
@@ -81,13 +98,24 @@ export function App() {
             setNotice(null);
             setView({ kind: 'edit', card });
           }}
+          backLabel={tab === 'page' ? 'This page' : 'Library'}
           onDeleted={(card) => {
             setDeleted(card);
+            void loadLibrary();
             setView({ kind: 'list' });
           }}
         />
       ) : (
-        <PageCards state={state} onOpen={open} />
+        <>
+          <Tabs selected={tab} onSelect={setTab} />
+          <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+            {tab === 'page' ? (
+              <PageCards state={state} onOpen={open} cards={cards} />
+            ) : (
+              <Library items={library} onOpen={open} />
+            )}
+          </div>
+        </>
       )}
     </main>
   );

@@ -10,10 +10,12 @@ interface Props {
   onOpen: (id: string) => void;
   onEdit: (card: Card) => void;
   onDeleted: (card: Card) => void;
+  /** Where "back" returns to. */
+  backLabel: string;
 }
 
 /** One card read in full: summary, key signals, implications, tags and related cards. */
-export function CardView({ cardId, state, onBack, onOpen, onEdit, onDeleted }: Props) {
+export function CardView({ cardId, state, onBack, onOpen, onEdit, onDeleted, backLabel }: Props) {
   const [card, setCard] = useState<Card | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [names, setNames] = useState<Map<string, string>>(new Map());
@@ -39,7 +41,7 @@ export function CardView({ cardId, state, onBack, onOpen, onEdit, onDeleted }: P
   return (
     <article class="card" aria-labelledby="card-name">
       <button type="button" class="back" onClick={onBack}>
-        ← This page
+        ← {backLabel}
       </button>
       {error ? <p role="alert">{error}</p> : null}
       {card ? (

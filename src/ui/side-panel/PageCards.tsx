@@ -1,4 +1,7 @@
+import { useState } from 'preact/hooks';
+import { sendToBackground } from '../../messaging/client';
 import type { TabState } from '../../messaging/protocol';
+import type { Card } from '../../model/card';
 import type { CardSummary } from '../../model/mention';
 
 /** Groups the page's cards by kind, each with its number of mentions, most mentioned first. */
@@ -16,8 +19,54 @@ export function groupCards(state: TabState): Array<{ kind: string; cards: Array<
     .sort((a, b) => (a.kind === 'topic' ? 1 : 0) - (b.kind === 'topic' ? 1 : 0) || a.kind.localeCompare(b.kind));
 }
 
-/** "This page": every card mentioned on the tab, grouped by kind, with counts. */
-export function PageCards({ state, onOpen }: { state: TabState; onOpen: (id: string) => void }) {
+/** The page brief: the entities and topics with counts and the key signals of the cards mentioned. */
+function Brief({ groups, signals }: { groups: ReturnType<typeof groupCards>; signals: Map<string, Card> }) {
+  const all = groups.flatMap((g) => g.cards).sort((a, b) => b.count - a.count);
+  const entities = all.filter((c) => !c.topic);
+  const topics = all.filter((c) => c.topic);
+  // The most mentioned cards' signals first, one card at a time, so that one card does not fill the brief.
+  const perCard = all.map((c) => (signals.get(c.id)?.signals ?? []).map((s) => ({ card: c.name, text: s.text })));
+  const watch = perCard.flatMap((_, round) => perCard.flatMap((list) => list.slice(round, round + 1))).slice(0, 6);
+  const list = (cards: typeof all) => cards.map((c) => `${c.name} (${c.count})`).join(', ');
+  return (
+    <section class="brief" aria-labelledby="brief-title">
+      <h2 id="brief-title">Page brief</h2>
+      {entities.length ? (
+        <p>
+          <strong>Entities:</strong> {list(entities)}
+        </p>
+      ) : null}
+      {topics.length ? (
+        <p>
+          <strong>Topics:</strong> {list(topics)}
+        </p>
+      ) : null}
+      {watch.length ? (
+        <>
+          <h3>Key signals</h3>
+          <ul class="signals">
+            {watch.map((s) => (
+              <li key={`${s.card}:${s.text}`}>
+                <span class="signal-card">{s.card}:</span> {s.text}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+interface Props {
+  state: TabState;
+  onOpen: (id: string) => void;
+  /** Full cards by id (for the brief's key signals); may arrive after the page's state. */
+  cards: Map<string, Card>;
+}
+
+/** "This page": a brief, then every card mentioned on the tab, grouped by kind, each opening to its mentions. */
+export function PageCards({ state, onOpen, cards }: Props) {
+  const [open, setOpen] = useState<string | null>(null);
   if (state.idleReason) {
     return (
       <p class="empty" role="status">
@@ -33,33 +82,67 @@ export function PageCards({ state, onOpen }: { state: TabState; onOpen: (id: str
     );
   }
   const groups = groupCards(state);
+  const reveal = (cardId: string, index: number) =>
+    void sendToBackground('mention.reveal', { tabId: state.tabId, cardId, index });
   return (
-    <section aria-labelledby="this-page">
-      <h2 id="this-page">
-        This page{' '}
-        <span class="count">
-          {state.cards.length} cards · {state.mentions.length} mentions
-        </span>
-      </h2>
-      {groups.map((group) => (
-        <div class="group" key={group.kind}>
-          <h3>{group.kind === 'topic' ? 'Topics' : capitalise(group.kind)}</h3>
-          <ul class="cards">
-            {group.cards.map((card) => (
-              <li key={card.id}>
-                <button type="button" class={card.topic ? 'topic' : 'entity'} onClick={() => onOpen(card.id)}>
-                  <span class="name">{card.name}</span>
-                  <span class="badge">
-                    {card.count}
-                    <span class="visually-hidden"> mentions</span>
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ))}
-    </section>
+    <>
+      <Brief groups={groups} signals={cards} />
+      <section aria-labelledby="this-page">
+        <h2 id="this-page">
+          This page{' '}
+          <span class="count">
+            {state.cards.length} cards · {state.mentions.length} mentions
+          </span>
+        </h2>
+        {groups.map((group) => (
+          <div class="group" key={group.kind}>
+            <h3>{group.kind === 'topic' ? 'Topics' : capitalise(group.kind)}</h3>
+            <ul class="cards">
+              {group.cards.map((card) => {
+                const expanded = open === card.id;
+                const mentions = expanded ? state.mentions.filter((m) => m.cardId === card.id) : [];
+                return (
+                  <li key={card.id}>
+                    <div class="card-row">
+                      <button type="button" class={card.topic ? 'topic' : 'entity'} onClick={() => onOpen(card.id)}>
+                        <span class="name">{card.name}</span>
+                        <span class="badge">
+                          {card.count}
+                          <span class="visually-hidden"> mentions</span>
+                        </span>
+                      </button>
+                      <button
+                        type="button"
+                        class="expand"
+                        aria-expanded={expanded}
+                        aria-controls={`mentions-${card.id}`}
+                        aria-label={`Mentions of ${card.name}`}
+                        onClick={() => setOpen(expanded ? null : card.id)}
+                      >
+                        {expanded ? '▾' : '▸'}
+                      </button>
+                    </div>
+                    {expanded ? (
+                      <ol class="mentions" id={`mentions-${card.id}`}>
+                        {mentions.map((m, i) => (
+                          <li key={`${m.start}:${m.end}`}>
+                            <button type="button" class="snippet" onClick={() => reveal(card.id, i)}>
+                              {m.before ? `…${m.before}` : ''}
+                              <mark>{m.quote}</mark>
+                              {m.after ? `${m.after}…` : ''}
+                            </button>
+                          </li>
+                        ))}
+                      </ol>
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        ))}
+      </section>
+    </>
   );
 }
 
