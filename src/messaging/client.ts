@@ -5,6 +5,9 @@ import { describeError } from './router';
 
 type ToBackground = keyof typeof contentToBackground | keyof typeof panelToBackground;
 
+/** The error of a request the background stopped (or was stopped) before answering. */
+export const INTERRUPTED = 'Dossier stopped before it answered.';
+
 /** Sends a message to the background and returns its result; a dead or missing background is an error result. */
 export async function sendToBackground<K extends ToBackground>(
   type: K,
@@ -14,7 +17,8 @@ export async function sendToBackground<K extends ToBackground>(
     const answer = (await browser.runtime.sendMessage({ type, payload })) as Result<Answers[K]> | undefined;
     return answer ?? err('No answer from the background.');
   } catch (error) {
-    return err(describeError(error));
+    const message = describeError(error);
+    return err(/message channel closed|message port closed/i.test(message) ? INTERRUPTED : message);
   }
 }
 

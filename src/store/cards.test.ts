@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Card } from '../model/card';
 import type { Pack } from '../model/pack';
 import { CardStore, USER_PACK } from './cards';
-import { type Database, STORE_SCHEMA, type StoredDoc } from './db';
+import { type Database, QUOTA_MESSAGE, STORE_SCHEMA, type StoredDoc } from './db';
 import { memoryDb } from './memory-db';
 import { migrate, migrateDoc } from './migrate';
 
@@ -191,5 +191,23 @@ describe('card store', () => {
     await store.installPack(pack('1.0.0', [card('nvidia', 'Nvidia')]), true);
     await db.put({ _id: 'card:broken', type: 'card', schema: STORE_SCHEMA, cardId: 'broken', name: 42 } as StoredDoc);
     expect((await store.listCards()).map((c) => c.id)).toEqual(['nvidia']);
+  });
+});
+
+describe('a full disk', () => {
+  it('is reported with a clear message, and what was stored stays', async () => {
+    const db = freshDb();
+    const store = new CardStore(db);
+    await store.ready();
+    await store.saveCard(card('x', 'Kept Card'), true);
+    const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+    const full = Object.assign(Object.create(db) as Database, {
+      put: () => Promise.reject(quota),
+      bulkDocs: () => Promise.reject(quota),
+    });
+    const blocked = new CardStore(full);
+    await expect(blocked.saveCard(card('y', 'New Card'), true)).rejects.toThrow(QUOTA_MESSAGE);
+    await expect(blocked.writePack(pack('1.0.0', [card('z', 'Zeta')], 'extra'), false)).rejects.toThrow(QUOTA_MESSAGE);
+    expect((await store.listEntries()).map((e) => e.card.name)).toEqual(['Kept Card']);
   });
 });

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { sendToBackground } from '../../messaging/client';
+import { INTERRUPTED, sendToBackground } from '../../messaging/client';
 import { MAX_IMPORT_BYTES } from '../../messaging/protocol';
 import type { PackReport } from '../../model/pack';
 import { decodePackFile } from '../../model/pack-io';
@@ -16,9 +16,14 @@ async function importFile(file: File): Promise<Outcome> {
   const text = decodePackFile(new Uint8Array(await file.arrayBuffer()));
   if (!text.ok) return refused(text.error);
   const result = await sendToBackground('pack.import', { fileName: file.name, text: text.value });
-  return result.ok
-    ? { kind: 'ok', report: result.value }
-    : { kind: 'error', message: `${result.error.replace(/\.$/, '')}. Nothing was imported.` };
+  if (result.ok) return { kind: 'ok', report: result.value };
+  if (result.error === INTERRUPTED) {
+    return {
+      kind: 'error',
+      message: `${file.name}: ${INTERRUPTED} An import under way is completed when Dossier next starts; reload this page to see the packs.`,
+    };
+  }
+  return { kind: 'error', message: `${result.error.replace(/\.$/, '')}. Nothing was imported.` };
 }
 
 /** "Import pack": a file input and a drop zone for pack files (JSON or CSV, up to 10 MB). */

@@ -88,7 +88,7 @@ export function App() {
           }}
           onCancel={() => setView(view.card ? { kind: 'card', id: view.card.id } : { kind: 'list' })}
         />
-      ) : !state ? null : view.kind === 'card' ? (
+      ) : view.kind === 'card' ? (
         <CardView
           cardId={view.id}
           state={state}
@@ -110,7 +110,9 @@ export function App() {
           <Tabs selected={tab} onSelect={setTab} />
           <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
             {tab === 'page' ? (
-              <PageCards state={state} onOpen={open} cards={cards} />
+              state ? (
+                <PageCards state={state} onOpen={open} cards={cards} />
+              ) : null
             ) : (
               <Library items={library} onOpen={open} />
             )}

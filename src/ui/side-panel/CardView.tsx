@@ -5,7 +5,8 @@ import type { Card } from '../../model/card';
 
 interface Props {
   cardId: string;
-  state: TabState;
+  /** The tab's state, when the panel belongs to a tab. */
+  state: TabState | null;
   onBack: () => void;
   onOpen: (id: string) => void;
   onEdit: (card: Card) => void;
@@ -37,7 +38,7 @@ export function CardView({ cardId, state, onBack, onOpen, onEdit, onDeleted, bac
     };
   }, [cardId]);
 
-  const count = state.mentions.filter((m) => m.cardId === cardId).length;
+  const count = (state?.mentions ?? []).filter((m) => m.cardId === cardId).length;
   return (
     <article class="card" aria-labelledby="card-name">
       <button type="button" class="back" onClick={onBack}>
