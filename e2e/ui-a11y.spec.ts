@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { openPanelPage } from '../scripts/page-probe';
+import { expect, test } from './fixtures';
+
+const axeSource = readFileSync(resolve(import.meta.dirname, '../node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** axe's violations on a page, as "rule: help (where)" lines. */
+async function violations(page: Page): Promise<string[]> {
+  // Evaluated through the debugger protocol, which an extension page's CSP does not govern.
+  await page.evaluate(axeSource);
+  const results = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as {
+    violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }>;
+  };
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe finds no violation in the side panel and the options page (${colorScheme})`, async ({
+    context,
+    extensionId,
+    openAnnotated,
+  }) => {
+    const { tabId } = await openAnnotated('/demo/');
+    const panel = await openPanelPage(context, extensionId, tabId);
+    await panel.emulateMedia({ colorScheme });
+    await panel.getByRole('button', { name: 'Mentions of China' }).click();
+    expect(await violations(panel), 'This page').toEqual([]);
+
+    await panel.getByRole('tab', { name: 'Library' }).click();
+    await panel.getByRole('searchbox', { name: 'Search cards' }).fill('chip');
+    expect(await violations(panel), 'Library').toEqual([]);
+
+    await panel.locator('.result').first().click();
+    await expect(panel.getByRole('button', { name: 'Edit card' })).toBeVisible();
+    expect(await violations(panel), 'card').toEqual([]);
+
+    await panel.getByRole('button', { name: 'Edit card' }).click();
+    await panel.getByRole('textbox', { name: 'Name' }).fill('');
+    await panel.getByRole('button', { name: 'Save card' }).click();
+    await expect(panel.getByRole('textbox', { name: 'Name' })).toHaveAttribute('aria-invalid', 'true');
+    expect(await violations(panel), 'editor with an error').toEqual([]);
+
+    const options = await context.newPage();
+    await options.emulateMedia({ colorScheme });
+    await options.goto(`chrome-extension://${extensionId}/src/ui/options/index.html`);
+    await options.getByRole('table').waitFor();
+    await options.getByRole('button', { name: 'Wipe everything…' }).click();
+    expect(await violations(options), 'options').toEqual([]);
+  });
+}
