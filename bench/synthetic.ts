@@ -1,4 +1,5 @@
 import type { DictionaryEntry } from '../src/engine';
+import { type Card, slugify } from '../src/model/card';
 
 const FIRST =
   'Ada Amir Anna Bela Carlos Chen Dara Elena Emil Farid Greta Hana Ivan Jana Kofi Lara Li Maria Mateo Nadia Omar Pavel Priya Rosa Sami Tariq Uma Viktor Wen Yara Zoe'.split(
@@ -69,4 +70,34 @@ export function syntheticEntries(real: readonly DictionaryEntry[], aliases: numb
     }
   }
   return out;
+}
+
+const TAGS = 'asia europe americas energy chips finance trade security health media'.split(' ');
+
+/** `count` made-up cards with distinct names, aliases, a summary and tags (for the library benchmark). */
+export function syntheticCards(count: number, seed = 7): Card[] {
+  const rnd = random(seed);
+  const seen = new Set<string>();
+  const cards: Card[] = [];
+  for (const entry of syntheticEntries([], count * 3, seed)) {
+    const key = entry.name.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const tags = [TAGS[Math.floor(rnd() * TAGS.length)]!, TAGS[Math.floor(rnd() * TAGS.length)]!];
+    cards.push({
+      id: slugify(entry.name),
+      name: entry.name,
+      kind: entry.topic ? 'topic' : (entry.kind ?? 'entity'),
+      aliases: entry.aliases.filter((a) => !seen.has(a.toLowerCase())),
+      summary: `${entry.name} is a made-up ${entry.topic ? 'topic' : (entry.kind ?? 'entity')} for measuring the library; it is tracked for ${tags.join(' and ')}.`,
+      signals: [],
+      implications: [],
+      tags: [...new Set(tags)],
+      related: [],
+      sources: [],
+      notes: '',
+    });
+    if (cards.length === count) break;
+  }
+  return cards;
 }

@@ -101,7 +101,10 @@ export function createDispatcher(library: Library) {
     },
     'library.list': async () => {
       const packs = new Map((await library.listPacks()).map((p) => [p.packId, p]));
-      return (await library.listEntries()).map((entry) => ({
+      // Sorted by name here, once: the panel's list is then in order from the start.
+      const names = new Intl.Collator(undefined, { sensitivity: 'base' });
+      const entries = (await library.listEntries()).sort((a, b) => names.compare(a.card.name, b.card.name));
+      return entries.map((entry) => ({
         card: entry.card,
         packId: entry.pack,
         packName: packs.get(entry.pack)?.name ?? entry.pack,

@@ -58,7 +58,8 @@ export class Library {
       const list = await this.store.listCards();
       const compiled = compileDictionary(list.map(toEntry));
       const cards = list.map(toSummary);
-      void writeCachedDictionary({ revision, dictionary: serializeDictionary(compiled), cards });
+      // Cached for the next wake-up once the pages have their answers (serialising takes a while at 10k cards).
+      setTimeout(() => void writeCachedDictionary({ revision, dictionary: serializeDictionary(compiled), cards }), 0);
       return { dictionary: compiled, cards: new Map(cards.map((c) => [c.id, c])) };
     })().catch((error: unknown) => {
       this.loaded = null;
@@ -206,6 +207,7 @@ export class Library {
   }
 
   private reset(): void {
+    this.store.forget();
     this.loaded = null;
     this.installing = null;
   }

@@ -40,6 +40,12 @@ export interface PackDoc extends StoredDoc {
   cardIds: string[];
 }
 
+/** A card document and the card read from it (null when the document is corrupt). */
+interface Cached {
+  doc: CardDoc;
+  card: Card | null;
+}
+
 /** A card of the library with where it comes from. */
 export interface LibraryEntry {
   card: Card;
@@ -60,6 +66,12 @@ const CSV_FIELDS = ['name', 'aliases', 'kind', 'summary', 'tags'] as const;
 /** The card library: the only code that reads or writes card and pack documents. */
 export class CardStore {
   private opening: Promise<void> | null = null;
+  /**
+   * Every card document (deleted ones included) with its card, read once and then kept in step by this
+   * store's own writes: an edit does not re-read 10,000 documents. Anything that writes cards behind the
+   * store's back (a restore, replication) calls `forget`.
+   */
+  private cached: Promise<Map<string, Cached>> | null = null;
 
   constructor(readonly db: Database = openDatabase(PRIVATE_DB)) {}
 
@@ -78,16 +90,47 @@ export class CardStore {
     return this.opening;
   }
 
+  /** The card documents, by card id (read from the database once). */
+  private cards(): Promise<Map<string, Cached>> {
+    this.cached ??= (async () => {
+      const all = await this.db.allDocs({ include_docs: true, startkey: 'card:', endkey: 'card:\uffff' });
+      const map = new Map<string, Cached>();
+      for (const row of all.rows) {
+        const doc = row.doc as CardDoc | undefined;
+        if (!doc) continue;
+        const card = toCard(doc);
+        if (!card) console.warn('Dossier: skipped an unreadable card document', row.id);
+        map.set(row.id.slice('card:'.length), { doc, card });
+      }
+      return map;
+    })().catch((error: unknown) => {
+      this.cached = null;
+      throw error;
+    });
+    return this.cached;
+  }
+
+  /** Records documents this store has just written (with their new revisions), with their cards when known. */
+  private async wrote(docs: CardDoc[], cards?: Card[]): Promise<void> {
+    if (!this.cached) return;
+    const map = await this.cached;
+    docs.forEach((doc, i) => {
+      const id = doc._id.slice('card:'.length);
+      if ((doc as { _deleted?: boolean })._deleted) map.delete(id);
+      else map.set(id, { doc, card: cards?.[i] ?? toCard(doc) });
+    });
+  }
+
+  /** Forgets the cached cards (after the database was written by someone else). */
+  forget(): void {
+    this.cached = null;
+  }
+
   /** Every card that is not deleted, with its pack; a corrupt document is skipped and reported, never fatal. */
   async listEntries(): Promise<LibraryEntry[]> {
-    const all = await this.db.allDocs({ include_docs: true, startkey: 'card:', endkey: 'card:\uffff' });
     const entries: LibraryEntry[] = [];
-    for (const row of all.rows) {
-      const doc = row.doc as CardDoc | undefined;
-      if (doc?.trashed) continue;
-      const card = toCard(doc);
-      if (card && doc) entries.push({ card, pack: doc.pack, edited: doc.edited === true });
-      else console.warn('Dossier: skipped an unreadable card document', row.id);
+    for (const { doc, card } of (await this.cards()).values()) {
+      if (card && !doc.trashed) entries.push({ card, pack: doc.pack, edited: doc.edited === true });
     }
     return entries;
   }
@@ -110,12 +153,7 @@ export class CardStore {
   }
 
   private async getCardDoc(id: string): Promise<CardDoc | null> {
-    try {
-      return (await this.db.get(cardDocId(id))) as CardDoc;
-    } catch (error) {
-      if (isNotFound(error)) return null;
-      throw error;
-    }
+    return (await this.cards()).get(id)?.doc ?? null;
   }
 
   /**
@@ -150,7 +188,8 @@ export class CardStore {
         ...fields,
       };
       try {
-        await writing(() => this.db.put(doc));
+        const written = await writing(() => this.db.put(doc));
+        await this.wrote([{ ...doc, _rev: written.rev }]);
         return card;
       } catch (error) {
         // Another write of the same card got there first: save over the newer version once.
@@ -173,17 +212,17 @@ export class CardStore {
     const doc = await this.getCardDoc(id);
     if (!doc) throw new Error(`No card with id ${id}`);
     // Deleting a pack's card is an edit of it: the pack's next version does not bring it back.
-    await writing(() => this.db.put({ ...doc, trashed, edited: true, updated: new Date().toISOString() }));
+    const next: CardDoc = { ...doc, trashed, edited: true, updated: new Date().toISOString() };
+    const written = await writing(() => this.db.put(next));
+    await this.wrote([{ ...next, _rev: written.rev }]);
     return doc.name;
   }
 
   private async freeId(name: string): Promise<string> {
     const base = slugify(name);
-    const taken = new Set(
-      (await this.db.allDocs({ startkey: cardDocId(base), endkey: `${cardDocId(base)}\uffff` })).rows.map((r) => r.id),
-    );
+    const taken = await this.cards();
     let id = base;
-    for (let n = 2; taken.has(cardDocId(id)); n++) id = `${base}-${n}`;
+    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
     return id;
   }
 
@@ -234,16 +273,15 @@ export class CardStore {
     const pack = await this.getPack(id);
     if (!pack) throw new Error(`No pack with id ${id}`);
     if (pack.builtIn) throw new Error(`“${pack.name}” comes with Dossier: it can be disabled, not removed.`);
-    const all = await this.db.allDocs({ include_docs: true, startkey: 'card:', endkey: 'card:\uffff' });
-    const gone = all.rows.flatMap((row) => {
-      const doc = row.doc as CardDoc | undefined;
-      return doc?.type === 'card' && doc.pack === id ? [{ ...doc, _deleted: true }] : [];
-    });
+    const gone = [...(await this.cards()).values()].flatMap(({ doc }) =>
+      doc.pack === id ? [{ ...doc, _deleted: true }] : [],
+    );
     await writing(async () => {
       // The pack record goes first: cards left behind by an interrupted removal belong to no pack and are removed again.
       await this.db.put({ ...pack, _deleted: true } as PackDoc & { _deleted: boolean });
       await this.db.bulkDocs(gone);
     });
+    await this.wrote(gone);
     return gone.length;
   }
 
@@ -308,7 +346,7 @@ export class CardStore {
   }
 
   private async applyPack(pack: Pack, keepFields: boolean, builtIn: boolean): Promise<PackReport> {
-    const current = await this.db.allDocs({ keys: pack.cards.map((card) => cardDocId(card.id)), include_docs: true });
+    const current = await this.cards();
     const report: PackReport = {
       packId: pack.id,
       name: pack.name,
@@ -319,9 +357,9 @@ export class CardStore {
       total: pack.cards.length,
     };
     const docs: CardDoc[] = [];
-    pack.cards.forEach((incoming, i) => {
-      const row = current.rows[i];
-      const stored = row && 'doc' in row && row.doc ? (row.doc as CardDoc) : undefined;
+    const written: Card[] = [];
+    pack.cards.forEach((incoming) => {
+      const stored = current.get(incoming.id)?.doc;
       if (stored?.edited) {
         report.kept++;
         return;
@@ -334,6 +372,7 @@ export class CardStore {
         return;
       } else report.updated++;
       const { id, ...fields } = card;
+      written.push(card);
       docs.push({
         _id: cardDocId(id),
         ...(stored?._rev ? { _rev: stored._rev } : {}),
@@ -348,7 +387,14 @@ export class CardStore {
       });
     });
     for (let i = 0; i < docs.length; i += 2000) {
-      const results = await this.db.bulkDocs(docs.slice(i, i + 2000));
+      const chunk = docs.slice(i, i + 2000);
+      const results = await this.db.bulkDocs(chunk);
+      await this.wrote(
+        chunk.flatMap((doc, j) => {
+          const result = results[j];
+          return result && 'ok' in result && result.ok ? [{ ...doc, _rev: result.rev }] : [];
+        }),
+      );
       const failed = results.filter((r) => 'error' in r && r.error);
       if (failed.length > 0) {
         const first = failed[0] as { name?: string; message?: string };

@@ -30,7 +30,7 @@ export function Library({ items, onOpen }: Props) {
   const all = items ?? [];
   const index = useMemo(() => indexLibrary(all), [all]);
   const choices = useMemo(() => filterChoices(all), [all]);
-  const results = useMemo(() => searchLibrary(index, all, filters), [index, all, filters]);
+  const results = useMemo(() => searchLibrary(index, filters), [index, filters]);
   const set = (key: keyof LibraryFilters) => (event: Event) =>
     setFilters((current) => ({ ...current, [key]: (event.currentTarget as HTMLInputElement).value }));
 
