@@ -75,6 +75,10 @@ export function createDispatcher(library: Library) {
     },
     'card.get': ({ id }) => library.getCard(id),
     'cards.list': () => library.listCards(),
+    'cards.some': async ({ ids }) => {
+      const wanted = new Set(ids);
+      return (await library.listEntries()).flatMap((entry) => (wanted.has(entry.card.id) ? [entry.card] : []));
+    },
     'pack.import': async ({ fileName, text }) => {
       const report = await library.importPack(fileName, text);
       void refreshTabs();

@@ -83,6 +83,8 @@ export const panelToBackground = {
   'card.get': v.strictObject({ id: cardId }),
   /** Every card in the library. */
   'cards.list': v.strictObject({}),
+  /** The cards with these ids (those that exist). */
+  'cards.some': v.strictObject({ ids: v.pipe(v.array(cardId), v.maxLength(MAX_MENTIONS)) }),
   /** Imports a pack file (JSON or CSV, at most MAX_IMPORT_BYTES). */
   'pack.import': v.strictObject({
     fileName: v.pipe(v.string(), v.minLength(1), v.maxLength(255)),
@@ -194,6 +196,7 @@ export interface Answers {
   'panel.open': { opened: boolean };
   'tab.state': TabState;
   'cards.list': Card[];
+  'cards.some': Card[];
   'pack.import': PackReport;
   'packs.list': PackSummary[];
   'site.status': SiteState;

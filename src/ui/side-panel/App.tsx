@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { sendToBackground } from '../../messaging/client';
 import type { LibraryItem } from '../../messaging/protocol';
 import type { Card } from '../../model/card';
@@ -23,15 +23,38 @@ export function App() {
   const [library, setLibrary] = useState<LibraryItem[] | null>(null);
   const focus = state?.focusCardId ?? null;
 
-  // The whole library: for the Library tab, and the page brief's key signals. Reloaded after every change.
-  const loadLibrary = useCallback(async () => {
-    const result = await sendToBackground('library.list', {});
-    if (result.ok) setLibrary(result.value);
-  }, []);
+  // The whole library, loaded when the Library tab is first shown; reloaded after every change once loaded.
+  const [wantLibrary, setWantLibrary] = useState(false);
+  const [changes, setChanges] = useState(0);
+  const loadLibrary = useCallback(() => setChanges((n) => n + 1), []);
   useEffect(() => {
-    void loadLibrary();
-  }, [loadLibrary]);
-  const cards = useMemo(() => new Map((library ?? []).map((item) => [item.card.id, item.card])), [library]);
+    if (tab === 'library') setWantLibrary(true);
+  }, [tab]);
+  useEffect(() => {
+    if (!wantLibrary) return;
+    let live = true;
+    void sendToBackground('library.list', {}).then((result) => {
+      if (live && result.ok) setLibrary(result.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [wantLibrary, changes]);
+
+  // The full cards of the page's cards, for the brief's key signals.
+  const [cards, setCards] = useState<Map<string, Card>>(new Map());
+  const pageCardIds = (state?.cards ?? []).map((c) => c.id).join(' ');
+  useEffect(() => {
+    const ids = pageCardIds ? pageCardIds.split(' ') : [];
+    if (ids.length === 0) return setCards(new Map());
+    let live = true;
+    void sendToBackground('cards.some', { ids }).then((result) => {
+      if (live && result.ok) setCards(new Map(result.value.map((card) => [card.id, card])));
+    });
+    return () => {
+      live = false;
+    };
+  }, [pageCardIds, changes]);
 
   // Opening the panel from a popover (or "Track in Dossier") shows that card.
   useEffect(() => {
