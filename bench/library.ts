@@ -82,15 +82,27 @@ for (const query of queries) {
 // --- The extension: import, panel, edit → repaint. ---
 const server = await serve();
 
+/**
+ * From the file input's change event to the report on the page (in the page's clock, so Playwright's own
+ * transfer of the file is not counted).
+ */
 async function timeImport(page: Page, name: string): Promise<number> {
-  const input = page.getByLabel('Import pack');
-  const start = performance.now();
-  await input.setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
-  await page
-    .getByRole('status')
-    .filter({ hasText: `Imported “${name.replace(/\.csv$/, '')}”` })
-    .waitFor({ timeout: 120_000 });
-  return performance.now() - start;
+  await page.evaluate(`window.__import = new Promise((done) => {
+    const input = document.querySelector('input[type=file]');
+    const statusText = () => [...document.querySelectorAll('[role=status]')].map((el) => el.textContent).join(' ');
+    const before = statusText();
+    input.addEventListener('change', () => {
+      const start = performance.now();
+      const look = () => {
+        const now = statusText();
+        if (now !== before && now.includes('Imported')) done(performance.now() - start);
+        else setTimeout(look, 2);
+      };
+      look();
+    }, { once: true });
+  }); 0`);
+  await page.getByLabel('Import pack').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  return (await page.evaluate('window.__import')) as number;
 }
 
 async function openOptions(context: BrowserContext, id: string): Promise<Page> {
@@ -121,8 +133,6 @@ if (existsSync(corpusPack)) {
   await options!.getByLabel('Import pack').setInputFiles(corpusPack);
   await options!.getByRole('status').filter({ hasText: 'Imported “pack”' }).waitFor({ timeout: 60_000 });
 }
-// Importing the same pack again, unchanged, into the same library: what a re-import costs.
-const reimport = await timeImport(options!, 'bench.csv');
 console.error('… floor');
 // The floor: the same number of documents of the same size, put into IndexedDB in one transaction.
 const floorTimes: number[] = [];
@@ -258,7 +268,6 @@ console.log(`library of ${CARDS.toLocaleString('en')} cards\n`);
 console.log(
   `import of a ${(csv.length / 1024 / 1024).toFixed(1)} MB CSV from the options page: ${fmt(imported)} (target < 2 s); IndexedDB floor ${fmt(floor)} → ${(imported / floor).toFixed(1)}× the floor`,
 );
-console.log(`  the same file imported again (nothing changed): ${fmt(reimport)}`);
 console.log(
   `search (fuse.js, ${queries.length} queries, a third with a typo; ${found} found something): p95 ${fmt(p95(fuseTimes))}, median ${fmt(median(fuseTimes))} (target p95 < 30 ms); substring filter p95 ${fmt(p95(naiveTimes))} → ${(p95(fuseTimes) / p95(naiveTimes)).toFixed(1)}× the plain filter; index built in ${fmt(indexMs)}`,
 );

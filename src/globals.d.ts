@@ -6,3 +6,9 @@ declare module 'pouchdb-adapter-memory' {
   const plugin: PouchDB.Plugin;
   export default plugin;
 }
+
+/** PouchDB's newer IndexedDB adapter; it ships no types. */
+declare module 'pouchdb-adapter-indexeddb' {
+  const plugin: PouchDB.Plugin;
+  export default plugin;
+}

@@ -212,3 +212,21 @@ describe('a full disk', () => {
     expect((await store.listEntries()).map((e) => e.card.name)).toEqual(['Kept Card']);
   });
 });
+
+describe('first revisions written by the store', () => {
+  it('a pack removed and imported again is whole again, and its cards can be edited', async () => {
+    const db = freshDb();
+    const store = new CardStore(db);
+    await store.ready();
+    const cards = [card('acme', 'Acme'), card('beta', 'Beta')];
+    await store.writePack(pack('1.0.0', cards, 'extra'), false);
+    expect(await store.removePack('extra')).toBe(2);
+    await store.writePack(pack('1.0.0', cards, 'extra'), false);
+    const fresh = new CardStore(db);
+    expect((await fresh.listCards()).map((c) => c.id).sort()).toEqual(['acme', 'beta']);
+    await fresh.saveCard(card('acme', 'Acme', { summary: 'Edited' }), false);
+    expect((await new CardStore(db).getCard('acme'))?.summary).toBe('Edited');
+    const doc = (await db.get('card:acme', { conflicts: true })) as { _conflicts?: string[] };
+    expect(doc._conflicts ?? []).toEqual([]);
+  });
+});

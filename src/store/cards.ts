@@ -323,7 +323,8 @@ export class CardStore {
         ...(journal ? { _rev: journal._rev } : {}),
         type: 'journal',
         schema: STORE_SCHEMA,
-        pack,
+        // One string rather than 10,000 objects: much faster for IndexedDB to store.
+        pack: JSON.stringify(pack),
         keepFields,
         builtIn,
       } as StoredDoc);
@@ -339,10 +340,63 @@ export class CardStore {
       | (StoredDoc & { pack?: unknown; keepFields?: boolean; builtIn?: boolean })
       | null;
     if (!journal) return false;
-    const parsed = v.safeParse(PackSchema, journal.pack);
+    let pack: unknown = journal.pack;
+    try {
+      if (typeof pack === 'string') pack = JSON.parse(pack);
+    } catch {
+      pack = null;
+    }
+    const parsed = v.safeParse(PackSchema, pack);
     if (parsed.success) await this.applyPack(parsed.output, journal.keepFields === true, journal.builtIn === true);
     await this.db.remove(journal as PouchDB.Core.RemoveDocument);
     return parsed.success;
+  }
+
+  /**
+   * Writes card documents in chunks. Cards that are new to the store are written as first revisions of our own
+   * making (`new_edits: false`, as replication writes them), which skips PouchDB's revision bookkeeping: about a
+   * third faster for a first import. The revision ids are random, so a card written, deleted and imported again
+   * never meets its old revision.
+   */
+  private async bulkWrite(docs: CardDoc[], cards: Card[], packName: string): Promise<void> {
+    const fail = (failed: Array<{ name?: string; message?: string }>) => {
+      const first = failed[0]!;
+      return Object.assign(new Error(`Could not store ${failed.length} cards of pack ${packName}: ${first.message}`), {
+        name: first.name,
+      });
+    };
+    for (let i = 0; i < docs.length; i += 2000) {
+      const chunk = docs.slice(i, i + 2000);
+      const fresh = chunk.flatMap((doc, j) =>
+        doc._rev ? [] : [{ doc: { ...doc, _rev: firstRevision() }, card: cards[i + j]! }],
+      );
+      const updates = chunk.flatMap((doc, j) => (doc._rev ? [{ doc, card: cards[i + j]! }] : []));
+      if (fresh.length > 0) {
+        // With new_edits: false PouchDB answers only with the documents it could not store.
+        const failed = (await this.db.bulkDocs(
+          fresh.map((f) => f.doc),
+          { new_edits: false },
+        )) as Array<{ error?: unknown; name?: string; message?: string }>;
+        if (failed.some((r) => r.error)) throw fail(failed.filter((r) => r.error));
+        await this.wrote(
+          fresh.map((f) => f.doc),
+          fresh.map((f) => f.card),
+        );
+      }
+      if (updates.length > 0) {
+        const results = await this.db.bulkDocs(updates.map((u) => u.doc));
+        const done = updates.flatMap((u, j) => {
+          const result = results[j];
+          return result && 'ok' in result && result.ok ? [{ doc: { ...u.doc, _rev: result.rev }, card: u.card }] : [];
+        });
+        await this.wrote(
+          done.map((d) => d.doc),
+          done.map((d) => d.card),
+        );
+        const failed = results.filter((r) => 'error' in r && r.error) as Array<{ name?: string; message?: string }>;
+        if (failed.length > 0) throw fail(failed);
+      }
+    }
   }
 
   private async applyPack(pack: Pack, keepFields: boolean, builtIn: boolean): Promise<PackReport> {
@@ -386,26 +440,7 @@ export class CardStore {
         ...fields,
       });
     });
-    for (let i = 0; i < docs.length; i += 2000) {
-      const chunk = docs.slice(i, i + 2000);
-      const results = await this.db.bulkDocs(chunk);
-      await this.wrote(
-        chunk.flatMap((doc, j) => {
-          const result = results[j];
-          return result && 'ok' in result && result.ok ? [{ ...doc, _rev: result.rev }] : [];
-        }),
-      );
-      const failed = results.filter((r) => 'error' in r && r.error);
-      if (failed.length > 0) {
-        const first = failed[0] as { name?: string; message?: string };
-        throw Object.assign(
-          new Error(`Could not store ${failed.length} cards of pack ${pack.name}: ${first.message}`),
-          {
-            name: first.name,
-          },
-        );
-      }
-    }
+    await this.bulkWrite(docs, written, pack.name);
     const existing = await this.getPack(pack.id);
     await this.db.put({
       _id: packDocId(pack.id),
@@ -422,6 +457,12 @@ export class CardStore {
     } satisfies PackDoc);
     return report;
   }
+}
+
+/** A first revision id as PouchDB makes them: `1-` and 32 random hex digits. */
+function firstRevision(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `1-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
 function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {

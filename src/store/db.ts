@@ -1,4 +1,9 @@
+import IndexedDbAdapter from 'pouchdb-adapter-indexeddb';
 import PouchDB from 'pouchdb-browser';
+
+// PouchDB's newer IndexedDB adapter: one object store for documents, about half the time of the default
+// (`idb`) adapter for a 10,000-card import and reads (bench/README.md).
+PouchDB.plugin(IndexedDbAdapter);
 
 /** The local database of the user's private documents: it never replicates. */
 export const PRIVATE_DB = 'dossier-private';
@@ -27,7 +32,7 @@ const opened = new Map<string, Database>();
 export function openDatabase(name: string): Database {
   let db = opened.get(name);
   if (!db) {
-    db = new PouchDB<StoredDoc>(name, { auto_compaction: true });
+    db = new PouchDB<StoredDoc>(name, { adapter: 'indexeddb', auto_compaction: true });
     opened.set(name, db);
   }
   return db;
