@@ -12,9 +12,10 @@ const ALLOWED: Record<string, readonly string[]> = {
   messaging: ['model'],
   store: ['model'],
   background: ['engine', 'model', 'messaging', 'store', 'packs'],
-  content: ['model', 'messaging', 'ui'],
+  content: ['model', 'messaging', 'ui', 'clip'],
   ui: ['model', 'messaging'],
-  cli: ['engine', 'model', 'packs'],
+  cli: ['engine', 'model', 'packs', 'clip'],
+  clip: ['model'],
   packs: ['model'],
   test: [],
 };

@@ -5,7 +5,7 @@ import type { RestoreReport } from '../model/backup';
 import { type Card, isTopic, MAX_NAME, slugify, toEntry } from '../model/card';
 import type { CardSummary, Mention } from '../model/mention';
 import { type Pack, type PackReport, PackSchema } from '../model/pack';
-import { parsePackFile } from '../model/pack-io';
+import { parseImportedPack } from '../model/pack-io';
 import defaultPackJson from '../packs/default-pack.json';
 import { exportAll, restoreAll, resumeRestore, wipeAll } from '../store/backup';
 import { CardStore, type LibraryEntry } from '../store/cards';
@@ -70,7 +70,7 @@ export class Library {
 
   /** Imports a pack file (JSON or CSV), validated whole before anything is written; reports what changed. */
   async importPack(fileName: string, text: string): Promise<PackReport> {
-    const parsed = parsePackFile(fileName, text);
+    const parsed = parseImportedPack(fileName, text);
     if (!parsed.ok) throw new Error(`${fileName}: ${parsed.error}`);
     await this.installDefaultPack();
     const report = await this.store.writePack(parsed.value, /\.csv$/i.test(fileName));

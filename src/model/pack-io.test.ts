@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import {
   decodePackFile,
+  parseImportedPack,
   parsePackCsv,
   parsePackFile,
   parsePackJson,
@@ -87,7 +88,7 @@ describe('malformed pack files (e2e/fixtures/bad-packs)', () => {
   for (const [file, message] of Object.entries(expected)) {
     it(`refuses ${file}: ${message}`, () => {
       const text = decodePackFile(new Uint8Array(readFileSync(resolve(dir, file))));
-      const result = text.ok ? parsePackFile(file, text.value) : text;
+      const result = text.ok ? parseImportedPack(file, text.value) : text;
       expect(result.ok ? 'imported' : result.error).toContain(message);
     });
   }

@@ -150,6 +150,17 @@ export function decodePackFile(bytes: Uint8Array): Result<string> {
   return ok(text);
 }
 
+/** Reads a pack file a user imports: as `parsePackFile`, and Dossier's own packs' ids are refused. */
+export function parseImportedPack(fileName: string, text: string): Result<Pack> {
+  const parsed = parsePackFile(fileName, text);
+  if (parsed.ok && RESERVED_IDS.has(parsed.value.id)) {
+    return err(
+      `the pack id "${parsed.value.id}" belongs to Dossier's own cards; give the pack another id (or file name)`,
+    );
+  }
+  return parsed;
+}
+
 /** Reads a pack file, choosing the format by its name (`.csv` or `.json`). */
 export function parsePackFile(fileName: string, text: string): Result<Pack> {
   const csv = /\.csv$/i.test(fileName);
@@ -161,11 +172,6 @@ export function parsePackFile(fileName: string, text: string): Result<Pack> {
     const base = fileName.replace(/^.*[\\/]/, '').replace(/\.csv$/i, '');
     parsed = parsePackCsv(text, { id: slugify(base) || 'imported', name: base });
   } else parsed = parsePackJson(text.replace(/^\uFEFF/, ''));
-  if (parsed.ok && RESERVED_IDS.has(parsed.value.id)) {
-    return err(
-      `the pack id "${parsed.value.id}" belongs to Dossier's own cards; give the pack another id (or file name)`,
-    );
-  }
   return parsed;
 }
 

@@ -1,0 +1,51 @@
+import { Readability } from '@mozilla/readability';
+import { canonicalUrl } from './canonical';
+
+/*
+ * The readable article of a page, as Dossier stores it. Runs wherever a DOM exists: the content script on the
+ * live page (on a clone: the page is never changed), or Node with jsdom for saved pages (`npm run clip`). The
+ * article's HTML is sanitised by the caller's DOMPurify, which needs that DOM's window.
+ */
+
+/** What a clip keeps of the article. */
+export interface Article {
+  url: string;
+  canonicalUrl: string;
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  published: string | null;
+  excerpt: string | null;
+  lang: string | null;
+  /** The article's HTML, sanitised. */
+  html: string;
+  /** The article's text. */
+  text: string;
+}
+
+/** Sanitises HTML (DOMPurify bound to the DOM at hand). */
+export type Sanitise = (html: string) => string;
+
+/** Why a page has no article to clip. */
+export class NoArticleError extends Error {}
+
+/** Extracts the article of a document (left untouched: Readability works on a clone). */
+export function extractArticle(doc: Document, pageUrl: string, sanitise: Sanitise): Article {
+  const clone = doc.cloneNode(true) as Document;
+  const parsed = new Readability(clone, { charThreshold: 200 }).parse();
+  if (!parsed?.content) throw new NoArticleError('Dossier found no article on this page to clip.');
+  const blank = (value: string | null | undefined) => (value?.trim() ? value.trim() : null);
+  return {
+    url: pageUrl,
+    canonicalUrl: canonicalUrl(doc, pageUrl),
+    title: blank(parsed.title) ?? blank(doc.title) ?? pageUrl,
+    // A byline taken from the page's layout may span lines.
+    byline: blank(parsed.byline?.replace(/\s+/g, ' ')),
+    siteName: blank(parsed.siteName),
+    published: blank(parsed.publishedTime),
+    excerpt: blank(parsed.excerpt),
+    lang: blank(parsed.lang),
+    html: sanitise(parsed.content),
+    text: (parsed.textContent ?? '').replace(/[ \t]+\n/g, '\n').trim(),
+  };
+}

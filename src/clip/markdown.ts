@@ -1,0 +1,66 @@
+import TurndownService from 'turndown';
+import { stringify } from 'yaml';
+import type { Article } from './extract';
+
+/*
+ * A clip as a Markdown note ready for an Obsidian vault: YAML front matter (title, source, author, published,
+ * clipped, tags, entities as [[wikilinks]]), then the article.
+ */
+
+/** What the note says besides the article. */
+export interface NoteExtras {
+  /** When it was clipped (ISO time). */
+  clipped: string;
+  tags: readonly string[];
+  /** The names of the cards mentioned, most mentioned first. */
+  entities: readonly string[];
+  /** The user's note, if any. */
+  note?: string;
+}
+
+/** Characters Obsidian does not allow in a link target. */
+const UNSAFE_LINK = /[[\]|#^\\]/g;
+
+/** The Markdown of a clip with its YAML front matter. */
+export function clipMarkdown(article: Article, extras: NoteExtras, turndown = new TurndownService(OPTIONS)): string {
+  const front: Record<string, unknown> = {
+    title: article.title,
+    source: article.canonicalUrl,
+    author: article.byline ?? undefined,
+    site: article.siteName ?? undefined,
+    published: article.published ?? undefined,
+    clipped: extras.clipped,
+    tags: extras.tags.length ? [...extras.tags] : undefined,
+    entities: extras.entities.length
+      ? extras.entities.map((name) => `[[${name.replace(UNSAFE_LINK, ' ').trim()}]]`)
+      : undefined,
+  };
+  const yaml = stringify(front, { lineWidth: 0 }).trimEnd();
+  const body = tidy(turndown.turndown(article.html));
+  const note = extras.note?.trim() ? `\n\n> [!note]\n${extras.note.trim().replace(/^/gm, '> ')}` : '';
+  return `---\n${yaml}\n---\n\n# ${article.title}${note}\n\n${body}\n`;
+}
+
+/**
+ * Removes the indentation that the article's layout whitespace leaves before a line (Markdown would read four
+ * spaces as code; code blocks are fenced here) and runs of blank lines.
+ */
+function tidy(markdown: string): string {
+  let fenced = false;
+  const lines = markdown.split('\n').map((line) => {
+    if (/^\s*```/.test(line)) fenced = !fenced;
+    if (fenced || /^\s{0,4}([-*+]|\d+\.)\s/.test(line)) return line.trimEnd();
+    return line.trim();
+  });
+  return lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+const OPTIONS: TurndownService.Options = {
+  headingStyle: 'atx',
+  codeBlockStyle: 'fenced',
+  bulletListMarker: '-',
+  emDelimiter: '*',
+};
