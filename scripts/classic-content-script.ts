@@ -33,7 +33,7 @@ interface ManifestLike {
 export const CONTENT_SCRIPT_FILE = 'content.js';
 
 /** Bundles `entry` (TypeScript/TSX) into one minified IIFE. */
-async function bundleClassic(entry: string, define: Record<string, string>): Promise<string> {
+async function bundleClassic(entry: string, define: Record<string, string>, name = 'dossierContent'): Promise<string> {
   const result = await build({
     configFile: false,
     logLevel: 'warn',
@@ -45,7 +45,7 @@ async function bundleClassic(entry: string, define: Record<string, string>): Pro
       minify: true,
       sourcemap: false,
       emptyOutDir: false,
-      lib: { entry, formats: ['iife'], name: 'dossierContent', fileName: () => CONTENT_SCRIPT_FILE },
+      lib: { entry, formats: ['iife'], name, fileName: () => CONTENT_SCRIPT_FILE },
     },
   });
   const outputs = Array.isArray(result) ? result : [result];
@@ -67,7 +67,20 @@ export function useDynamicUrls<T extends ManifestLike>(manifest: T): T {
  * The plugin: give CRXJS the manifest without `content_scripts`, and pass those here. Each script's `js`
  * entries are bundled together into `content.js`; its CSS files are copied as they are.
  */
-export function classicContentScript(scripts: ContentScript[], define: Record<string, string>): CrxPlugin {
+/**
+ * A script the background injects on demand (`scripting.executeScript({ files })`): bundled like the content
+ * script, and ending with its default export's value, which is what the injection answers.
+ */
+export interface InjectedScript {
+  entry: string;
+  file: string;
+}
+
+export function classicContentScript(
+  scripts: ContentScript[],
+  define: Record<string, string>,
+  injected: InjectedScript[] = [],
+): CrxPlugin {
   const root = process.cwd();
   const fileOf = (i: number) => (i === 0 ? CONTENT_SCRIPT_FILE : `content-${i}.js`);
   return {
@@ -82,6 +95,11 @@ export function classicContentScript(scripts: ContentScript[], define: Record<st
         for (const css of script.css ?? []) {
           this.emitFile({ type: 'asset', fileName: css, source: readFileSync(resolve(root, css), 'utf8') });
         }
+      }
+      for (const script of injected) {
+        const code = await bundleClassic(resolve(root, script.entry), define, 'dossierInjected');
+        // The last statement's value is the injection's result.
+        this.emitFile({ type: 'asset', fileName: script.file, source: `${code}\ndossierInjected;\n` });
       }
     },
     // CRXJS calls this hook of every plugin when it writes the manifest.

@@ -11,7 +11,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   model: [],
   messaging: ['model'],
   store: ['model'],
-  background: ['engine', 'model', 'messaging', 'store', 'packs'],
+  background: ['engine', 'model', 'messaging', 'store', 'packs', 'clip'],
   content: ['model', 'messaging', 'ui', 'clip'],
   ui: ['model', 'messaging'],
   cli: ['engine', 'model', 'packs', 'clip'],

@@ -1,27 +1,14 @@
 import { Readability } from '@mozilla/readability';
+import type { Article } from '../model/clip';
 import { canonicalUrl } from './canonical';
+
+export type { Article };
 
 /*
  * The readable article of a page, as Dossier stores it. Runs wherever a DOM exists: the content script on the
  * live page (on a clone: the page is never changed), or Node with jsdom for saved pages (`npm run clip`). The
  * article's HTML is sanitised by the caller's DOMPurify, which needs that DOM's window.
  */
-
-/** What a clip keeps of the article. */
-export interface Article {
-  url: string;
-  canonicalUrl: string;
-  title: string;
-  byline: string | null;
-  siteName: string | null;
-  published: string | null;
-  excerpt: string | null;
-  lang: string | null;
-  /** The article's HTML, sanitised. */
-  html: string;
-  /** The article's text. */
-  text: string;
-}
 
 /** Sanitises HTML (DOMPurify bound to the DOM at hand). */
 export type Sanitise = (html: string) => string;

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { MAX_BACKUP_BYTES, type RestoreReport } from '../model/backup';
 import type { Card } from '../model/card';
+import type { Clip } from '../model/clip';
 import { type HighlightStyle, HighlightStyleSchema } from '../model/highlight-style';
 import type { CardSummary, Mention } from '../model/mention';
 import type { PackReport } from '../model/pack';
@@ -129,6 +130,12 @@ export const panelToBackground = {
   }),
   /** Sets how mentions are painted. */
   'highlight.set': v.strictObject({ style: HighlightStyleSchema }),
+  /** Clips the article of a tab's page (or updates its earlier clip, keeping the user's tags and note). */
+  'clip.save': v.strictObject({ tabId }),
+  /** One clip. */
+  'clip.get': v.strictObject({ clipId: v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/)) }),
+  /** Every clip, most recent first. */
+  'clips.list': v.strictObject({}),
   /** Every card, pack and setting, as a backup file. */
   'data.export': v.strictObject({}),
   /** Replaces everything with a backup file's content (validated whole first). */
@@ -226,6 +233,9 @@ export interface Answers {
   'data.export': DownloadFile;
   'data.restore': RestoreReport;
   'data.wipe': { wiped: true };
+  'clip.save': Clip;
+  'clip.get': Clip;
+  'clips.list': Clip[];
 }
 
 /** A file for the user to save. */

@@ -49,6 +49,15 @@ function refuse(doc: Doc): string | null {
     const { paused, disabledSites, ignored, highlight } = current as Record<string, unknown>;
     return v.is(SiteSettingsSchema, { paused, disabledSites, ignored, highlight }) ? null : 'holds invalid settings';
   }
+  if (current.type === 'clip') {
+    const ok =
+      /^clip:[0-9a-f]{16}$/.test(current._id) &&
+      typeof current.title === 'string' &&
+      typeof current.html === 'string' &&
+      typeof current.text === 'string' &&
+      Array.isArray(current.mentions);
+    return ok ? null : 'is not a valid clip';
+  }
   return `has an unknown type ${JSON.stringify(String(current.type)).slice(0, 40)}`;
 }
 

@@ -62,6 +62,18 @@ export function App() {
   }, [focus]);
 
   const open = (id: string) => setView({ kind: 'card', id });
+  const [clipping, setClipping] = useState(false);
+  const clip = async (tabId: number) => {
+    setClipping(true);
+    const result = await sendToBackground('clip.save', { tabId });
+    setClipping(false);
+    setDeleted(null);
+    setNotice(
+      result.ok
+        ? `Clipped “${result.value.title}” with ${result.value.mentions.length} mentions.`
+        : `Could not clip: ${result.error}`,
+    );
+  };
   const undo = async (card: Card) => {
     const result = await sendToBackground('card.restore', { id: card.id });
     setDeleted(null);
@@ -80,9 +92,16 @@ export function App() {
           </p>
         ) : null}
         {state ? <SiteToggle tabId={state.tabId} url={state.url} /> : null}
-        <button type="button" class="btn new-card" onClick={() => setView({ kind: 'edit', card: null })}>
-          New card
-        </button>
+        <div class="bar-actions">
+          {state && !state.idleReason ? (
+            <button type="button" class="btn" disabled={clipping} onClick={() => void clip(state.tabId)}>
+              {clipping ? 'Clipping…' : 'Clip page'}
+            </button>
+          ) : null}
+          <button type="button" class="btn new-card" onClick={() => setView({ kind: 'edit', card: null })}>
+            New card
+          </button>
+        </div>
       </header>
       {error ? (
         <p role="alert" class="error">
