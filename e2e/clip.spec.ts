@@ -34,6 +34,20 @@ test('"Clip page" stores the article of the page; clipping it again updates the 
   expect(clip.byline).toBe('Mara Lindqvist and Daniel Okafor');
   expect(clip.mentions.map((m) => m.name)).toEqual(expect.arrayContaining(['China', 'Japan', 'Nvidia']));
   expect(clip.html).not.toMatch(/<script|\son[a-z]+=/i);
+
+  // The Clips tab finds it by its words (typos forgiven), and by the cards it mentions.
+  await panel.getByRole('tab', { name: 'Clips' }).click();
+  const search = panel.getByRole('searchbox', { name: 'Search clips' });
+  const count = panel.getByRole('status').filter({ hasText: /clips?$/ });
+  await expect(count).toHaveText('1 clip');
+  await search.fill('token futurs');
+  await expect(count).toHaveText('1 clip');
+  await expect(panel.locator('.result').first()).toContainText('China bets on AI token futures');
+  await search.fill('whales');
+  await expect(count).toHaveText('0 clips');
+  await search.fill('');
+  await panel.getByRole('combobox', { name: 'Card' }).selectOption({ label: 'Nvidia' });
+  await expect(count).toHaveText('1 clip');
 });
 
 test('every corpus page clips with the title and byline Readability gives', async ({

@@ -32,6 +32,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await panel.getByRole('searchbox', { name: 'Search cards' }).fill('chip');
     expect(await violations(panel), 'Library').toEqual([]);
 
+    await panel.getByRole('button', { name: 'Clip page' }).click();
+    await expect(panel.getByRole('status').filter({ hasText: 'Clipped' })).toBeVisible();
+    await panel.getByRole('tab', { name: 'Clips' }).click();
+    await expect(panel.locator('a.result')).toHaveCount(1);
+    expect(await violations(panel), 'Clips').toEqual([]);
+    await panel.getByRole('tab', { name: 'Library' }).click();
+
     await panel.locator('.result').first().click();
     await expect(panel.getByRole('button', { name: 'Edit card' })).toBeVisible();
     expect(await violations(panel), 'card').toEqual([]);

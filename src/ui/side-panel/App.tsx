@@ -4,6 +4,7 @@ import type { LibraryItem } from '../../messaging/protocol';
 import type { Card } from '../../model/card';
 import { CardEditor } from './CardEditor';
 import { CardView } from './CardView';
+import { Clips } from './Clips';
 import { Library } from './Library';
 import { PageCards } from './PageCards';
 import { SiteToggle } from './SiteToggle';
@@ -63,11 +64,14 @@ export function App() {
 
   const open = (id: string) => setView({ kind: 'card', id });
   const [clipping, setClipping] = useState(false);
+  // Bumped after each clip, so that the Clips tab reloads.
+  const [clipped, setClipped] = useState(0);
   const clip = async (tabId: number) => {
     setClipping(true);
     const result = await sendToBackground('clip.save', { tabId });
     setClipping(false);
     setDeleted(null);
+    if (result.ok) setClipped((n) => n + 1);
     setNotice(
       result.ok
         ? `Clipped “${result.value.title}” with ${result.value.mentions.length} mentions.`
@@ -155,8 +159,10 @@ export function App() {
               state ? (
                 <PageCards state={state} onOpen={open} cards={cards} />
               ) : null
-            ) : (
+            ) : tab === 'library' ? (
               <Library items={library} onOpen={open} />
+            ) : (
+              <Clips changes={clipped} />
             )}
           </div>
         </>

@@ -1,9 +1,10 @@
 /** The side panel's two views, as ARIA tabs: arrow keys, Home and End move between them. */
-export type TabName = 'page' | 'library';
+export type TabName = 'page' | 'library' | 'clips';
 
 const TABS: Array<{ name: TabName; label: string }> = [
   { name: 'page', label: 'This page' },
   { name: 'library', label: 'Library' },
+  { name: 'clips', label: 'Clips' },
 ];
 
 export function Tabs({ selected, onSelect }: { selected: TabName; onSelect: (tab: TabName) => void }) {
