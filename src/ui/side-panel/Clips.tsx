@@ -1,7 +1,8 @@
+import type MiniSearch from 'minisearch';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { sendToBackground } from '../../messaging/client';
 import type { Clip } from '../../model/clip';
-import { type ClipFilters, indexClips, searchClips, siteOfClip } from './clip-search';
+import { type ClipFilters, indexClipsAsync, searchClips, siteOfClip } from './clip-search';
 
 /** The clips: full-text search, and filters by card, tag, site and date. */
 export function Clips({ changes }: { changes: number }) {
@@ -21,8 +22,18 @@ export function Clips({ changes }: { changes: number }) {
     };
   }, [changes]);
 
-  const all = clips ?? [];
-  const index = useMemo(() => indexClips(all), [all]);
+  const all = useMemo(() => clips ?? [], [clips]);
+  const [index, setIndex] = useState<MiniSearch<Clip> | null>(null);
+  useEffect(() => {
+    let live = true;
+    setIndex(null);
+    void indexClipsAsync(all).then((built) => {
+      if (live) setIndex(built);
+    });
+    return () => {
+      live = false;
+    };
+  }, [all]);
   const results = useMemo(() => searchClips(index, all, filters), [index, all, filters]);
   const choices = useMemo(() => {
     const cards = new Map<string, string>();
@@ -101,6 +112,7 @@ export function Clips({ changes }: { changes: number }) {
       </div>
       <p role="status" class="count">
         {results.length === 1 ? '1 clip' : `${results.length} clips`}
+        {index || !filters.query.trim() ? '' : ' (exact words while the search index is built)'}
       </p>
       <ul class="results">
         {results.slice(0, 200).map((clip) => (

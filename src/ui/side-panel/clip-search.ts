@@ -26,9 +26,22 @@ export function siteOfClip(clip: Clip): string {
   }
 }
 
-/** A search index over the clips. */
+/** A search index over the clips, built at once (see `indexClipsAsync` for the panel). */
 export function indexClips(clips: readonly Clip[]): MiniSearch<Clip> {
-  const index = new MiniSearch<Clip>({
+  const index = emptyIndex();
+  index.addAll(clips);
+  return index;
+}
+
+/** The same index built in chunks between which the panel stays responsive (thousands of clips take seconds). */
+export async function indexClipsAsync(clips: readonly Clip[]): Promise<MiniSearch<Clip>> {
+  const index = emptyIndex();
+  await index.addAllAsync(clips, { chunkSize: 50 });
+  return index;
+}
+
+function emptyIndex(): MiniSearch<Clip> {
+  return new MiniSearch<Clip>({
     idField: 'clipId',
     fields: ['title', 'byline', 'site', 'tags', 'note', 'text'],
     extractField: (clip, field) => {
@@ -38,16 +51,18 @@ export function indexClips(clips: readonly Clip[]): MiniSearch<Clip> {
     },
     searchOptions: { boost: { title: 3, tags: 2, byline: 1.5 }, prefix: true, fuzzy: 0.2, combineWith: 'AND' },
   });
-  index.addAll(clips);
-  return index;
 }
 
 /** The clips that match, ranked by the search when there is one, else most recent first. */
-export function searchClips(index: MiniSearch<Clip>, clips: readonly Clip[], filters: ClipFilters): Clip[] {
+export function searchClips(index: MiniSearch<Clip> | null, clips: readonly Clip[], filters: ClipFilters): Clip[] {
   const byId = new Map(clips.map((clip) => [clip.clipId, clip]));
-  const ranked = filters.query.trim()
-    ? index.search(filters.query.trim()).flatMap((hit) => byId.get(hit.id as string) ?? [])
-    : [...clips].sort((a, b) => b.updated.localeCompare(a.updated));
+  const query = filters.query.trim();
+  // While the index is being built, the words are looked for as they are.
+  const ranked = !query
+    ? [...clips].sort((a, b) => b.updated.localeCompare(a.updated))
+    : index
+      ? index.search(query).flatMap((hit) => byId.get(hit.id as string) ?? [])
+      : clips.filter((clip) => `${clip.title} ${clip.text}`.toLowerCase().includes(query.toLowerCase()));
   return ranked.filter(
     (clip) =>
       (!filters.cardId || clip.mentions.some((m) => m.cardId === filters.cardId)) &&
