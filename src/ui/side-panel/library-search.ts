@@ -16,7 +16,8 @@ export interface LibraryFilters {
   pack: string;
 }
 
-const OPTIONS: IFuseOptions<LibraryItem> = {
+/** How fuse.js ranks the library (also what the tests compare the narrowed search with). */
+export const FUSE_OPTIONS: IFuseOptions<LibraryItem> = {
   // Names weigh most, then aliases, tags and the summary; a typo or two still finds the card.
   keys: [
     { name: 'card.name', weight: 4 },
@@ -117,7 +118,7 @@ function candidates(index: LibraryIndex, query: string): LibraryItem[] {
 export function searchLibrary(index: LibraryIndex, filters: LibraryFilters): LibraryItem[] {
   const query = fold(filters.query);
   const ranked = query
-    ? new Fuse(candidates(index, query), OPTIONS).search(query).map((result) => result.item)
+    ? new Fuse(candidates(index, query), FUSE_OPTIONS).search(query).map((result) => result.item)
     : index.byName;
   return ranked.filter(
     (item) =>
