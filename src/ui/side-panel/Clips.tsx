@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { sendToBackground } from '../../messaging/client';
 import type { Clip } from '../../model/clip';
 import { type ClipFilters, indexClipsAsync, searchClips, siteOfClip } from './clip-search';
+import { FilterSelect } from './FilterSelect';
 
 /** The clips: full-text search, and filters by card, tag, site and date. */
 export function Clips({ changes }: { changes: number }) {
@@ -72,39 +73,27 @@ export function Clips({ changes }: { changes: number }) {
         />
       </div>
       <div class="filters">
-        <label>
-          Card
-          <select value={filters.cardId} onChange={set('cardId')}>
-            <option value="">Any card</option>
-            {choices.cards.map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Tag
-          <select value={filters.tag} onChange={set('tag')}>
-            <option value="">Any tag</option>
-            {choices.tags.map((tag) => (
-              <option key={tag} value={tag}>
-                {tag}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Site
-          <select value={filters.site} onChange={set('site')}>
-            <option value="">Any site</option>
-            {choices.sites.map((site) => (
-              <option key={site} value={site}>
-                {site}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Card"
+          any="Any card"
+          value={filters.cardId}
+          choices={choices.cards.map(([id, name]) => ({ value: id, label: name }))}
+          onChange={set('cardId')}
+        />
+        <FilterSelect
+          label="Tag"
+          any="Any tag"
+          value={filters.tag}
+          choices={choices.tags.map((tag) => ({ value: tag, label: tag }))}
+          onChange={set('tag')}
+        />
+        <FilterSelect
+          label="Site"
+          any="Any site"
+          value={filters.site}
+          choices={choices.sites.map((site) => ({ value: site, label: site }))}
+          onChange={set('site')}
+        />
         <label>
           Clipped since
           <input type="date" value={filters.since} onInput={set('since')} />

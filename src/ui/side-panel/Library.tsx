@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { LibraryItem } from '../../messaging/protocol';
+import { FilterSelect } from './FilterSelect';
 import { filterChoices, indexLibrary, type LibraryFilters, searchLibrary } from './library-search';
 
 /** Most results drawn at once; a longer list asks for a narrower search. */
@@ -55,39 +56,27 @@ export function Library({ items, onOpen }: Props) {
         />
       </div>
       <div class="filters">
-        <label>
-          Kind
-          <select value={filters.kind} onChange={set('kind')}>
-            <option value="">Any kind</option>
-            {choices.kinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {kind}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Tag
-          <select value={filters.tag} onChange={set('tag')}>
-            <option value="">Any tag</option>
-            {choices.tags.map((tag) => (
-              <option key={tag} value={tag}>
-                {tag}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Pack
-          <select value={filters.pack} onChange={set('pack')}>
-            <option value="">Any pack</option>
-            {choices.packs.map((pack) => (
-              <option key={pack.id} value={pack.id}>
-                {pack.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Kind"
+          any="Any kind"
+          value={filters.kind}
+          choices={choices.kinds.map((kind) => ({ value: kind, label: kind }))}
+          onChange={set('kind')}
+        />
+        <FilterSelect
+          label="Tag"
+          any="Any tag"
+          value={filters.tag}
+          choices={choices.tags.map((tag) => ({ value: tag, label: tag }))}
+          onChange={set('tag')}
+        />
+        <FilterSelect
+          label="Pack"
+          any="Any pack"
+          value={filters.pack}
+          choices={choices.packs.map((pack) => ({ value: pack.id, label: pack.name }))}
+          onChange={set('pack')}
+        />
       </div>
       <p role="status" class="count">
         {results.length === 1 ? '1 card' : `${results.length} cards`}
