@@ -8,7 +8,8 @@ import { type Pack, type PackReport, PackSchema } from '../model/pack';
 import { parseImportedPack } from '../model/pack-io';
 import defaultPackJson from '../packs/default-pack.json';
 import { exportAll, restoreAll, resumeRestore, wipeAll } from '../store/backup';
-import { CardStore, type LibraryEntry } from '../store/cards';
+import type { LibraryEntry } from '../store/card-docs';
+import { CardStore } from '../store/cards';
 import { readCachedDictionary, writeCachedDictionary } from './dictionary-cache';
 
 interface Loaded {

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { BACKUP_FORMAT, type RestoreReport } from '../model/backup';
 import { PackSchema } from '../model/pack';
-import { type CardDoc, toCard } from './cards';
+import { type CardDoc, toCard } from './card-docs';
 import { type Database, isNotFound, STORE_SCHEMA, type StoredDoc, writing } from './db';
 import { migrateDoc } from './migrate';
 import { SiteSettingsSchema } from './settings';

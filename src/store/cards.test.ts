@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Card } from '../model/card';
 import type { Pack } from '../model/pack';
-import { CardStore, USER_PACK } from './cards';
+import { USER_PACK } from './card-docs';
+import { CardStore } from './cards';
 import { type Database, QUOTA_MESSAGE, STORE_SCHEMA, type StoredDoc } from './db';
 import { memoryDb } from './memory-db';
 import { migrate, migrateDoc } from './migrate';

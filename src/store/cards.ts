@@ -1,6 +1,17 @@
 import * as v from 'valibot';
 import { type Card, CardSchema, slugify } from '../model/card';
-import { PACK_FORMAT_VERSION, type Pack, type PackReport, PackSchema, USER_PACK_ID } from '../model/pack';
+import { PACK_FORMAT_VERSION, type Pack, type PackReport, PackSchema } from '../model/pack';
+import {
+  type CardDoc,
+  cardDocId,
+  firstRevision,
+  type LibraryEntry,
+  mergePack,
+  type PackDoc,
+  packDocId,
+  toCard,
+  USER_PACK,
+} from './card-docs';
 import {
   type Database,
   isConflict,
@@ -13,56 +24,14 @@ import {
 } from './db';
 import { migrate } from './migrate';
 
-/** A card as stored: one document per card, id `card:<card id>`. */
-export interface CardDoc extends StoredDoc, Omit<Card, 'id'> {
-  type: 'card';
-  cardId: string;
-  /** The pack the card came from (`my-cards` for cards the user made). */
-  pack: string;
-  /** The user changed the card: a new version of its pack never overwrites it. */
-  edited: boolean;
-  /** When the user deleted it (ms since 1970), until they undo; null when it is not deleted. */
-  trashed: number | null;
-  /** When the user last changed it (ISO time), or null. */
-  updated: string | null;
-}
-
-/** A pack's record: what was installed, at which version, and whether it is enabled. */
-export interface PackDoc extends StoredDoc {
-  type: 'pack';
-  packId: string;
-  name: string;
-  version: string;
-  description?: string;
-  enabled: boolean;
-  /** Comes with Dossier: it can be disabled but not removed. */
-  builtIn: boolean;
-  cardIds: string[];
-}
-
 /** A card document and the card read from it (null when the document is corrupt). */
 interface Cached {
   doc: CardDoc;
   card: Card | null;
 }
 
-/** A card of the library with where it comes from. */
-export interface LibraryEntry {
-  card: Card;
-  pack: string;
-  edited: boolean;
-}
-
-/** The pack that holds the cards the user makes. */
-export const USER_PACK = USER_PACK_ID;
-
-const cardDocId = (id: string) => `card:${id}`;
-const packDocId = (id: string) => `pack:${id}`;
 // A local document: it never replicates.
 const JOURNAL = '_local/pack-write';
-/** The fields a CSV pack carries; the others are kept when a CSV pack updates stored cards. */
-const CSV_FIELDS = ['name', 'aliases', 'kind', 'summary', 'tags'] as const;
-
 /** The card library: the only code that reads or writes card and pack documents. */
 export class CardStore {
   private opening: Promise<void> | null = null;
@@ -401,46 +370,8 @@ export class CardStore {
 
   private async applyPack(pack: Pack, keepFields: boolean, builtIn: boolean): Promise<PackReport> {
     const current = await this.cards();
-    const report: PackReport = {
-      packId: pack.id,
-      name: pack.name,
-      added: 0,
-      updated: 0,
-      unchanged: 0,
-      kept: 0,
-      total: pack.cards.length,
-    };
-    const docs: CardDoc[] = [];
-    const written: Card[] = [];
-    pack.cards.forEach((incoming) => {
-      const stored = current.get(incoming.id)?.doc;
-      if (stored?.edited) {
-        report.kept++;
-        return;
-      }
-      const before = toCard(stored);
-      const card = keepFields && before ? { ...before, ...pick(incoming, CSV_FIELDS) } : incoming;
-      if (!before) report.added++;
-      else if (stored?.pack === pack.id && JSON.stringify(before) === JSON.stringify(card)) {
-        report.unchanged++;
-        return;
-      } else report.updated++;
-      const { id, ...fields } = card;
-      written.push(card);
-      docs.push({
-        _id: cardDocId(id),
-        ...(stored?._rev ? { _rev: stored._rev } : {}),
-        type: 'card',
-        schema: STORE_SCHEMA,
-        cardId: id,
-        pack: pack.id,
-        edited: false,
-        trashed: null,
-        updated: null,
-        ...fields,
-      });
-    });
-    await this.bulkWrite(docs, written, pack.name);
+    const { report, docs, cards } = mergePack(pack, (id) => current.get(id)?.doc, keepFields);
+    await this.bulkWrite(docs, cards, pack.name);
     const existing = await this.getPack(pack.id);
     await this.db.put({
       _id: packDocId(pack.id),
@@ -457,27 +388,4 @@ export class CardStore {
     } satisfies PackDoc);
     return report;
   }
-}
-
-/** A first revision id as PouchDB makes them: `1-` and 32 random hex digits. */
-function firstRevision(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return `1-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
-}
-
-function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
-  return Object.fromEntries(keys.map((key) => [key, value[key]])) as Pick<T, K>;
-}
-
-const STORE_FIELDS = new Set(['type', 'schema', 'cardId', 'pack', 'edited', 'trashed', 'updated']);
-
-/** The card in a stored document, or null when the document is not a readable card. */
-export function toCard(doc: CardDoc | undefined): Card | null {
-  if (doc?.type !== 'card') return null;
-  // PouchDB's own fields (_id, _rev, _conflicts…) and the store's bookkeeping are not part of the card.
-  const fields = Object.fromEntries(
-    Object.entries(doc).filter(([key]) => !key.startsWith('_') && !STORE_FIELDS.has(key)),
-  );
-  const parsed = v.safeParse(CardSchema, { ...fields, id: doc.cardId });
-  return parsed.success ? parsed.output : null;
 }
