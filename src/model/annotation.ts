@@ -1,0 +1,114 @@
+import * as v from 'valibot';
+
+/*
+ * The user's own highlights and notes, as W3C Web Annotations (https://www.w3.org/TR/annotation-model/):
+ * each targets a page (its canonical URL) with a TextQuoteSelector (the quote and its context, which
+ * re-anchors after the page changes) and a TextPositionSelector (where it was, a hint to start from).
+ */
+
+/** The W3C JSON-LD context of an annotation. */
+export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
+/** The quoted text and a little of the text around it. */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** Offsets in the page's visible text. */
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+/** A note on the annotated text (plain text, never HTML). */
+export interface TextualBody {
+  type: 'TextualBody';
+  value: string;
+  format: 'text/plain';
+  purpose: 'commenting';
+}
+
+/** One highlight (no body) or note (a body) on a page. */
+export interface Annotation {
+  /** `urn:uuid:…` */
+  id: string;
+  type: 'Annotation';
+  motivation: 'highlighting' | 'commenting';
+  /** ISO times. */
+  created: string;
+  modified: string;
+  body: TextualBody[];
+  target: {
+    /** The page's canonical URL. */
+    source: string;
+    selector: [TextQuoteSelector, TextPositionSelector];
+  };
+}
+
+/** Longest note, in characters. */
+export const MAX_NOTE = 10_000;
+/** Longest quote an annotation keeps, in characters. */
+export const MAX_QUOTE = 5_000;
+/** Characters of context kept on each side of a quote. */
+export const CONTEXT_CHARS = 32;
+
+/** An annotation as it arrives from a content script or an imported file, checked whole. */
+export const AnnotationSchema = v.strictObject({
+  '@context': v.optional(v.literal(ANNOTATION_CONTEXT)),
+  id: v.pipe(
+    v.string(),
+    v.regex(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'an id must be a urn:uuid'),
+  ),
+  type: v.literal('Annotation'),
+  motivation: v.picklist(['highlighting', 'commenting']),
+  created: v.pipe(v.string(), v.isoTimestamp()),
+  modified: v.pipe(v.string(), v.isoTimestamp()),
+  body: v.pipe(
+    v.array(
+      v.strictObject({
+        type: v.literal('TextualBody'),
+        value: v.pipe(v.string(), v.maxLength(MAX_NOTE, `a note is at most ${MAX_NOTE} characters`)),
+        format: v.literal('text/plain'),
+        purpose: v.literal('commenting'),
+      }),
+    ),
+    v.maxLength(1),
+  ),
+  target: v.strictObject({
+    source: v.pipe(v.string(), v.url(), v.maxLength(8192)),
+    selector: v.tuple([
+      v.strictObject({
+        type: v.literal('TextQuoteSelector'),
+        exact: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_QUOTE)),
+        prefix: v.pipe(v.string(), v.maxLength(CONTEXT_CHARS)),
+        suffix: v.pipe(v.string(), v.maxLength(CONTEXT_CHARS)),
+      }),
+      v.strictObject({
+        type: v.literal('TextPositionSelector'),
+        start: v.pipe(v.number(), v.integer(), v.minValue(0)),
+        end: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      }),
+    ]),
+  }),
+});
+
+/** Where an annotation stands on the page the user is reading. */
+export interface AnchoredAnnotation {
+  annotation: Annotation;
+  /** False when its text could not be found on the page: an orphan, listed, never dropped. */
+  anchored: boolean;
+}
+
+/** The note of an annotation ('' for a plain highlight). */
+export function noteOf(annotation: Annotation): string {
+  return annotation.body.map((body) => body.value).join('\n\n');
+}
+
+/** The quote of an annotation. */
+export function quoteOf(annotation: Annotation): string {
+  return annotation.target.selector[0].exact;
+}
