@@ -12,10 +12,11 @@ const ALLOWED: Record<string, readonly string[]> = {
   messaging: ['model'],
   store: ['model'],
   background: ['engine', 'model', 'messaging', 'store', 'packs', 'clip'],
-  content: ['model', 'messaging', 'ui', 'clip'],
+  content: ['model', 'messaging', 'ui', 'clip', 'anchor'],
   ui: ['model', 'messaging'],
   cli: ['engine', 'model', 'packs', 'clip'],
   clip: ['model'],
+  anchor: ['model'],
   packs: ['model'],
   test: [],
 };

@@ -58,6 +58,10 @@ const CONTENT_ALLOWED = [
   'site.set',
   'pause.set',
   'card.ignore',
+  'annotations.page',
+  'annotation.save',
+  'annotation.delete',
+  'annotations.changed',
 ];
 
 describe('messages from content scripts', () => {
@@ -82,6 +86,41 @@ describe('messages from content scripts', () => {
       ok: false,
     });
     expect(calls).toEqual([]);
+  });
+
+  it('a page reads and writes the annotations of its own origin only', async () => {
+    const annotation = {
+      id: 'urn:uuid:0b6c2d54-6f0e-4a57-9d0e-1f2a3b4c5d6e',
+      type: 'Annotation',
+      motivation: 'highlighting',
+      created: '2026-01-01T00:00:00.000Z',
+      modified: '2026-01-01T00:00:00.000Z',
+      body: [],
+      target: {
+        source: 'https://bank.example/statement',
+        selector: [
+          { type: 'TextQuoteSelector', exact: 'balance', prefix: '', suffix: '' },
+          { type: 'TextPositionSelector', start: 0, end: 7 },
+        ],
+      },
+    };
+    const refused = { ok: false, error: 'A page may only read and write its own annotations.' };
+    expect(await dispatch({ type: 'annotation.save', payload: { annotation } }, page)).toEqual(refused);
+    expect(
+      await dispatch({ type: 'annotations.page', payload: { source: 'https://bank.example/statement' } }, page),
+    ).toEqual(refused);
+    expect(
+      await dispatch(
+        { type: 'annotation.delete', payload: { source: annotation.target.source, id: annotation.id } },
+        page,
+      ),
+    ).toEqual(refused);
+    // Its own origin passes the check (the store behind it is not opened in this test).
+    const own = { ...annotation, target: { ...annotation.target, source: 'https://news.example/story' } };
+    expect(await dispatch({ type: 'annotation.save', payload: { annotation: own } }, page)).not.toEqual(refused);
+    expect(await dispatch({ type: 'annotations.page', payload: { source: own.target.source } }, page)).not.toEqual(
+      refused,
+    );
   });
 
   it('another extension is refused whatever it asks', async () => {

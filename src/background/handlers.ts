@@ -5,6 +5,7 @@ import { serialisePackCsv, serialisePackJson } from '../model/pack-io';
 import { err, type Result } from '../model/result';
 import type { SiteSettings } from '../store/settings';
 import { showTabStatus } from './action';
+import { annotationContentHandlers, annotationPanelHandlers } from './annotation-handlers';
 import { clipStore, clipTab } from './clipping';
 import { annotatorContentHandlers, annotatorPanelHandlers, withoutIgnored } from './ignore-handlers';
 import type { Library } from './library';
@@ -30,6 +31,7 @@ function settingsOf(settings: SiteSettings): Settings {
 export function createDispatcher(library: Library) {
   const fromContent = createRouter(contentToBackground, {
     ...annotatorContentHandlers(sites, library),
+    ...annotationContentHandlers(),
     'page.match': async ({ text, url, title, part }, sender) => {
       const found = await withoutIgnored(sites, sender.tab?.url, await library.match(text));
       // Text that changed on a live page: the page reports what it painted with `page.record`.
@@ -66,6 +68,7 @@ export function createDispatcher(library: Library) {
 
   const fromPanel = createRouter(panelToBackground, {
     ...annotatorPanelHandlers(sites, library),
+    ...annotationPanelHandlers(),
     'tab.state': async ({ tabId }) => {
       const tab = await chrome.tabs.get(tabId).catch(() => null);
       if (!tab) throw new Error(`No tab ${tabId}`);

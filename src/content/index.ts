@@ -6,9 +6,11 @@ import { Annotator } from './annotator';
 import { currentHost, isOurs, removeHost } from './host';
 import { watchMutations } from './live';
 import { watchNavigation } from './navigation';
+import { OwnNotes } from './own-notes';
 import { clearPaint, paintFocus } from './paint';
 import { watchPopover } from './popover-controller';
 import { reportMentions } from './report';
+import { watchSelection } from './selection-toolbar';
 
 /*
  * The content script: runs in every frame, each annotating its own document. A newer copy of this script
@@ -44,8 +46,21 @@ const annotator = new Annotator(document, {
   changed: report,
 });
 
+/** The user's own highlights and notes: kept for the top frame's page only. */
+const topFrame = window.top === window;
+let notesChanged = 0;
+const notes = new OwnNotes(document, {
+  exclude: currentHost,
+  changed: () => {
+    // Several changes in a row make one message to the side panel.
+    window.clearTimeout(notesChanged);
+    notesChanged = window.setTimeout(() => isAlive() && void sendToBackground('annotations.changed', {}), 100);
+  },
+});
+
 signal.addEventListener('abort', () => {
   annotator.clear();
+  notes.clear();
   clearPaint();
   removeHost();
   if (scope[INSTANCE] === retire) scope[INSTANCE] = undefined;
@@ -70,6 +85,19 @@ const handle = createRouter(backgroundToContent, {
     return { found: true };
   },
   'page.step': ({ direction }) => ({ found: popover.step(direction) }),
+  'page.annotations': () => notes.list(),
+  'page.annotations.refresh': async ({ source }) => {
+    if (topFrame) await notes.load(source);
+    return notes.list();
+  },
+  'page.annotation.reveal': ({ id }) => {
+    const range = notes.rangeOf(id);
+    if (!range) return { found: false };
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+    paintFocus(range);
+    setTimeout(() => paintFocus(null), 1500);
+    return { found: true };
+  },
 });
 
 const onMessage = (message: unknown, sender: browser.Runtime.MessageSender) => {
@@ -97,18 +125,38 @@ function start(): void {
   if (!isAlive()) return;
   // The first annotation waits for the page to be idle, so it never competes with the page's own loading.
   whenIdle(() => isAlive() && quietly(annotator.annotate()));
+  if (topFrame) {
+    whenIdle(() => isAlive() && quietly(notes.load()));
+    watchSelection(document, notes, signal, isAlive);
+  }
   const live = watchMutations(
     document,
     {
-      update: (roots) => isAlive() && quietly(annotator.update(roots)),
-      dropDetached: () => isAlive() && annotator.dropDetached(),
-      rescan: () => isAlive() && quietly(annotator.annotate()),
+      update: (roots) => {
+        if (!isAlive()) return;
+        quietly(annotator.update(roots));
+        if (topFrame) quietly(notes.reanchor());
+      },
+      dropDetached: () => {
+        if (!isAlive()) return;
+        annotator.dropDetached();
+        if (topFrame) quietly(notes.reanchor());
+      },
+      rescan: () => {
+        if (!isAlive()) return;
+        quietly(annotator.annotate());
+        if (topFrame) quietly(notes.reanchor());
+      },
       isOurs,
     },
     signal,
   );
   annotator.onShadowRoot = (root) => live.observe(root);
-  watchNavigation(() => isAlive() && quietly(annotator.annotate()), signal);
+  watchNavigation(() => {
+    if (!isAlive()) return;
+    quietly(annotator.annotate());
+    if (topFrame) quietly(notes.load());
+  }, signal);
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true, signal });

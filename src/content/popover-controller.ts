@@ -1,7 +1,6 @@
 import { sendToBackground } from '../messaging/client';
 import type { Card } from '../model/card';
 import { mountPopover, type PopoverHandle } from '../ui/popover/mount';
-import { POPOVER_CSS } from '../ui/popover/popover.css';
 import type { Annotator } from './annotator';
 import { ensureHost, isOurs } from './host';
 import { type Painted, paintFocus } from './paint';
@@ -60,7 +59,7 @@ export function watchPopover(
   const render = (item: Painted, card: Card | null, status: string | null, focus: boolean) => {
     const summary = annotator.cards.get(item.mention.cardId);
     if (!summary || shown !== item) return;
-    const host = ensureHost(doc, POPOVER_CSS);
+    const host = ensureHost(doc);
     popover ??= mountPopover(host.root);
     const same = annotator.ordered(summary.id);
     popover.update(

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { type AnchoredAnnotation, type Annotation, AnnotationSchema } from '../model/annotation';
 import { MAX_BACKUP_BYTES, type RestoreReport } from '../model/backup';
 import type { Card } from '../model/card';
 import type { Clip } from '../model/clip';
@@ -38,6 +39,11 @@ const CardSummarySchema = v.strictObject({
   kind: v.pipe(v.string(), v.maxLength(64)),
   topic: v.boolean(),
 });
+const source = AnnotationSchema.entries.target.entries.source;
+const annotationId = v.pipe(v.string(), v.regex(/^urn:uuid:[0-9a-f-]{36}$/));
+/** Largest annotation file an import accepts. */
+export const MAX_ANNOTATIONS_BYTES = 10 * 1024 * 1024;
+
 /** A keyboard command (declared in the manifest), also reachable from the UI. */
 export const CommandSchema = v.picklist(['next-mention', 'previous-mention']);
 /** A keyboard command's name. */
@@ -72,6 +78,14 @@ export const contentToBackground = {
   'panel.open': v.strictObject({ cardId: v.optional(cardId) }),
   /** Whether Dossier runs on the sender's tab; asked before any text is collected. */
   'site.status': v.strictObject({}),
+  /** The user's highlights and notes on a page (its canonical URL). */
+  'annotations.page': v.strictObject({ source }),
+  /** Stores a new highlight or note, or a newer version of one (validated whole). */
+  'annotation.save': v.strictObject({ annotation: AnnotationSchema }),
+  /** Deletes a highlight or note. */
+  'annotation.delete': v.strictObject({ source, id: annotationId }),
+  /** The sender's highlights and notes were anchored again (the side panel reloads them). */
+  'annotations.changed': v.strictObject({}),
   /** The user turns Dossier on or off for the sender's tab's site (from the popover). */
   'site.set': v.strictObject({ enabled: v.boolean() }),
 } as const;
@@ -136,6 +150,20 @@ export const panelToBackground = {
   'clip.get': v.strictObject({ clipId: v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/)) }),
   /** Every clip, most recent first. */
   'clips.list': v.strictObject({}),
+  /** The user's highlights and notes on a tab's page, each anchored or orphaned. */
+  'tab.annotations': v.strictObject({ tabId }),
+  /** Stores a newer version of a highlight or note (its note edited). */
+  'annotation.save': v.strictObject({ annotation: AnnotationSchema }),
+  /** Deletes a highlight or note. */
+  'annotation.delete': v.strictObject({ source, id: annotationId }),
+  /** Scrolls a tab to one of its highlights or notes and flashes it. */
+  'annotation.reveal': v.strictObject({ tabId, id: annotationId }),
+  /** A tab page's highlights and notes as a W3C JSON-LD file (an AnnotationCollection). */
+  'annotations.export': v.strictObject({ tabId }),
+  /** Imports a W3C JSON-LD file of annotations (validated whole first); open pages anchor them at once. */
+  'annotations.import': v.strictObject({
+    text: v.pipe(v.string(), v.maxLength(MAX_ANNOTATIONS_BYTES, 'the file is larger than 10 MB')),
+  }),
   /** Every card, pack and setting, as a backup file. */
   'data.export': v.strictObject({}),
   /** Replaces everything with a backup file's content (validated whole first). */
@@ -152,6 +180,12 @@ export const backgroundToContent = {
   'page.refresh': v.strictObject({}),
   /** Move to the next or previous mention and open its card with focus inside (the keyboard commands). */
   'page.step': v.strictObject({ direction: v.picklist(['next', 'previous']) }),
+  /** The page's highlights and notes, each anchored or orphaned. */
+  'page.annotations': v.strictObject({}),
+  /** Load the page's highlights and notes again and anchor them (those of `source` changed, or any). */
+  'page.annotations.refresh': v.strictObject({ source: v.optional(source) }),
+  /** Scroll to a highlight or note and flash it. */
+  'page.annotation.reveal': v.strictObject({ id: annotationId }),
   /** Scroll to a card's first (or next) mention and flash it. */
   'page.reveal': v.strictObject({ cardId, index: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
 } as const;
@@ -236,6 +270,24 @@ export interface Answers {
   'clip.save': Clip;
   'clip.get': Clip;
   'clips.list': Clip[];
+  'annotations.page': Annotation[];
+  'annotation.save': Annotation;
+  'annotation.delete': { removed: boolean };
+  'annotations.changed': { announced: boolean };
+  'tab.annotations': PageAnnotations;
+  'annotations.export': DownloadFile;
+  'annotation.reveal': { found: boolean };
+  'annotations.import': { imported: number; pages: number };
+  'page.annotations': PageAnnotations;
+  'page.annotations.refresh': PageAnnotations;
+  'page.annotation.reveal': { found: boolean };
+}
+
+/** A page's highlights and notes as the side panel lists them. */
+export interface PageAnnotations {
+  /** The page's canonical URL (null where the page has none we can annotate). */
+  source: string | null;
+  items: AnchoredAnnotation[];
 }
 
 /** A file for the user to save. */

@@ -79,7 +79,12 @@ export const AnnotationSchema = v.strictObject({
     v.maxLength(1),
   ),
   target: v.strictObject({
-    source: v.pipe(v.string(), v.url(), v.maxLength(8192)),
+    source: v.pipe(
+      v.string(),
+      v.maxLength(8192),
+      v.url(),
+      v.regex(/^(https?|file):\/\//i, 'must be the address of a web page (http, https or file)'),
+    ),
     selector: v.tuple([
       v.strictObject({
         type: v.literal('TextQuoteSelector'),

@@ -27,7 +27,7 @@ const EXPECTED: Record<string, string> = {
 };
 
 /** The first problem of a validation, as a path and a reason a person can act on. */
-function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
   const issue = issues[0];
   if (!issue) return 'invalid';
   const path = v.getDotPath(issue);

@@ -44,6 +44,29 @@ export class AnnotationStore {
     return stored;
   }
 
+  /** Stores many annotations in one write (an import): all of them, or none when the write fails. */
+  async putAll(annotations: readonly Annotation[]): Promise<void> {
+    for (const annotation of annotations) {
+      if (!UUID.test(annotation.id)) throw new Error('An annotation id must be a urn:uuid.');
+    }
+    const ids = annotations.map(docId);
+    const existing = await this.db.allDocs({ keys: ids, include_docs: true });
+    const docs: AnnotationDoc[] = annotations.map((annotation, i) => {
+      const row = existing.rows[i] as { doc?: AnnotationDoc } | undefined;
+      const before = row?.doc ?? null;
+      return {
+        _id: ids[i]!,
+        ...(before?._rev ? { _rev: before._rev } : {}),
+        type: 'annotation',
+        schema: STORE_SCHEMA,
+        annotation: { ...annotation, created: before?.annotation.created ?? annotation.created },
+      };
+    });
+    const results = await writing(() => this.db.bulkDocs(docs));
+    const failed = results.find((r) => 'error' in r && r.error);
+    if (failed) throw new Error(`An annotation could not be stored: ${(failed as { message?: string }).message}`);
+  }
+
   /** Deletes an annotation; false when there was none. */
   async remove(source: string, id: string): Promise<boolean> {
     const doc = await this.doc(docId({ id, target: { source } as Annotation['target'] }));
@@ -68,7 +91,7 @@ export class AnnotationStore {
     return all.rows
       .flatMap((row) => {
         const doc = row.doc as AnnotationDoc | undefined;
-        if (!doc || doc.type !== 'annotation') return [];
+        if (doc?.type !== 'annotation') return [];
         const annotation = doc.annotation;
         return keep(annotation) ? [annotation] : [];
       })

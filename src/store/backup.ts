@@ -1,6 +1,8 @@
 import * as v from 'valibot';
+import { AnnotationSchema } from '../model/annotation';
 import { BACKUP_FORMAT, type RestoreReport } from '../model/backup';
 import { PackSchema } from '../model/pack';
+import { isAnnotationId } from './annotations';
 import { type CardDoc, toCard } from './card-docs';
 import { type Database, isNotFound, STORE_SCHEMA, type StoredDoc, writing } from './db';
 import { migrateDoc } from './migrate';
@@ -57,6 +59,10 @@ function refuse(doc: Doc): string | null {
       typeof current.text === 'string' &&
       Array.isArray(current.mentions);
     return ok ? null : 'is not a valid clip';
+  }
+  if (current.type === 'annotation') {
+    const annotation = (current as { annotation?: unknown }).annotation;
+    return isAnnotationId(current._id) && v.is(AnnotationSchema, annotation) ? null : 'is not a valid annotation';
   }
   return `has an unknown type ${JSON.stringify(String(current.type)).slice(0, 40)}`;
 }

@@ -7,6 +7,7 @@ import { CardView } from './CardView';
 import { Clips } from './Clips';
 import { Library } from './Library';
 import { PageCards } from './PageCards';
+import { PageNotes } from './PageNotes';
 import { SiteToggle } from './SiteToggle';
 import { type TabName, Tabs } from './Tabs';
 import { useTabState } from './use-tab-state';
@@ -157,7 +158,10 @@ export function App() {
           <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
             {tab === 'page' ? (
               state ? (
-                <PageCards state={state} onOpen={open} cards={cards} />
+                <>
+                  <PageCards state={state} onOpen={open} cards={cards} />
+                  <PageNotes tabId={state.tabId} />
+                </>
               ) : null
             ) : tab === 'library' ? (
               <Library items={library} onOpen={open} />

@@ -1,0 +1,250 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { extensionId as idOf, launch, serviceWorker } from '../scripts/browser';
+import { clickNode, openPanelPage, readPopover, tabIdOf, waitForHighlights } from '../scripts/page-probe';
+import { expect, test } from './fixtures';
+
+/*
+ * The user's own highlights and notes: made from the selection toolbar (inside our closed shadow root, driven
+ * through CDP as a user's clicks), kept across reloads, re-anchored after the page changed around them,
+ * listed as orphans when their text is gone, and carried to another Dossier as a W3C JSON-LD file.
+ */
+
+const DEMO = readFileSync(resolve(import.meta.dirname, '../demo/index.html'), 'utf8');
+
+/** Selects the first occurrence of `text` in the page, as a user's drag would, and releases the key. */
+async function select(page: Page, text: string): Promise<void> {
+  const found = await page.evaluate((wanted) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node as Text).data.indexOf(wanted);
+      if (at < 0) continue;
+      (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const selection = getSelection() as Selection;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return true;
+    }
+    return false;
+  }, text);
+  expect(found, `"${text}" is on the page`).toBe(true);
+  // The toolbar follows a pointer or key release, as after selecting with the mouse or Shift+arrows.
+  await page.keyboard.press('Shift');
+}
+
+/** Clicks a button of our toolbar by its label. */
+async function press(page: Page, label: string): Promise<void> {
+  await expect.poll(async () => (await readPopover(page))?.buttons.some((b) => b.label === label) ?? false).toBe(true);
+  const button = (await readPopover(page))!.buttons.find((b) => b.label === label)!;
+  await clickNode(page, button.backendNodeId);
+}
+
+/** The text of each range painted under one of the user's highlight keys. */
+function own(page: Page, key: 'ann-mark' | 'ann-note'): Promise<string[]> {
+  return page.evaluate((k) => {
+    const out: string[] = [];
+    for (const range of (CSS.highlights.get(k) as Highlight | undefined) ?? []) out.push(String(range));
+    return out.sort();
+  }, key);
+}
+
+test('highlight and note from the toolbar → reload → re-anchored; a paragraph inserted before → still anchored; text gone → orphan', async ({
+  context,
+  worker,
+  extensionId,
+  server,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`${server.url}/demo/`);
+  await waitForHighlights(page);
+
+  await select(page, 'rented inside overseas data centers');
+  await press(page, 'Highlight');
+  await expect.poll(() => own(page, 'ann-mark')).toEqual(['rented inside overseas data centers']);
+
+  await select(page, 'export control is now as much about contracts');
+  await press(page, 'Add note');
+  await page.keyboard.type('Key line: controls move from customs to contracts.');
+  await press(page, 'Save');
+  await expect.poll(() => own(page, 'ann-note')).toEqual(['export control is now as much about contracts']);
+
+  // Reload: both come back from the store and anchor where they were.
+  await page.reload();
+  await waitForHighlights(page);
+  await expect.poll(() => own(page, 'ann-mark')).toEqual(['rented inside overseas data centers']);
+  await expect.poll(() => own(page, 'ann-note')).toEqual(['export control is now as much about contracts']);
+
+  // The page changed: a paragraph was inserted before them, and a sentence was edited near one.
+  const changed = DEMO.replace(
+    '<p>TAIPEI —',
+    '<p>Editor’s note: this article was updated on Thursday with comment from officials in Tokyo, who said export control is under review.</p>\n<p>TAIPEI —',
+  ).replace('Officials in Taiwan suspect that Nvidia chips', 'Officials in Taipei suspect that Nvidia chips');
+  await context.route(`${server.url}/demo/`, (route) => route.fulfill({ contentType: 'text/html', body: changed }));
+  await page.reload();
+  await waitForHighlights(page);
+  await expect.poll(() => own(page, 'ann-mark')).toEqual(['rented inside overseas data centers']);
+  await expect.poll(() => own(page, 'ann-note')).toEqual(['export control is now as much about contracts']);
+  // The note is on the quote's own paragraph, not on the inserted one that shares words with it.
+  const paragraph = await page.evaluate(() => {
+    const range = [...((CSS.highlights.get('ann-note') as Highlight | undefined) ?? [])][0] as Range | undefined;
+    return range?.startContainer.parentElement?.textContent?.slice(0, 20) ?? '';
+  });
+  expect(paragraph).toBe('“If the suspicion ho');
+
+  // The highlighted sentence is gone: the highlight is an orphan, listed in the side panel, never dropped.
+  await context.unroute(`${server.url}/demo/`);
+  await context.route(`${server.url}/demo/`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: DEMO.replace('using hardware rented inside overseas data centers', 'using leased capacity'),
+    }),
+  );
+  await page.reload();
+  await waitForHighlights(page);
+  await expect.poll(() => own(page, 'ann-note')).toEqual(['export control is now as much about contracts']);
+  expect(await own(page, 'ann-mark')).toEqual([]);
+  const tabId = await tabIdOf(worker, page);
+  const panel = await openPanelPage(context, extensionId, tabId);
+  const list = panel.getByRole('region', { name: /Your highlights and notes/ });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(list).toContainText('Key line: controls move from customs to contracts.');
+  await expect(list.locator('.orphan')).toContainText('rented inside overseas data centers');
+  await expect(list.locator('.orphan')).toContainText('Not found on this page');
+});
+
+test('a note is edited and deleted from the page; the side panel follows', async ({
+  context,
+  worker,
+  extensionId,
+  server,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`${server.url}/demo/`);
+  await waitForHighlights(page);
+  await select(page, 'Robotics is the most obvious market');
+  await press(page, 'Add note');
+  await page.keyboard.type('First thought.');
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(() => own(page, 'ann-note')).toEqual(['Robotics is the most obvious market']);
+
+  const panel = await openPanelPage(context, extensionId, await tabIdOf(worker, page));
+  const list = panel.getByRole('region', { name: /Your highlights and notes/ });
+  await expect(list).toContainText('First thought.');
+
+  // Clicking the highlight shows its note, with Edit note and Delete.
+  await page.bringToFront();
+  const box = await page.evaluate(() => {
+    const range = [...((CSS.highlights.get('ann-note') as Highlight | undefined) ?? [])][0] as Range;
+    const rect = range.getClientRects()[0] as DOMRect;
+    return { x: rect.left + 10, y: rect.top + rect.height / 2 };
+  });
+  await page.mouse.click(box.x, box.y);
+  await expect.poll(async () => (await readPopover(page))?.text ?? '').toContain('First thought.');
+  await press(page, 'Edit note');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Second thought.');
+  await press(page, 'Save');
+  await expect(list).toContainText('Second thought.');
+
+  await page.mouse.click(box.x, box.y);
+  await press(page, 'Delete');
+  await expect.poll(() => own(page, 'ann-note')).toEqual([]);
+  await expect(list.getByRole('listitem')).toHaveCount(0);
+});
+
+test('a page’s annotations exported as W3C JSON-LD are imported by another Dossier and anchored on the same page', async ({
+  context,
+  worker,
+  extensionId,
+  server,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`${server.url}/demo/`);
+  await waitForHighlights(page);
+  await select(page, 'Alibaba Group and Tencent are also moving beyond chatbots');
+  await press(page, 'Add note');
+  await page.keyboard.type('Embodied AI: watch for robotics launches.');
+  await press(page, 'Save');
+  await expect.poll(() => own(page, 'ann-note')).toHaveLength(1);
+
+  const panel = await openPanelPage(context, extensionId, await tabIdOf(worker, page));
+  const list = panel.getByRole('region', { name: /Your highlights and notes/ });
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  const downloading = panel.waitForEvent('download');
+  await list.getByRole('button', { name: 'Export (JSON-LD)' }).click();
+  const file = await downloading;
+  expect(file.suggestedFilename()).toMatch(/^dossier-annotations-127\.0\.0\.1-\d{4}-\d\d-\d\d\.jsonld$/);
+  const text = readFileSync((await file.path())!, 'utf8');
+  const collection = JSON.parse(text) as {
+    '@context': string;
+    type: string;
+    total: number;
+    first: {
+      items: Array<{
+        type: string;
+        motivation: string;
+        body: Array<{ value: string }>;
+        target: { source: string; selector: Array<{ type: string; exact?: string }> };
+      }>;
+    };
+  };
+  expect(collection['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+  expect(collection.type).toBe('AnnotationCollection');
+  expect(collection.total).toBe(1);
+  const [item] = collection.first.items;
+  expect(item?.motivation).toBe('commenting');
+  expect(item?.body[0]?.value).toBe('Embodied AI: watch for robotics launches.');
+  expect(item?.target.source).toBe(`${server.url}/demo/`);
+  expect(item?.target.selector.map((s) => s.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector']);
+
+  // Another Dossier (a fresh profile) imports the file from its side panel and shows the note on the page.
+  const other = await launch();
+  try {
+    const otherWorker = await serviceWorker(other);
+    const otherPage = await other.newPage();
+    await otherPage.goto(`${server.url}/demo/`);
+    await waitForHighlights(otherPage);
+    expect(await own(otherPage, 'ann-note')).toEqual([]);
+    const otherPanel = await openPanelPage(other, idOf(otherWorker), await tabIdOf(otherWorker, otherPage));
+    const otherList = otherPanel.getByRole('region', { name: /Your highlights and notes/ });
+    await otherList
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'notes.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from(text) });
+    await expect(otherPanel.getByRole('status').filter({ hasText: 'Imported' })).toContainText(
+      'Imported 1 highlights and notes for 1 page.',
+    );
+    await expect
+      .poll(() => own(otherPage, 'ann-note'))
+      .toEqual(['Alibaba Group and Tencent are also moving beyond chatbots']);
+    await expect(otherList).toContainText('Embodied AI: watch for robotics launches.');
+
+    // A malformed file is refused with its reason, and what was imported stays.
+    await otherList.locator('input[type=file]').setInputFiles({
+      name: 'bad.jsonld',
+      mimeType: 'application/ld+json',
+      buffer: Buffer.from(
+        JSON.stringify({
+          type: 'AnnotationCollection',
+          first: {
+            items: [
+              {
+                ...item,
+                body: [{ type: 'TextualBody', value: '<b>x</b>', format: 'text/html', purpose: 'commenting' }],
+              },
+            ],
+          },
+        }),
+      ),
+    });
+    await expect(otherPanel.getByRole('status').filter({ hasText: 'cannot be imported' })).toContainText(
+      'annotation 1: body.0.format',
+    );
+    await expect(otherList.getByRole('listitem')).toHaveCount(1);
+  } finally {
+    await other.close();
+  }
+});

@@ -1,0 +1,104 @@
+import search from 'approx-string-match';
+import { CONTEXT_CHARS, MAX_QUOTE, type TextPositionSelector, type TextQuoteSelector } from '../model/annotation';
+
+/*
+ * Anchoring an annotation in a page's text, as Hypothesis does: where the position selector still holds
+ * the quote, there it is; otherwise every place the quote occurs (exactly, or with a few errors when the
+ * page's wording changed) is scored by how well its context and position agree, and the best one wins.
+ * Text that can no longer be found, even approximately, anchors nowhere: the annotation is an orphan.
+ */
+
+/** A place in the text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Where an annotation anchored, and how sure (1 = quote, context and position all agree). */
+export interface Anchor extends Span {
+  score: number;
+}
+
+/** The selectors of an annotation. */
+export type Selectors = readonly [TextQuoteSelector, TextPositionSelector];
+
+/** The selectors that describe a span of the text. */
+export function selectorsOf(
+  text: string,
+  span: Span,
+  context = CONTEXT_CHARS,
+): [TextQuoteSelector, TextPositionSelector] {
+  const end = Math.min(span.end, span.start + MAX_QUOTE);
+  return [
+    {
+      type: 'TextQuoteSelector',
+      exact: text.slice(span.start, end),
+      prefix: text.slice(Math.max(0, span.start - context), span.start),
+      suffix: text.slice(end, end + context),
+    },
+    { type: 'TextPositionSelector', start: span.start, end },
+  ];
+}
+
+interface Candidate extends Span {
+  errors: number;
+}
+
+/** Most places an exact quote is scored at (a quote that common is placed by its context among the nearest). */
+const MAX_CANDIDATES = 1000;
+
+function exactMatches(text: string, quote: string, hint: number): Candidate[] {
+  const found: Candidate[] = [];
+  for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
+    found.push({ start: at, end: at + quote.length, errors: 0 });
+  }
+  if (found.length <= MAX_CANDIDATES) return found;
+  return found.sort((a, b) => Math.abs(a.start - hint) - Math.abs(b.start - hint)).slice(0, MAX_CANDIDATES);
+}
+
+/** Errors allowed in a quote that is no longer on the page word for word: a quarter of it, none in short ones. */
+export function allowedErrors(quote: string): number {
+  return quote.length < 8 ? 0 : Math.min(256, Math.floor(quote.length / 4));
+}
+
+/** How closely `text` reads as `wanted` (1 = the same; an empty `wanted` always agrees). */
+function similarity(text: string, wanted: string): number {
+  if (wanted.length === 0) return 1;
+  if (text.length === 0) return 0;
+  if (text === wanted) return 1;
+  const best = search(text, wanted, wanted.length)[0];
+  return best ? Math.max(0, 1 - best.errors / wanted.length) : 0;
+}
+
+const WEIGHT = { quote: 50, prefix: 20, suffix: 20, position: 2 };
+const TOTAL = WEIGHT.quote + WEIGHT.prefix + WEIGHT.suffix + WEIGHT.position;
+/** Least score of an approximate match: the quote's errors need some of its context to agree. */
+const MIN_FUZZY_SCORE = 0.6;
+
+/** Where the annotation's text is now, or null when it is gone (an orphan). */
+export function anchor(text: string, selectors: Selectors): Anchor | null {
+  const [quote, position] = selectors;
+  const { exact, prefix, suffix } = quote;
+  if (exact.length === 0) return null;
+  // The page did not change around it: the position still holds the quote.
+  if (text.slice(position.start, position.end) === exact) return { start: position.start, end: position.end, score: 1 };
+  let candidates = exactMatches(text, exact, position.start);
+  if (candidates.length === 0) {
+    const maxErrors = allowedErrors(exact);
+    if (maxErrors === 0) return null;
+    candidates = search(text, exact, maxErrors);
+  }
+  let best: Anchor | null = null;
+  for (const candidate of candidates) {
+    const score =
+      (WEIGHT.quote * (1 - candidate.errors / exact.length) +
+        WEIGHT.prefix * similarity(text.slice(Math.max(0, candidate.start - prefix.length), candidate.start), prefix) +
+        WEIGHT.suffix * similarity(text.slice(candidate.end, candidate.end + suffix.length), suffix) +
+        WEIGHT.position * (1 - Math.abs(candidate.start - position.start) / Math.max(text.length, 1))) /
+      TOTAL;
+    if (!best || score > best.score) best = { start: candidate.start, end: candidate.end, score };
+  }
+  // An approximate quote must also agree with some of its context, or it is somewhere else's text.
+  if (best && best.score < MIN_FUZZY_SCORE && candidates.some((c) => c.errors > 0)) return null;
+  return best;
+}

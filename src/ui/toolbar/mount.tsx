@@ -1,0 +1,55 @@
+import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { render } from 'preact';
+import { Toolbar, type ToolbarProps } from './Toolbar';
+
+/** A mounted toolbar: update it in place, or hide it. */
+export interface ToolbarHandle {
+  update(props: ToolbarProps, anchor: Range): void;
+  hide(): void;
+  readonly element: HTMLElement;
+}
+
+/** Mounts the annotation toolbar into a shadow root and keeps it above its range, inside the viewport. */
+export function mountToolbar(root: ShadowRoot): ToolbarHandle {
+  const frame = root.ownerDocument.createElement('div');
+  frame.className = 'toolbar-frame';
+  frame.hidden = true;
+  root.append(frame);
+  let stop: (() => void) | null = null;
+  let placed: Range | null = null;
+
+  const place = (anchor: Range) => {
+    if (placed === anchor && stop) return;
+    placed = anchor;
+    const reference = {
+      getBoundingClientRect: () => anchor.getBoundingClientRect(),
+      getClientRects: () => anchor.getClientRects(),
+    };
+    stop?.();
+    stop = autoUpdate(reference, frame, () => {
+      void computePosition(reference, frame, {
+        placement: 'top-start',
+        strategy: 'fixed',
+        middleware: [offset(8), flip({ padding: 8 }), shift({ padding: 8 })],
+      }).then(({ x, y }) => {
+        frame.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+      });
+    });
+  };
+
+  return {
+    element: frame,
+    update(props, anchor) {
+      render(<Toolbar {...props} />, frame);
+      frame.hidden = false;
+      place(anchor);
+    },
+    hide() {
+      stop?.();
+      stop = null;
+      placed = null;
+      frame.hidden = true;
+      render(null, frame);
+    },
+  };
+}
