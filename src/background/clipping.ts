@@ -42,3 +42,34 @@ export async function clipTab(library: Library, tabId: number): Promise<Clip> {
   }));
   return clips.save(article, found);
 }
+
+/** What an open side panel hears after a clip made from the page's menu or the keyboard. */
+export interface ClipDone {
+  tabId: number;
+  message: string;
+}
+
+/**
+ * Clips a tab's page from the context menu or the keyboard shortcut: the toolbar badge says it worked (✓)
+ * or not (!) for two seconds, with the reason in the button's title, and an open side panel shows it.
+ */
+export async function clipFromUser(library: Library, tabId: number): Promise<void> {
+  let message: string;
+  let ok = false;
+  try {
+    const clip = await clipTab(library, tabId);
+    message = `Clipped “${clip.title}” with ${clip.mentions.length} mentions.`;
+    ok = true;
+  } catch (error) {
+    message = `Could not clip: ${(error as Error).message}`;
+  }
+  const done: ClipDone = { tabId, message };
+  chrome.runtime.sendMessage({ type: 'clip.done', payload: done }).catch(() => undefined);
+  try {
+    await chrome.action.setBadgeBackgroundColor({ tabId, color: ok ? '#15803d' : '#b91c1c' });
+    await chrome.action.setBadgeText({ tabId, text: ok ? '✓' : '!' });
+    await chrome.action.setTitle({ tabId, title: `Dossier: ${message}` });
+  } catch {
+    // The tab closed meanwhile.
+  }
+}

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { showAllTabsStatus, showTabStatus } from './action';
-import { createActionMenu, onActionMenu, TRACK } from './action-menu';
+import { CLIP, createActionMenu, onActionMenu, TRACK } from './action-menu';
+import { clipFromUser } from './clipping';
 import { createDispatcher } from './handlers';
 import { runCommand } from './ignore-handlers';
 import { annotateOpenTabs } from './install';
@@ -30,19 +31,26 @@ chrome.runtime.onInstalled.addListener(() => {
 /** The context menus' one listener (also what e2e calls, since a test cannot open a native menu). */
 function onMenuClick(info: chrome.contextMenus.OnClickData, tab?: chrome.tabs.Tab) {
   if (info.menuItemId === TRACK) return trackSelection(library, info.selectionText, tab);
+  if (info.menuItemId === CLIP) return tab?.id === undefined ? undefined : clipFromUser(library, tab.id);
   return onActionMenu(info, tab?.url);
 }
 chrome.contextMenus.onClicked.addListener((info, tab) => {
   void onMenuClick(info, tab)?.catch((error: unknown) => console.warn('Dossier:', error));
 });
 // Reachable from the worker's own scope only (no page or content script can reach a service worker's globals).
-Object.assign(globalThis, { dossierMenuClick: onMenuClick });
+Object.assign(globalThis, { dossierMenuClick: onMenuClick, dossierCommand: onCommand });
 
 chrome.runtime.onStartup.addListener(() => void showAllTabsStatus());
-// The keyboard shortcuts: the top frame of the active tab moves to the next or previous mention.
+// The keyboard shortcuts: the top frame of the active tab moves to the next or previous mention; or the
+// page is clipped.
+function onCommand(command: string, tab?: chrome.tabs.Tab) {
+  if (tab?.id === undefined) return undefined;
+  if (command === 'next-mention' || command === 'previous-mention') return runCommand(command, tab.id);
+  if (command === 'clip-page') return clipFromUser(library, tab.id);
+  return undefined;
+}
 chrome.commands.onCommand.addListener((command, tab) => {
-  if (tab?.id === undefined) return;
-  if (command === 'next-mention' || command === 'previous-mention') void runCommand(command, tab.id);
+  void onCommand(command, tab)?.catch((error: unknown) => console.warn('Dossier:', error));
 });
 
 void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import { sendToBackground } from '../../messaging/client';
 import type { LibraryItem } from '../../messaging/protocol';
+import { readEnvelope } from '../../messaging/router';
 import type { Card } from '../../model/card';
 import { CardEditor } from './CardEditor';
 import { CardView } from './CardView';
@@ -79,6 +81,22 @@ export function App() {
         : `Could not clip: ${result.error}`,
     );
   };
+  // A clip made from the page's menu or the keyboard shortcut is reported here too.
+  const tabId = state?.tabId;
+  useEffect(() => {
+    const onMessage = (message: unknown, sender: browser.Runtime.MessageSender) => {
+      // From the background only: a page's content script has a tab.
+      if (sender.tab) return;
+      const envelope = readEnvelope(message);
+      const done = envelope?.payload as { tabId?: unknown; message?: unknown } | undefined;
+      if (envelope?.type !== 'clip.done' || done?.tabId !== tabId || typeof done?.message !== 'string') return;
+      setDeleted(null);
+      setNotice(done.message);
+      setClipped((n) => n + 1);
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => browser.runtime.onMessage.removeListener(onMessage);
+  }, [tabId]);
   const undo = async (card: Card) => {
     const result = await sendToBackground('card.restore', { id: card.id });
     setDeleted(null);
