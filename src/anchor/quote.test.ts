@@ -51,6 +51,26 @@ group('anchoring a quote', () => {
     expect(found!.score).toBeLessThan(1);
   });
 
+  it('finds an edited quote by its context, or anywhere when its ends and context changed too', () => {
+    const quote = 'tightened the rules in October, and Nvidia responded';
+    const selectors = selectorsOf(ARTICLE, spanOf(ARTICLE, quote));
+    // Both ends of the quote edited, the context kept.
+    const ends = ARTICLE.replace(quote, 'Tightened the rules in October, and Nvidia answered');
+    const byContext = anchor(ends, selectors);
+    expect(byContext && ends.slice(byContext.start, byContext.end)).toMatch(
+      /ightened the rules in October, and Nvidia/,
+    );
+    // The context edited as well: found by a search of the whole text.
+    const all = `Intro.\n${ARTICLE.replace(
+      'The Commerce Department tightened',
+      'Washington’s Commerce Department tightened',
+    ).replace(', and Nvidia responded with new chips.', ', and Nvidia responded at once with chips.')}`;
+    const anywhere = anchor(all, selectors);
+    expect(anywhere && all.slice(anywhere.start, anywhere.end)).toMatch(
+      /tightened the rules in October, and Nvidia respond/,
+    );
+  });
+
   it('leaves an annotation whose text is gone as an orphan', () => {
     const selectors = selectorsOf(ARTICLE, spanOf(ARTICLE, 'covering more data center equipment'));
     const changed = ARTICLE.replace('covering more data center equipment', 'as the spokesman said on Friday');

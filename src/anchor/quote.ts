@@ -78,16 +78,66 @@ const MIN_FUZZY_SCORE = 0.6;
 /** Where the annotation's text is now, or null when it is gone (an orphan). */
 export function anchor(text: string, selectors: Selectors): Anchor | null {
   const [quote, position] = selectors;
-  const { exact, prefix, suffix } = quote;
+  const { exact } = quote;
   if (exact.length === 0) return null;
   // The page did not change around it: the position still holds the quote.
   if (text.slice(position.start, position.end) === exact) return { start: position.start, end: position.end, score: 1 };
-  let candidates = exactMatches(text, exact, position.start);
-  if (candidates.length === 0) {
-    const maxErrors = allowedErrors(exact);
-    if (maxErrors === 0) return null;
-    candidates = search(text, exact, maxErrors);
+  const exactly = exactMatches(text, exact, position.start);
+  if (exactly.length > 0) return best(text, selectors, exactly);
+  const maxErrors = allowedErrors(exact);
+  if (maxErrors === 0) return null;
+  // An edited quote mostly keeps its ends or its context word for word: search near those first, the whole
+  // text only when that finds nothing good enough.
+  return (
+    best(text, selectors, nearbyMatches(text, quote, maxErrors)) ??
+    best(text, selectors, search(text, exact, maxErrors))
+  );
+}
+
+/** Characters of a quote's ends (or its context's) looked up exactly to find where an edited quote may be. */
+const PROBE = 16;
+
+/** Approximate matches of the quote in windows around exact occurrences of its ends and its context. */
+function nearbyMatches(text: string, quote: TextQuoteSelector, maxErrors: number): Candidate[] {
+  const { exact, prefix, suffix } = quote;
+  // Where the quote would start, given where a probe was found.
+  const probes: Array<[probe: string, offset: number]> = [
+    [exact.slice(0, PROBE), 0],
+    [exact.slice(-PROBE), exact.length - PROBE],
+    [prefix.slice(-PROBE), -Math.min(PROBE, prefix.length)],
+    [suffix.slice(0, PROBE), exact.length],
+  ];
+  const windows: Span[] = [];
+  for (const [probe, offset] of probes) {
+    if (probe.length < PROBE / 2) continue;
+    let seen = 0;
+    for (let at = text.indexOf(probe); at !== -1 && seen < 20; at = text.indexOf(probe, at + 1), seen++) {
+      const start = at - offset;
+      windows.push({
+        start: Math.max(0, start - maxErrors - 1),
+        end: Math.min(text.length, start + exact.length + maxErrors + 1),
+      });
+    }
   }
+  windows.sort((a, b) => a.start - b.start);
+  const merged: Span[] = [];
+  for (const window of windows) {
+    const last = merged[merged.length - 1];
+    if (last && window.start <= last.end) last.end = Math.max(last.end, window.end);
+    else merged.push({ ...window });
+  }
+  return merged.flatMap(({ start, end }) =>
+    search(text.slice(start, end), exact, maxErrors).map((m) => ({
+      start: m.start + start,
+      end: m.end + start,
+      errors: m.errors,
+    })),
+  );
+}
+
+/** The candidate whose quote, context and position agree best, or null when none is good enough. */
+function best(text: string, selectors: Selectors, candidates: readonly Candidate[]): Anchor | null {
+  const [{ exact, prefix, suffix }, position] = selectors;
   let best: Anchor | null = null;
   for (const candidate of candidates) {
     const score =

@@ -229,6 +229,7 @@ export class OwnNotes {
 
   private async place(source: string, annotations: readonly Annotation[], generation: number): Promise<void> {
     if (annotations.length === 0) return this.set(source, []);
+    if (__BENCH__) performance.mark('own annotations:start');
     const page = await this.collect(() => generation !== this.generation);
     if (!page) return;
     if (__BENCH__) performance.mark('own annotations:collected');
@@ -239,6 +240,7 @@ export class OwnNotes {
     if (__BENCH__) {
       performance.mark('own annotations:anchored');
       performance.measure('own annotations anchored', 'own annotations:collected', 'own annotations:anchored');
+      performance.measure('own annotations placed', 'own annotations:start', 'own annotations:anchored');
     }
     if (generation === this.generation) this.set(source, placed);
   }
