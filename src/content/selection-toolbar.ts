@@ -5,6 +5,9 @@ import type { OwnNotes, Placed } from './own-notes';
 
 type CaretFromPoint = (x: number, y: number) => CaretPosition | null;
 
+const sameRange = (a: Range, b: Range) =>
+  a.compareBoundaryPoints(Range.START_TO_START, b) === 0 && a.compareBoundaryPoints(Range.END_TO_END, b) === 0;
+
 /** Whether a node is inside something the user types into (their selection there is not page text). */
 function inEditable(node: Node): boolean {
   const element = node instanceof Element ? node : node.parentElement;
@@ -59,7 +62,11 @@ export function watchSelection(doc: Document, notes: OwnNotes, signal: AbortSign
     if (target !== current) return;
     if (!result.ok) return show(mode ?? { kind: 'selection' }, result.error ?? 'Could not save.');
     hide();
-    if (!current.placed) doc.getSelection()?.removeAllRanges();
+    // The selection that was highlighted is cleared (not one the user made since).
+    const selection = doc.getSelection();
+    if (!current.placed && selection?.rangeCount && sameRange(selection.getRangeAt(0), current.range)) {
+      selection.removeAllRanges();
+    }
   };
 
   const remove = async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { MAX_NOTE } from '../../model/annotation';
 
 /** What the toolbar shows: actions on a selection, the note editor, or a highlight the user clicked. */
@@ -28,7 +28,8 @@ const keepSelection = (event: MouseEvent) => event.preventDefault();
 function Editor({ note, onSave, onClose }: { note: string } & Pick<ToolbarActions, 'onSave' | 'onClose'>) {
   const [text, setText] = useState(note);
   const area = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => area.current?.focus({ preventScroll: true }), []);
+  // Before the browser's next task, so that keys typed right after the click land in the note.
+  useLayoutEffect(() => area.current?.focus({ preventScroll: true }), []);
   return (
     <form
       class="note-editor"
