@@ -156,6 +156,35 @@ test('a note is edited and deleted from the page; the side panel follows', async
   await expect(list.getByRole('listitem')).toHaveCount(0);
 });
 
+test('where Dossier is off, the user’s highlights are not shown and selecting offers no toolbar', async ({
+  context,
+  worker,
+  extensionId,
+  server,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`${server.url}/demo/`);
+  await waitForHighlights(page);
+  await select(page, 'Robotics is the most obvious market');
+  await press(page, 'Highlight');
+  await expect.poll(() => own(page, 'ann-mark')).toEqual(['Robotics is the most obvious market']);
+  const panel = await openPanelPage(context, extensionId, await tabIdOf(worker, page));
+  const tabId = await tabIdOf(worker, page);
+  await panel.evaluate(
+    (id) => chrome.runtime.sendMessage({ type: 'tab.site.set', payload: { tabId: id, enabled: false } }),
+    tabId,
+  );
+  await expect.poll(() => own(page, 'ann-mark')).toEqual([]);
+  await select(page, 'investors expect new launches');
+  await page.waitForTimeout(300);
+  expect((await readPopover(page))?.buttons.some((b) => b.label === 'Highlight') ?? false).toBe(false);
+  await panel.evaluate(
+    (id) => chrome.runtime.sendMessage({ type: 'tab.site.set', payload: { tabId: id, enabled: true } }),
+    tabId,
+  );
+  await expect.poll(() => own(page, 'ann-mark')).toEqual(['Robotics is the most obvious market']);
+});
+
 test('a page’s annotations exported as W3C JSON-LD are imported by another Dossier and anchored on the same page', async ({
   context,
   worker,

@@ -36,13 +36,15 @@ function isAlive(): boolean {
 }
 
 const report = reportMentions(document);
+/** Asked before every full collection: an off site or a paused Dossier reads nothing of the page. */
+async function allowed(): Promise<boolean> {
+  const status = await sendToBackground('site.status', {});
+  return status.ok && status.value.enabled;
+}
+
 const annotator = new Annotator(document, {
   exclude: currentHost,
-  // Asked before every full collection: an off site or a paused Dossier reads nothing of the page.
-  allowed: async () => {
-    const status = await sendToBackground('site.status', {});
-    return status.ok && status.value.enabled;
-  },
+  allowed,
   changed: report,
 });
 
@@ -51,6 +53,7 @@ const topFrame = window.top === window;
 let notesChanged = 0;
 const notes = new OwnNotes(document, {
   exclude: currentHost,
+  allowed,
   changed: () => {
     // Several changes in a row make one message to the side panel.
     window.clearTimeout(notesChanged);
@@ -72,6 +75,7 @@ const popover = watchPopover(document, annotator, signal, isAlive);
 const handle = createRouter(backgroundToContent, {
   'page.refresh': async () => {
     popover.hide();
+    if (topFrame) quietly(notes.load());
     return { mentions: await annotator.annotate() };
   },
   'page.reveal': ({ cardId, index }) => {

@@ -27,6 +27,8 @@ export interface Placed {
 export interface OwnNotesHost {
   /** Our own UI element, never collected. */
   exclude(): Node | null;
+  /** Whether Dossier may run on this page (site on, not paused); asked before every load. */
+  allowed(): Promise<boolean>;
   /** The annotations were anchored again, or one was added or removed. */
   changed(): void;
 }
@@ -73,6 +75,8 @@ function bodyOf(note: string): TextualBody[] {
 /** The user's highlights and notes on one document. */
 export class OwnNotes {
   private source: string | null = null;
+  /** Dossier runs on this page (as of the last load): the toolbar is offered only then. */
+  enabled = false;
   private placed: Placed[] = [];
   private generation = 0;
   private lastTry = -Infinity;
@@ -102,7 +106,9 @@ export class OwnNotes {
     const source = this.sourceOf();
     if (only !== undefined && only !== source) return;
     const generation = ++this.generation;
-    if (!source) return this.set(null, []);
+    this.enabled = source !== null && (await this.host.allowed());
+    if (generation !== this.generation) return;
+    if (!source || !this.enabled) return this.set(null, []);
     const result = await sendToBackground('annotations.page', { source });
     if (!result.ok) throw new Error(result.error);
     if (generation !== this.generation) return;

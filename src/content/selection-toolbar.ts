@@ -90,7 +90,7 @@ export function watchSelection(doc: Document, notes: OwnNotes, signal: AbortSign
     const range = selection.getRangeAt(0);
     const container = range.commonAncestorContainer;
     if (isOurs(container) || inEditable(container) || !/[\p{L}\p{N}]/u.test(range.toString())) return;
-    if (!notes.sourceOf()) return;
+    if (!notes.enabled || !notes.sourceOf()) return;
     target = { range: range.cloneRange(), placed: null };
     show({ kind: 'selection' });
   };

@@ -178,7 +178,13 @@ export function App() {
               state ? (
                 <>
                   <PageCards state={state} onOpen={open} cards={cards} />
-                  <PageNotes tabId={state.tabId} />
+                  <PageNotes
+                    tabId={state.tabId}
+                    onNotice={(text) => {
+                      setDeleted(null);
+                      setNotice(text);
+                    }}
+                  />
                 </>
               ) : null
             ) : tab === 'library' ? (

@@ -123,9 +123,9 @@ function NoteItem({
 }
 
 /** The user's highlights and notes on the page: anchored ones in page order, orphans listed, never dropped. */
-export function PageNotes({ tabId }: { tabId: number }) {
+export function PageNotes({ tabId, onNotice }: { tabId: number; onNotice: (notice: string) => void }) {
   const { page, reload } = usePageAnnotations(tabId);
-  const [notice, setNotice] = useState<string | null>(null);
+  const setNotice = onNotice;
   const items = page?.items ?? [];
   const orphans = items.filter((i) => !i.anchored).length;
 
@@ -180,9 +180,6 @@ export function PageNotes({ tabId }: { tabId: number }) {
           />
         </label>
       </div>
-      <p role="status" class="own-status">
-        {notice}
-      </p>
     </section>
   );
 }
