@@ -62,7 +62,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
         `[...document.querySelectorAll('div')].map((d) => d.shadowRoot?.querySelector('[role=toolbar], form, section')?.localName).join(' ')`,
       ),
     ).toBe('div section form');
-    if (process.env.SCREENSHOTS) await page.screenshot({ path: `${process.env.SCREENSHOTS}/toolbar-${colorScheme}.png` });
+    if (process.env.SCREENSHOTS)
+      await page.screenshot({ path: `${process.env.SCREENSHOTS}/toolbar-${colorScheme}.png` });
     await context.close();
   });
 }

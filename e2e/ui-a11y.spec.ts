@@ -35,8 +35,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await panel.getByRole('button', { name: 'Clip page' }).click();
     await expect(panel.getByRole('status').filter({ hasText: 'Clipped' })).toBeVisible();
     await panel.getByRole('tab', { name: 'Clips' }).click();
-    await expect(panel.locator('a.result')).toHaveCount(1);
+    await expect(panel.locator('.result')).toHaveCount(1);
     expect(await violations(panel), 'Clips').toEqual([]);
+    await panel.locator('.result').click();
+    await expect(panel.locator('.reader-body .mention').first()).toBeVisible();
+    expect(await violations(panel), 'clip reader').toEqual([]);
+    await panel.getByRole('button', { name: '← Clips' }).click();
     await panel.getByRole('tab', { name: 'Library' }).click();
 
     await panel.locator('.result').first().click();

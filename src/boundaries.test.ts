@@ -13,7 +13,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   store: ['model'],
   background: ['engine', 'model', 'messaging', 'store', 'packs', 'clip'],
   content: ['model', 'messaging', 'ui', 'clip', 'anchor'],
-  ui: ['model', 'messaging'],
+  ui: ['model', 'messaging', 'clip'],
   cli: ['engine', 'model', 'packs', 'clip'],
   clip: ['model'],
   anchor: ['model'],

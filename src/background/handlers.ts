@@ -6,7 +6,7 @@ import { err, type Result } from '../model/result';
 import type { SiteSettings } from '../store/settings';
 import { showTabStatus } from './action';
 import { annotationContentHandlers, annotationPanelHandlers } from './annotation-handlers';
-import { clipStore, clipTab } from './clipping';
+import { clipPanelHandlers } from './clip-handlers';
 import { annotatorContentHandlers, annotatorPanelHandlers, withoutIgnored } from './ignore-handlers';
 import type { Library } from './library';
 import { styleDocument } from './page-style';
@@ -69,6 +69,7 @@ export function createDispatcher(library: Library) {
   const fromPanel = createRouter(panelToBackground, {
     ...annotatorPanelHandlers(sites, library),
     ...annotationPanelHandlers(),
+    ...clipPanelHandlers(library),
     'tab.state': async ({ tabId }) => {
       const tab = await chrome.tabs.get(tabId).catch(() => null);
       if (!tab) throw new Error(`No tab ${tabId}`);
@@ -135,13 +136,6 @@ export function createDispatcher(library: Library) {
       void refreshTabs();
       return settingsOf(next);
     },
-    'clip.save': ({ tabId }) => clipTab(library, tabId),
-    'clip.get': async ({ clipId }) => {
-      const clip = await clipStore().get(clipId);
-      if (!clip) throw new Error(`No clip ${clipId}`);
-      return clip;
-    },
-    'clips.list': () => clipStore().list(),
     'data.export': async () => ({
       fileName: `dossier-backup-${new Date().toISOString().slice(0, 10)}.json`,
       mimeType: 'application/json',

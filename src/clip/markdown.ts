@@ -1,5 +1,6 @@
 import TurndownService from 'turndown';
 import { stringify } from 'yaml';
+import type { Clip } from '../model/clip';
 import type { Article } from './extract';
 
 /*
@@ -64,3 +65,15 @@ const OPTIONS: TurndownService.Options = {
   bulletListMarker: '-',
   emDelimiter: '*',
 };
+
+/** The names of the cards a clip mentions, most mentioned first. */
+export function entitiesOf(clip: Pick<Clip, 'mentions'>): string[] {
+  const counts = new Map<string, number>();
+  for (const m of clip.mentions) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
+}
+
+/** A clip as a Markdown note with YAML front matter (title, source, author, dates, tags, entities), then its note. */
+export function clipNote(clip: Clip): string {
+  return clipMarkdown(clip, { clipped: clip.clipped, tags: clip.tags, entities: entitiesOf(clip), note: clip.note });
+}

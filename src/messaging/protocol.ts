@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { type AnchoredAnnotation, type Annotation, AnnotationSchema } from '../model/annotation';
 import { MAX_BACKUP_BYTES, type RestoreReport } from '../model/backup';
 import type { Card } from '../model/card';
-import type { Clip } from '../model/clip';
+import { type Clip, MAX_CLIP_NOTE, MAX_CLIP_TAG, MAX_CLIP_TAGS } from '../model/clip';
 import { type HighlightStyle, HighlightStyleSchema } from '../model/highlight-style';
 import type { CardSummary, Mention } from '../model/mention';
 import type { PackReport } from '../model/pack';
@@ -15,6 +15,7 @@ import type { PackReport } from '../model/pack';
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const cardId = v.pipe(v.string(), v.maxLength(128));
 const packId = v.pipe(v.string(), v.maxLength(64));
+const clipId = v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/));
 /** Largest page text the background will scan in one message (5 MB pages are the stated worst case). */
 export const MAX_PAGE_TEXT = 8 * 1024 * 1024;
 /** Largest pack file an import accepts. */
@@ -147,7 +148,7 @@ export const panelToBackground = {
   /** Clips the article of a tab's page (or updates its earlier clip, keeping the user's tags and note). */
   'clip.save': v.strictObject({ tabId }),
   /** One clip. */
-  'clip.get': v.strictObject({ clipId: v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/)) }),
+  'clip.get': v.strictObject({ clipId }),
   /** Every clip, most recent first. */
   'clips.list': v.strictObject({}),
   /** The user's highlights and notes on a tab's page, each anchored or orphaned. */
@@ -164,6 +165,28 @@ export const panelToBackground = {
   'annotations.import': v.strictObject({
     text: v.pipe(v.string(), v.maxLength(MAX_ANNOTATIONS_BYTES, 'the file is larger than 10 MB')),
   }),
+  /** Sets the user's tags and note on a clip (tags trimmed and deduplicated; a re-clip keeps them). */
+  'clip.update': v.strictObject({
+    clipId,
+    tags: v.pipe(
+      v.array(
+        v.pipe(
+          v.string(),
+          v.trim(),
+          v.minLength(1),
+          v.maxLength(MAX_CLIP_TAG, `a tag is at most ${MAX_CLIP_TAG} characters`),
+        ),
+      ),
+      v.maxLength(MAX_CLIP_TAGS, `a clip has at most ${MAX_CLIP_TAGS} tags`),
+    ),
+    note: v.pipe(v.string(), v.maxLength(MAX_CLIP_NOTE, `a note is at most ${MAX_CLIP_NOTE} characters`)),
+  }),
+  /** Deletes a clip; `clip.restore` undoes it. */
+  'clip.delete': v.strictObject({ clipId }),
+  /** Brings back the clip deleted last. */
+  'clip.restore': v.strictObject({ clipId }),
+  /** Every clip with its mentions, and the user's highlights and notes, as a W3C AnnotationCollection (JSON-LD). */
+  'clips.export': v.strictObject({}),
   /** Every card, pack and setting, as a backup file. */
   'data.export': v.strictObject({}),
   /** Replaces everything with a backup file's content (validated whole first). */
@@ -281,6 +304,10 @@ export interface Answers {
   'page.annotations': PageAnnotations;
   'page.annotations.refresh': PageAnnotations;
   'page.annotation.reveal': { found: boolean };
+  'clip.update': Clip;
+  'clip.delete': { title: string };
+  'clip.restore': Clip;
+  'clips.export': DownloadFile;
 }
 
 /** A page's highlights and notes as the side panel lists them. */

@@ -35,3 +35,26 @@ export interface Clip extends Article {
   note: string;
   mentions: ClipMention[];
 }
+
+/** Most tags a clip keeps. */
+export const MAX_CLIP_TAGS = 32;
+/** Longest tag, in characters. */
+export const MAX_CLIP_TAG = 64;
+/** Longest note on a clip, in characters. */
+export const MAX_CLIP_NOTE = 10_000;
+
+/** Tags as typed (a list, or comma-separated): trimmed, each once whatever its case, within the limits above. */
+export function normaliseTags(input: string | readonly string[]): string[] {
+  const parts = typeof input === 'string' ? input.split(',') : input.flatMap((tag) => tag.split(','));
+  const seen = new Set<string>();
+  const tags: string[] = [];
+  for (const part of parts) {
+    const tag = part.replace(/\s+/g, ' ').trim().slice(0, MAX_CLIP_TAG).trim();
+    const key = tag.toLocaleLowerCase();
+    if (!tag || seen.has(key)) continue;
+    seen.add(key);
+    tags.push(tag);
+    if (tags.length === MAX_CLIP_TAGS) break;
+  }
+  return tags;
+}

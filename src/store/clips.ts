@@ -9,6 +9,8 @@ import { type Database, isNotFound, openDatabase, PRIVATE_DB, STORE_SCHEMA, type
 /** A clip as stored. */
 export interface ClipDoc extends StoredDoc, Clip {
   type: 'clip';
+  /** When the user deleted it (ISO time): kept until the next deletion, so that it can be brought back. */
+  trashed?: string | null;
 }
 
 /** A stable id for a canonical URL (FNV-1a, 64 bits as two 32-bit halves). */
@@ -26,7 +28,7 @@ export function clipIdOf(canonicalUrl: string): string {
 const docId = (id: string) => `clip:${id}`;
 
 function toClip(doc: ClipDoc): Clip {
-  const { _id, _rev, type, schema, ...clip } = doc as ClipDoc & { _rev?: string };
+  const { _id, _rev, type, schema, trashed, ...clip } = doc as ClipDoc & { _rev?: string };
   return clip;
 }
 
@@ -37,11 +39,13 @@ export class ClipStore {
   /** Stores a clip of an article; an earlier clip of the same canonical URL is updated, its tags and note kept. */
   async save(article: Article, mentions: ClipMention[], now = new Date().toISOString()): Promise<Clip> {
     const clipId = clipIdOf(article.canonicalUrl);
-    const before = await this.doc(clipId);
+    const found = await this.doc(clipId);
+    // A deleted clip clipped again starts afresh.
+    const before = found && !found.trashed ? found : null;
     const doc: ClipDoc = {
       ...article,
       _id: docId(clipId),
-      ...(before?._rev ? { _rev: before._rev } : {}),
+      ...(found?._rev ? { _rev: found._rev } : {}),
       type: 'clip',
       schema: STORE_SCHEMA,
       clipId,
@@ -50,6 +54,7 @@ export class ClipStore {
       tags: before?.tags ?? [],
       note: before?.note ?? '',
       mentions,
+      trashed: null,
     };
     await writing(() => this.db.put(doc));
     return toClip(doc);
@@ -58,15 +63,53 @@ export class ClipStore {
   /** One clip, or null. */
   async get(clipId: string): Promise<Clip | null> {
     const doc = await this.doc(clipId);
-    return doc ? toClip(doc) : null;
+    return doc && !doc.trashed ? toClip(doc) : null;
+  }
+
+  /** Sets what the user wrote on a clip (tags and note, already normalised). */
+  async update(clipId: string, tags: string[], note: string): Promise<Clip> {
+    const doc = await this.doc(clipId);
+    if (!doc || doc.trashed) throw new Error('This clip no longer exists.');
+    const next: ClipDoc = { ...doc, tags, note };
+    await writing(() => this.db.put(next));
+    return toClip(next);
+  }
+
+  /**
+   * Deletes a clip so that `restore` can bring it back; a clip deleted before is then removed for good (one
+   * Undo at a time, and no deleted article lingers in the store).
+   */
+  async trash(clipId: string, now = new Date().toISOString()): Promise<Clip> {
+    const doc = await this.doc(clipId);
+    if (!doc || doc.trashed) throw new Error('This clip no longer exists.');
+    const earlier = (await this.docs()).filter((d) => d.trashed);
+    await writing(() =>
+      this.db.bulkDocs([{ ...doc, trashed: now }, ...earlier.map((d) => ({ ...d, _deleted: true }))]),
+    );
+    return toClip(doc);
+  }
+
+  /** Brings back a deleted clip. */
+  async restore(clipId: string): Promise<Clip> {
+    const doc = await this.doc(clipId);
+    if (!doc?.trashed) throw new Error('This clip can no longer be brought back.');
+    const next: ClipDoc = { ...doc, trashed: null };
+    await writing(() => this.db.put(next));
+    return toClip(next);
   }
 
   /** Every clip, most recently clipped first. */
   async list(): Promise<Clip[]> {
-    const all = await this.db.allDocs({ include_docs: true, startkey: 'clip:', endkey: 'clip:\uffff' });
-    return all.rows
-      .flatMap((row) => (row.doc && (row.doc as ClipDoc).type === 'clip' ? [toClip(row.doc as ClipDoc)] : []))
+    return (await this.docs())
+      .flatMap((doc) => (doc.trashed ? [] : [toClip(doc)]))
       .sort((a, b) => b.updated.localeCompare(a.updated));
+  }
+
+  private async docs(): Promise<Array<ClipDoc & { _rev?: string }>> {
+    const all = await this.db.allDocs({ include_docs: true, startkey: 'clip:', endkey: 'clip:\uffff' });
+    return all.rows.flatMap((row) =>
+      row.doc && (row.doc as ClipDoc).type === 'clip' ? [row.doc as ClipDoc & { _rev?: string }] : [],
+    );
   }
 
   private async doc(clipId: string): Promise<(ClipDoc & { _rev?: string }) | null> {

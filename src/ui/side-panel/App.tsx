@@ -6,7 +6,7 @@ import { readEnvelope } from '../../messaging/router';
 import type { Card } from '../../model/card';
 import { CardEditor } from './CardEditor';
 import { CardView } from './CardView';
-import { Clips } from './Clips';
+import { Clips, type ClipsView, NEW_CLIPS_VIEW } from './Clips';
 import { Library } from './Library';
 import { PageCards } from './PageCards';
 import { PageNotes } from './PageNotes';
@@ -25,6 +25,8 @@ export function App() {
   const [notice, setNotice] = useState<string | null>(null);
   const [tab, setTab] = useState<TabName>('page');
   const [library, setLibrary] = useState<LibraryItem[] | null>(null);
+  // The Clips tab's search and open clip, kept while a card opened from a clip is read.
+  const [clipsView, setClipsView] = useState<ClipsView>(NEW_CLIPS_VIEW);
   const focus = state?.focusCardId ?? null;
 
   // The whole library, loaded when the Library tab is first shown; reloaded after every change once loaded.
@@ -163,7 +165,7 @@ export function App() {
             setNotice(null);
             setView({ kind: 'edit', card });
           }}
-          backLabel={tab === 'page' ? 'This page' : 'Library'}
+          backLabel={tab === 'page' ? 'This page' : tab === 'library' ? 'Library' : clipsView.open ? 'Clip' : 'Clips'}
           onDeleted={(card) => {
             setDeleted(card);
             void loadLibrary();
@@ -190,7 +192,7 @@ export function App() {
             ) : tab === 'library' ? (
               <Library items={library} onOpen={open} />
             ) : (
-              <Clips changes={clipped} />
+              <Clips changes={clipped} view={clipsView} onView={setClipsView} onOpenCard={open} />
             )}
           </div>
         </>
