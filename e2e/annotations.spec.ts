@@ -156,6 +156,46 @@ test('a note is edited and deleted from the page; the side panel follows', async
   await expect(list.getByRole('listitem')).toHaveCount(0);
 });
 
+test('from the keyboard: the shortcut puts focus in the toolbar of the selection, Enter highlights it', async ({
+  context,
+  worker,
+  server,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`${server.url}/demo/`);
+  await waitForHighlights(page);
+  await select(page, 'investors expect new launches');
+  const tabId = await tabIdOf(worker, page);
+  // The shortcut's listener (a test cannot press a browser shortcut).
+  const found = await worker.evaluate(
+    (id) =>
+      (
+        globalThis as unknown as {
+          dossierCommand: (command: string, tab: { id: number }) => Promise<{ found: boolean }>;
+        }
+      ).dossierCommand('annotate-selection', { id }),
+    tabId,
+  );
+  expect(found).toEqual({ found: true });
+  // Focus is on the toolbar's first button (inside the closed shadow root: the accessibility tree sees it).
+  const cdp = await context.newCDPSession(page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+    nodes: Array<{
+      role?: { value: string };
+      name?: { value: string };
+      properties?: Array<{ name: string; value: { value: unknown } }>;
+    }>;
+  };
+  const focusedNode = nodes.findLast((n) => n.properties?.some((p) => p.name === 'focused' && p.value.value === true));
+  expect({ role: focusedNode?.role?.value, name: focusedNode?.name?.value }).toEqual({
+    role: 'button',
+    name: 'Highlight',
+  });
+  await cdp.detach();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => own(page, 'ann-mark')).toEqual(['investors expect new launches']);
+});
+
 test('where Dossier is off, the user’s highlights are not shown and selecting offers no toolbar', async ({
   context,
   worker,

@@ -2,7 +2,7 @@ import { clipsCollection } from '../clip/collection';
 import type { panelToBackground } from '../messaging/protocol';
 import type { Handlers } from '../messaging/router';
 import { normaliseTags } from '../model/clip';
-import { AnnotationStore } from '../store/annotations';
+import { annotationStore } from './annotation-handlers';
 import { clipStore, clipTab } from './clipping';
 import type { Library } from './library';
 
@@ -20,8 +20,6 @@ type ClipMessages =
   | 'clip.restore'
   | 'clips.export';
 
-const annotations = new AnnotationStore();
-
 /** The extension pages' clip handlers. */
 export function clipPanelHandlers(library: Library): Pick<Handlers<typeof panelToBackground>, ClipMessages> {
   return {
@@ -37,7 +35,7 @@ export function clipPanelHandlers(library: Library): Pick<Handlers<typeof panelT
     'clip.restore': ({ clipId }) => clipStore().restore(clipId),
     'clips.export': async () => {
       const now = new Date().toISOString();
-      const collection = clipsCollection(await clipStore().list(), await annotations.list(), now);
+      const collection = clipsCollection(await clipStore().list(), await annotationStore().list(), now);
       return {
         fileName: `dossier-clips-${now.slice(0, 10)}.jsonld`,
         mimeType: 'application/ld+json',

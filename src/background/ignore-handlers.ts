@@ -16,6 +16,10 @@ import { recordFrame } from './tab-state';
 
 /** Runs a keyboard command on a tab: the shortcut's listener and the UI's buttons both call this. */
 export async function runCommand(command: Command, tabId: number): Promise<{ found: boolean }> {
+  if (command === 'annotate-selection') {
+    const result = await sendToTab(tabId, 'page.annotate', {}, 0);
+    return result.ok ? result.value : { found: false };
+  }
   const direction = command === 'next-mention' ? 'next' : 'previous';
   const result = await sendToTab(tabId, 'page.step', { direction }, 0);
   return result.ok ? result.value : { found: false };

@@ -45,7 +45,9 @@ chrome.runtime.onStartup.addListener(() => void showAllTabsStatus());
 // page is clipped.
 function onCommand(command: string, tab?: chrome.tabs.Tab) {
   if (tab?.id === undefined) return undefined;
-  if (command === 'next-mention' || command === 'previous-mention') return runCommand(command, tab.id);
+  if (command === 'next-mention' || command === 'previous-mention' || command === 'annotate-selection') {
+    return runCommand(command, tab.id);
+  }
   if (command === 'clip-page') return clipFromUser(library, tab.id);
   return undefined;
 }

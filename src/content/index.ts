@@ -71,6 +71,8 @@ signal.addEventListener('abort', () => {
 const retire = scope[INSTANCE];
 
 const popover = watchPopover(document, annotator, signal, isAlive);
+/** The annotation toolbar (top frame only, once started). */
+let toolbar: ReturnType<typeof watchSelection> | null = null;
 
 const handle = createRouter(backgroundToContent, {
   'page.refresh': async () => {
@@ -90,6 +92,7 @@ const handle = createRouter(backgroundToContent, {
   },
   'page.step': ({ direction }) => ({ found: popover.step(direction) }),
   'page.annotations': () => notes.list(),
+  'page.annotate': () => ({ found: toolbar?.annotateSelection() ?? false }),
   'page.annotations.refresh': async ({ source }) => {
     if (topFrame) await notes.load(source);
     return notes.list();
@@ -131,7 +134,7 @@ function start(): void {
   whenIdle(() => isAlive() && quietly(annotator.annotate()));
   if (topFrame) {
     whenIdle(() => isAlive() && quietly(notes.load()));
-    watchSelection(document, notes, signal, isAlive);
+    toolbar = watchSelection(document, notes, signal, isAlive);
   }
   const live = watchMutations(
     document,

@@ -19,7 +19,12 @@ function inEditable(node: Node): boolean {
  * of the user's highlights shows its note with "Edit note" and "Delete". Created on first need, inside the
  * one host element; nothing is added to the page before the user selects or clicks.
  */
-export function watchSelection(doc: Document, notes: OwnNotes, signal: AbortSignal, isAlive: () => boolean): void {
+export function watchSelection(
+  doc: Document,
+  notes: OwnNotes,
+  signal: AbortSignal,
+  isAlive: () => boolean,
+): { annotateSelection(): boolean } {
   let toolbar: ToolbarHandle | null = null;
   /** What the toolbar acts on: a copy of the selection's range, or the clicked highlight. */
   let target: { range: Range; placed: Placed | null } | null = null;
@@ -32,7 +37,7 @@ export function watchSelection(doc: Document, notes: OwnNotes, signal: AbortSign
     mode = null;
   };
 
-  const show = (next: ToolbarMode, status: string | null = null) => {
+  const show = (next: ToolbarMode, status: string | null = null, focus = false) => {
     if (!target) return;
     mode = next;
     const host = ensureHost(doc);
@@ -48,6 +53,7 @@ export function watchSelection(doc: Document, notes: OwnNotes, signal: AbortSign
         onClose: hide,
       },
       target.range,
+      focus,
     );
   };
 
@@ -78,24 +84,25 @@ export function watchSelection(doc: Document, notes: OwnNotes, signal: AbortSign
     hide();
   };
 
-  /** After a pointer or key release: a selection of page text gets the toolbar. */
-  const check = () => {
+  /** After a pointer or key release: a selection of page text gets the toolbar (focused from the keyboard command). */
+  const check = (focus = false): boolean => {
     timer = 0;
-    if (!isAlive() || mode?.kind === 'editor') return;
+    if (!isAlive() || mode?.kind === 'editor') return false;
     const selection = doc.getSelection();
     if (!selection || selection.isCollapsed || selection.rangeCount === 0) {
       if (mode?.kind === 'selection') hide();
-      return;
+      return false;
     }
     const range = selection.getRangeAt(0);
     const container = range.commonAncestorContainer;
-    if (isOurs(container) || inEditable(container) || !/[\p{L}\p{N}]/u.test(range.toString())) return;
-    if (!notes.enabled || !notes.sourceOf()) return;
+    if (isOurs(container) || inEditable(container) || !/[\p{L}\p{N}]/u.test(range.toString())) return false;
+    if (!notes.enabled || !notes.sourceOf()) return false;
     target = { range: range.cloneRange(), placed: null };
-    show({ kind: 'selection' });
+    show({ kind: 'selection' }, null, focus);
+    return true;
   };
   const later = (event: Event) => {
-    if (!timer && !isOurs(event.target as Node)) timer = window.setTimeout(check, 0);
+    if (!timer && !isOurs(event.target as Node)) timer = window.setTimeout(() => check(), 0);
   };
 
   /** A click on one of the user's highlights (with nothing selected) shows its note. */
@@ -127,4 +134,5 @@ export function watchSelection(doc: Document, notes: OwnNotes, signal: AbortSign
   doc.addEventListener('pointerdown', onPointerDown, options);
   doc.addEventListener('keydown', onKeyDown, options);
   signal.addEventListener('abort', hide);
+  return { annotateSelection: () => check(true) };
 }

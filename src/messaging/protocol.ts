@@ -46,7 +46,7 @@ const annotationId = v.pipe(v.string(), v.regex(/^urn:uuid:[0-9a-f-]{36}$/));
 export const MAX_ANNOTATIONS_BYTES = 10 * 1024 * 1024;
 
 /** A keyboard command (declared in the manifest), also reachable from the UI. */
-export const CommandSchema = v.picklist(['next-mention', 'previous-mention']);
+export const CommandSchema = v.picklist(['next-mention', 'previous-mention', 'annotate-selection']);
 /** A keyboard command's name. */
 export type Command = v.InferOutput<typeof CommandSchema>;
 
@@ -203,6 +203,8 @@ export const backgroundToContent = {
   'page.refresh': v.strictObject({}),
   /** Move to the next or previous mention and open its card with focus inside (the keyboard commands). */
   'page.step': v.strictObject({ direction: v.picklist(['next', 'previous']) }),
+  /** Offer the annotation toolbar on the page's selection, with focus in it (the keyboard command). */
+  'page.annotate': v.strictObject({}),
   /** The page's highlights and notes, each anchored or orphaned. */
   'page.annotations': v.strictObject({}),
   /** Load the page's highlights and notes again and anchor them (those of `source` changed, or any). */
@@ -302,6 +304,7 @@ export interface Answers {
   'annotation.reveal': { found: boolean };
   'annotations.import': { imported: number; pages: number };
   'page.annotations': PageAnnotations;
+  'page.annotate': { found: boolean };
   'page.annotations.refresh': PageAnnotations;
   'page.annotation.reveal': { found: boolean };
   'clip.update': Clip;

@@ -4,7 +4,8 @@ import { Toolbar, type ToolbarProps } from './Toolbar';
 
 /** A mounted toolbar: update it in place, or hide it. */
 export interface ToolbarHandle {
-  update(props: ToolbarProps, anchor: Range): void;
+  /** Shows the toolbar beside `anchor`; with `focus`, moves keyboard focus to its first control. */
+  update(props: ToolbarProps, anchor: Range, focus?: boolean): void;
   hide(): void;
   readonly element: HTMLElement;
 }
@@ -39,10 +40,11 @@ export function mountToolbar(root: ShadowRoot): ToolbarHandle {
 
   return {
     element: frame,
-    update(props, anchor) {
+    update(props, anchor, focus = false) {
       render(<Toolbar {...props} />, frame);
       frame.hidden = false;
       place(anchor);
+      if (focus) frame.querySelector<HTMLElement>('button, textarea')?.focus({ preventScroll: true });
     },
     hide() {
       stop?.();
