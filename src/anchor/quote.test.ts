@@ -1,6 +1,7 @@
+import search from 'approx-string-match';
 import fc from 'fast-check';
 import { expect, describe as group, it } from 'vitest';
-import { anchor, selectorsOf } from './quote';
+import { anchor, selectorsOf, substringErrors } from './quote';
 
 const ARTICLE = [
   'Nvidia said on Tuesday that export controls would cut its sales in China.',
@@ -81,6 +82,15 @@ group('anchoring a quote', () => {
   it('does not place a short quote approximately', () => {
     const selectors = selectorsOf(ARTICLE, spanOf(ARTICLE, 'chips'));
     expect(anchor(ARTICLE.replace('chips', 'chops'), selectors)).toBeNull();
+  });
+
+  it('scores context by the fewest edits to any part of the text, as approx-string-match does', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), fc.string({ minLength: 1, maxLength: 32 }), (text, wanted) => {
+        const best = search(text, wanted, wanted.length).reduce((min, m) => Math.min(min, m.errors), wanted.length);
+        expect(substringErrors(text, wanted)).toBe(best);
+      }),
+    );
   });
 
   it('always anchors an exact quote on its own text, wherever other text is inserted', () => {

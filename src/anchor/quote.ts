@@ -66,8 +66,37 @@ function similarity(text: string, wanted: string): number {
   if (wanted.length === 0) return 1;
   if (text.length === 0) return 0;
   if (text === wanted) return 1;
-  const best = search(text, wanted, wanted.length)[0];
-  return best ? Math.max(0, 1 - best.errors / wanted.length) : 0;
+  return Math.max(0, 1 - substringErrors(text, wanted) / wanted.length);
+}
+
+/** Reused rows of the edit distance table (context strings are short: CONTEXT_CHARS). */
+let previous = new Uint16Array(CONTEXT_CHARS + 1);
+let row = new Uint16Array(CONTEXT_CHARS + 1);
+
+/**
+ * The fewest edits that turn `wanted` into some part of `text` (edit distance with free ends in `text`):
+ * what approx-string-match's search reports for its best match, in a small table instead of a bit-parallel
+ * scan that would report every other place too.
+ */
+export function substringErrors(text: string, wanted: string): number {
+  const m = wanted.length;
+  if (previous.length < m + 1) {
+    previous = new Uint16Array(m + 1);
+    row = new Uint16Array(m + 1);
+  }
+  for (let i = 0; i <= m; i++) previous[i] = i;
+  let best = m;
+  for (let j = 1; j <= text.length; j++) {
+    row[0] = 0;
+    const c = text.charCodeAt(j - 1);
+    for (let i = 1; i <= m; i++) {
+      const substitute = previous[i - 1]! + (wanted.charCodeAt(i - 1) === c ? 0 : 1);
+      row[i] = Math.min(substitute, previous[i]! + 1, row[i - 1]! + 1);
+    }
+    if (row[m]! < best) best = row[m]!;
+    [previous, row] = [row, previous];
+  }
+  return best;
 }
 
 const WEIGHT = { quote: 50, prefix: 20, suffix: 20, position: 2 };
