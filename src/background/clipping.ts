@@ -1,4 +1,5 @@
-import type { Article, Clip, ClipMention } from '../model/clip';
+import { clipMentions } from '../clip/mentions';
+import type { Article, Clip } from '../model/clip';
 import type { Result } from '../model/result';
 import { ClipStore } from '../store/clips';
 import type { Library } from './library';
@@ -9,7 +10,6 @@ import type { Library } from './library';
  * sanitises it there; the background finds the mentions in the article's text and stores the clip.
  */
 
-const CONTEXT = 32;
 const clips = new ClipStore();
 
 /** The clips of the store. */
@@ -31,16 +31,7 @@ export async function clipTab(library: Library, tabId: number): Promise<Clip> {
   const article = answer.value;
   const { mentions, cards } = await library.match(article.text);
   const names = new Map(cards.map((c) => [c.id, c.name]));
-  const found: ClipMention[] = mentions.map((m) => ({
-    cardId: m.cardId,
-    name: names.get(m.cardId) ?? m.cardId,
-    exact: m.quote,
-    prefix: article.text.slice(Math.max(0, m.start - CONTEXT), m.start),
-    suffix: article.text.slice(m.end, m.end + CONTEXT),
-    start: m.start,
-    end: m.end,
-  }));
-  return clips.save(article, found);
+  return clips.save(article, clipMentions(article.text, mentions, names));
 }
 
 /** What an open side panel hears after a clip made from the page's menu or the keyboard. */

@@ -4,9 +4,10 @@ import { JSDOM } from 'jsdom';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { canonicalUrl, withoutTracking } from '../clip/canonical';
+import { entitiesOf } from '../clip/markdown';
 import { PackSchema } from '../model/pack';
 import defaultPack from '../packs/default-pack.json';
-import { clipHtml, clipToMarkdown, mentionedNames } from './clip-page';
+import { clipHtml, clipToJson, clipToMarkdown } from './clip-page';
 
 const cards = v.parse(PackSchema, defaultPack).cards;
 const CLIPPED = '2026-12-01T12:00:00.000Z';
@@ -37,10 +38,16 @@ describe('clipping a saved page', () => {
     const markdown = clipToMarkdown(clip);
     expect(markdown).not.toMatch(/javascript:|<script|onerror|onbegin/i);
     expect(clip.canonicalUrl).toBe('https://news.example/world/gpu-rentals?id=7');
-    expect(mentionedNames(clip)).toEqual(expect.arrayContaining(['Japan', 'Nvidia', 'China', 'Taiwan']));
+    expect(entitiesOf(clip)).toEqual(expect.arrayContaining(['Japan', 'Nvidia', 'China', 'Taiwan']));
   });
 
-  it('exports the demo article as the golden Markdown note', () => {
+  /** Compares an export with its golden file (`UPDATE_GOLDEN=1 npx vitest run src/cli` writes them anew). */
+  const golden = (name: string, text: string) => {
+    const path = `${fixtures}golden/${name}`;
+    if (process.env.UPDATE_GOLDEN) writeFileSync(path, text);
+    expect(text).toBe(readFileSync(path, 'utf8'));
+  };
+  const demo = () => {
     const html = readFileSync(fileURLToPath(new URL('../../demo/index.html', import.meta.url)), 'utf8');
     const clip = clipHtml(
       html,
@@ -48,10 +55,28 @@ describe('clipping a saved page', () => {
       cards,
       CLIPPED,
     );
-    const markdown = clipToMarkdown({ ...clip, tags: ['china', 'chips'], note: 'Follow the customs inquiry.' });
-    const golden = `${fixtures}golden/demo.md`;
-    if (process.env.UPDATE_GOLDEN) writeFileSync(golden, markdown);
-    expect(markdown).toBe(readFileSync(golden, 'utf8'));
+    return { ...clip, tags: ['china', 'chips'], note: 'Follow the customs inquiry.' };
+  };
+
+  it('exports the demo article as the golden Markdown note', () => {
+    golden('demo.md', clipToMarkdown(demo()));
+  });
+
+  it('exports the demo clip as the golden JSON-LD file, its mentions W3C annotations on the clip’s text', () => {
+    const clip = demo();
+    const json = clipToJson(clip);
+    golden('demo.jsonld', `${JSON.stringify(json, null, 2)}\n`);
+    const [record] = json['dossier:clips'];
+    expect(json.first.items).toHaveLength(clip.mentions.length);
+    for (const item of json.first.items) {
+      const [quote, position] = item.target.selector;
+      expect(record?.text.slice(position.start, position.end)).toBe(quote.exact);
+    }
+  });
+
+  it.skipIf(!existsSync(`${corpus}guardian-1`))('exports a corpus article as its golden Markdown note', () => {
+    const html = readFileSync(`${corpus}guardian-1/source.html`, 'utf8');
+    golden('guardian-1.md', clipToMarkdown(clipHtml(html, 'https://example.org/guardian-1', cards, CLIPPED)));
   });
 });
 

@@ -1,61 +1,51 @@
 import createDOMPurify from 'dompurify';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { type Article, extractArticle } from '../clip/extract';
-import { clipMarkdown } from '../clip/markdown';
+import { type ClipsCollection, clipsCollection } from '../clip/collection';
+import { extractArticle } from '../clip/extract';
+import { clipNote } from '../clip/markdown';
+import { clipMentions } from '../clip/mentions';
 import { compileDictionary, scan } from '../engine';
-import { type Card, isTopic, toEntry } from '../model/card';
-import { type AnnotationPage, toAnnotationPage } from './annotation-page';
+import { type Card, toEntry } from '../model/card';
+import { type Clip, clipIdOf } from '../model/clip';
 
 /*
  * `npm run clip` for saved pages: the extension's own extraction (src/clip/) on jsdom, the engine's mentions of
- * the article's text, and the Markdown or JSON the extension exports.
+ * the article's text, and the Markdown note or JSON-LD file the extension exports for a clip.
  */
 
-/** A clip as the JSON export holds it. */
-export interface ClipRecord extends Article {
-  type: 'dossier-clip';
-  clipped: string;
-  tags: string[];
-  note: string;
-  /** The article's mentions as W3C Web Annotations on its text. */
-  mentions: AnnotationPage;
-}
-
-/** Clips a saved page's HTML. */
-export function clipHtml(html: string, url: string, cards: readonly Card[], clipped: string): ClipRecord {
+/** Clips a saved page's HTML, as the extension clips the page itself. */
+export function clipHtml(html: string, url: string, cards: readonly Card[], clipped: string): Clip {
   // The saved page's own stylesheets and scripts are neither run nor reported.
   const { window } = new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
   try {
     const purify = createDOMPurify(window as unknown as Window & typeof globalThis);
     const article = extractArticle(window.document, url, (dirty) => purify.sanitize(dirty));
-    const matches = scan(compileDictionary(cards.map(toEntry)), article.text);
-    const byId = new Map(cards.map((c) => [c.id, { name: c.name, topic: isTopic(c) }]));
+    const found = scan(compileDictionary(cards.map(toEntry)), article.text).map((m) => ({
+      cardId: m.id,
+      start: m.start,
+      end: m.end,
+    }));
+    const names = new Map(cards.map((c) => [c.id, c.name]));
     return {
-      type: 'dossier-clip',
       ...article,
+      clipId: clipIdOf(article.canonicalUrl),
       clipped,
+      updated: clipped,
       tags: [],
       note: '',
-      mentions: toAnnotationPage(article.text, matches, byId),
+      mentions: clipMentions(article.text, found, names),
     };
   } finally {
     window.close();
   }
 }
 
-/** The names of the cards a clip mentions, most mentioned first. */
-export function mentionedNames(clip: ClipRecord): string[] {
-  const counts = new Map<string, number>();
-  for (const item of clip.mentions.items) counts.set(item.body.value, (counts.get(item.body.value) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
+/** The clip as the Markdown note the extension exports (YAML front matter, the article, the user's note). */
+export function clipToMarkdown(clip: Clip): string {
+  return clipNote(clip);
 }
 
-/** The clip as a Markdown note with front matter. */
-export function clipToMarkdown(clip: ClipRecord): string {
-  return clipMarkdown(clip, {
-    clipped: clip.clipped,
-    tags: clip.tags,
-    entities: mentionedNames(clip),
-    note: clip.note,
-  });
+/** The clip as the JSON-LD file the extension exports for its clips (a W3C AnnotationCollection). */
+export function clipToJson(clip: Clip): ClipsCollection {
+  return clipsCollection([clip], [], clip.updated);
 }

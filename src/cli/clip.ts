@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { NoArticleError } from '../clip/extract';
-import { clipHtml, clipToMarkdown } from './clip-page';
+import { clipHtml, clipToJson, clipToMarkdown } from './clip-page';
 import { DEFAULT_PACK, readPack } from './load-pack';
 
 const USAGE = 'usage: npm run clip -- <file.html> [--url URL] [--format md|json] [--pack <pack.csv|pack.json>]';
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? 0 : 1));
 const args = process.argv.slice(2);
 const option = (name: string) => {
   const at = args.indexOf(name);
@@ -22,7 +24,7 @@ try {
   new URL(url);
   const pack = readPack(option('--pack') ?? DEFAULT_PACK);
   const clip = clipHtml(readFileSync(file, 'utf8'), url, pack.cards, new Date().toISOString());
-  process.stdout.write(format === 'json' ? `${JSON.stringify(clip, null, 2)}\n` : clipToMarkdown(clip));
+  process.stdout.write(format === 'json' ? `${JSON.stringify(clipToJson(clip), null, 2)}\n` : clipToMarkdown(clip));
 } catch (error) {
   const message =
     error instanceof NoArticleError ? error.message : `could not clip ${file}: ${(error as Error).message}`;

@@ -58,3 +58,15 @@ export function normaliseTags(input: string | readonly string[]): string[] {
   }
   return tags;
 }
+
+/** A stable id for a canonical URL (FNV-1a, 64 bits as two 32-bit halves). */
+export function clipIdOf(canonicalUrl: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < canonicalUrl.length; i++) {
+    const c = canonicalUrl.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x811c9dc5) >>> 0;
+  }
+  return `${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}`;
+}

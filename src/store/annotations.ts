@@ -1,5 +1,5 @@
 import type { Annotation } from '../model/annotation';
-import { clipIdOf } from './clips';
+import { clipIdOf } from '../model/clip';
 import { type Database, isNotFound, openDatabase, PRIVATE_DB, STORE_SCHEMA, type StoredDoc, writing } from './db';
 
 /*

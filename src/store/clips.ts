@@ -1,4 +1,4 @@
-import type { Article, Clip, ClipMention } from '../model/clip';
+import { type Article, type Clip, type ClipMention, clipIdOf } from '../model/clip';
 import { type Database, isNotFound, openDatabase, PRIVATE_DB, STORE_SCHEMA, type StoredDoc, writing } from './db';
 
 /*
@@ -11,18 +11,6 @@ export interface ClipDoc extends StoredDoc, Clip {
   type: 'clip';
   /** When the user deleted it (ISO time): kept until the next deletion, so that it can be brought back. */
   trashed?: string | null;
-}
-
-/** A stable id for a canonical URL (FNV-1a, 64 bits as two 32-bit halves). */
-export function clipIdOf(canonicalUrl: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  for (let i = 0; i < canonicalUrl.length; i++) {
-    const c = canonicalUrl.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193) >>> 0;
-    b = Math.imul(b ^ c, 0x811c9dc5) >>> 0;
-  }
-  return `${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}`;
 }
 
 const docId = (id: string) => `clip:${id}`;
