@@ -55,7 +55,7 @@ export function annotationFile(source: string, annotations: readonly Annotation[
  * A page's content script reads and writes the annotations of its own origin only: a page that took over its
  * renderer still cannot read what the user noted on other sites.
  */
-function ownOrigin(source: string, sender: Sender): string {
+export function ownOrigin(source: string, sender: Sender): string {
   const from = sender.url ?? sender.tab?.url ?? '';
   let same = false;
   try {
@@ -65,6 +65,20 @@ function ownOrigin(source: string, sender: Sender): string {
   }
   if (!same) throw new Error('A page may only read and write its own annotations.');
   return source;
+}
+
+/** The user's annotations on a page a content script is annotating (none when it is not the sender's own). */
+export async function annotationsForPage(
+  source: string | undefined,
+  sender: Sender,
+): Promise<Annotation[] | undefined> {
+  if (source === undefined) return undefined;
+  try {
+    return await store.forPage(ownOrigin(source, sender));
+  } catch (error) {
+    console.warn('Dossier: could not read the highlights of a page', error);
+    return [];
+  }
 }
 
 /** What content scripts may ask about annotations. */

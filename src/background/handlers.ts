@@ -5,7 +5,7 @@ import { serialisePackCsv, serialisePackJson } from '../model/pack-io';
 import { err, type Result } from '../model/result';
 import type { SiteSettings } from '../store/settings';
 import { showTabStatus } from './action';
-import { annotationContentHandlers, annotationPanelHandlers } from './annotation-handlers';
+import { annotationContentHandlers, annotationPanelHandlers, annotationsForPage } from './annotation-handlers';
 import { clipPanelHandlers } from './clip-handlers';
 import { annotatorContentHandlers, annotatorPanelHandlers, withoutIgnored } from './ignore-handlers';
 import type { Library } from './library';
@@ -32,10 +32,13 @@ export function createDispatcher(library: Library) {
   const fromContent = createRouter(contentToBackground, {
     ...annotatorContentHandlers(sites, library),
     ...annotationContentHandlers(),
-    'page.match': async ({ text, url, title, part }, sender) => {
+    'page.match': async ({ text, url, title, part, source }, sender) => {
+      // The user's highlights on the page are read from the store while the text is matched.
+      const reading = part ? undefined : annotationsForPage(source, sender);
       const found = await withoutIgnored(sites, sender.tab?.url, await library.match(text));
       // Text that changed on a live page: the page reports what it painted with `page.record`.
       if (part) return found;
+      const annotations = await reading;
       const tabId = sender.tab?.id;
       if (tabId !== undefined) void styleDocument(tabId, sender.documentId).catch(() => undefined);
       // The page paints as soon as it has the answer; recording for the side panel and the badge follow. The
@@ -48,7 +51,7 @@ export function createDispatcher(library: Library) {
           })
           .catch((error: unknown) => console.warn('Dossier: could not record a page', error));
       }
-      return found;
+      return annotations ? { ...found, annotations } : found;
     },
     'card.get': ({ id }) => library.getCard(id),
     'site.status': (_payload, sender) => siteState(sites, sender.tab?.url),

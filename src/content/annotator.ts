@@ -1,4 +1,5 @@
 import { sendToBackground } from '../messaging/client';
+import type { Annotation } from '../model/annotation';
 import type { CardSummary, Mention } from '../model/mention';
 import { joinParts, type PageText, TextCollector } from './collect-text';
 import { compareRanges } from './document-order';
@@ -18,6 +19,10 @@ export interface AnnotatorHost {
   allowed(): Promise<boolean>;
   /** The page's mentions changed (to tell the background, for the side panel). */
   changed(annotator: Annotator): void;
+  /** The canonical URL whose highlights and notes the first match also fetches (top frame), or null. */
+  source(): string | null;
+  /** The user's highlights and notes on the page, as the match brought them; null when Dossier is off here. */
+  annotations(annotations: Annotation[] | null): void;
 }
 
 /**
@@ -49,6 +54,7 @@ export class Annotator {
       if (generation !== this.generation) return this.painter.painted.size;
       if (!(await this.host.allowed())) {
         this.clear();
+        this.host.annotations(null);
         return 0;
       }
       const root = this.doc.body ?? this.doc.documentElement;
@@ -58,6 +64,7 @@ export class Annotator {
       if (__BENCH__) performance.mark('first highlights:collected');
       const found = await this.match(page, false);
       if (!found || generation !== this.generation) return this.painter.painted.size;
+      this.host.annotations(found.annotations ?? []);
       if (__BENCH__) performance.mark('first highlights:matched');
       this.painter.clear();
       this.cards.clear();
@@ -144,12 +151,16 @@ export class Annotator {
   }
 
   private async match(page: PageText, part: boolean) {
-    if (!/[\p{L}\p{N}]/u.test(page.text)) return { mentions: [] as Mention[], cards: [] as CardSummary[] };
+    const source = part ? null : this.host.source();
+    if (!/[\p{L}\p{N}]/u.test(page.text) && !source) {
+      return { mentions: [] as Mention[], cards: [] as CardSummary[] };
+    }
     const result = await sendToBackground('page.match', {
       text: page.text,
       url: this.doc.location?.href ?? '',
       title: this.doc.title,
       ...(part ? { part } : {}),
+      ...(source ? { source } : {}),
     });
     if (!result.ok) throw new Error(result.error);
     return result.value;

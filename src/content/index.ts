@@ -42,23 +42,25 @@ async function allowed(): Promise<boolean> {
   return status.ok && status.value.enabled;
 }
 
-const annotator = new Annotator(document, {
-  exclude: currentHost,
-  allowed,
-  changed: report,
-});
-
 /** The user's own highlights and notes: kept for the top frame's page only. */
 const topFrame = window.top === window;
 let notesChanged = 0;
 const notes = new OwnNotes(document, {
   exclude: currentHost,
-  allowed,
   changed: () => {
     // Several changes in a row make one message to the side panel.
     window.clearTimeout(notesChanged);
     notesChanged = window.setTimeout(() => isAlive() && void sendToBackground('annotations.changed', {}), 100);
   },
+});
+
+const annotator = new Annotator(document, {
+  exclude: currentHost,
+  allowed,
+  changed: report,
+  // The page's match also brings the user's highlights and notes on it: one round trip paints both.
+  source: () => (topFrame ? notes.sourceOf() : null),
+  annotations: (list) => topFrame && quietly(notes.receive(list)),
 });
 
 signal.addEventListener('abort', () => {
@@ -77,7 +79,6 @@ let toolbar: ReturnType<typeof watchSelection> | null = null;
 const handle = createRouter(backgroundToContent, {
   'page.refresh': async () => {
     popover.hide();
-    if (topFrame) quietly(notes.load());
     return { mentions: await annotator.annotate() };
   },
   'page.reveal': ({ cardId, index }) => {
@@ -132,10 +133,7 @@ function start(): void {
   if (!isAlive()) return;
   // The first annotation waits for the page to be idle, so it never competes with the page's own loading.
   whenIdle(() => isAlive() && quietly(annotator.annotate()));
-  if (topFrame) {
-    whenIdle(() => isAlive() && quietly(notes.load()));
-    toolbar = watchSelection(document, notes, signal, isAlive);
-  }
+  if (topFrame) toolbar = watchSelection(document, notes, signal, isAlive);
   const live = watchMutations(
     document,
     {
@@ -159,11 +157,7 @@ function start(): void {
     signal,
   );
   annotator.onShadowRoot = (root) => live.observe(root);
-  watchNavigation(() => {
-    if (!isAlive()) return;
-    quietly(annotator.annotate());
-    if (topFrame) quietly(notes.load());
-  }, signal);
+  watchNavigation(() => isAlive() && quietly(annotator.annotate()), signal);
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true, signal });

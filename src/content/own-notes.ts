@@ -27,8 +27,6 @@ export interface Placed {
 export interface OwnNotesHost {
   /** Our own UI element, never collected. */
   exclude(): Node | null;
-  /** Whether Dossier may run on this page (site on, not paused); asked before every load. */
-  allowed(): Promise<boolean>;
   /** The annotations were anchored again, or one was added or removed. */
   changed(): void;
 }
@@ -75,7 +73,7 @@ function bodyOf(note: string): TextualBody[] {
 /** The user's highlights and notes on one document. */
 export class OwnNotes {
   private source: string | null = null;
-  /** Dossier runs on this page (as of the last load): the toolbar is offered only then. */
+  /** Dossier runs on this page (as of the page's last annotation): the toolbar is offered only then. */
   enabled = false;
   private placed: Placed[] = [];
   private generation = 0;
@@ -101,14 +99,24 @@ export class OwnNotes {
     }
   }
 
-  /** Loads the page's annotations from the store and anchors them. */
+  /** Anchors the page's annotations as the page's match brought them (null: Dossier is off on this page). */
+  receive(annotations: readonly Annotation[] | null): Promise<void> {
+    const generation = ++this.generation;
+    const source = this.sourceOf();
+    this.enabled = annotations !== null && source !== null;
+    if (!annotations || !source) {
+      this.set(null, []);
+      return Promise.resolve();
+    }
+    return this.place(source, annotations, generation);
+  }
+
+  /** Loads the page's annotations from the store again (they changed elsewhere: `only` that page's, or any). */
   async load(only?: string): Promise<void> {
     const source = this.sourceOf();
     if (only !== undefined && only !== source) return;
+    if (!source || !this.enabled) return;
     const generation = ++this.generation;
-    this.enabled = source !== null && (await this.host.allowed());
-    if (generation !== this.generation) return;
-    if (!source || !this.enabled) return this.set(null, []);
     const result = await sendToBackground('annotations.page', { source });
     if (!result.ok) throw new Error(result.error);
     if (generation !== this.generation) return;
@@ -252,6 +260,8 @@ export class OwnNotes {
   }
 
   private set(source: string | null, placed: Placed[]): void {
+    // Nothing before and nothing now: the side panel has nothing to hear.
+    const unchanged = placed.length === 0 && this.placed.length === 0;
     this.source = source;
     // Page order, orphans last.
     this.placed = placed.sort((a, b) => {
@@ -259,7 +269,7 @@ export class OwnNotes {
       return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
     });
     this.paint();
-    this.host.changed();
+    if (!unchanged) this.host.changed();
   }
 
   private paint(): void {

@@ -54,13 +54,16 @@ export type Command = v.InferOutput<typeof CommandSchema>;
 export const contentToBackground = {
   /**
    * Match the visible text of the sender's page; the answer lists mentions and the cards they name. A `part`
-   * (text that changed on a live page) is matched but not recorded: `page.record` follows.
+   * (text that changed on a live page) is matched but not recorded: `page.record` follows. With `source` (the
+   * top frame's canonical URL), the answer also carries the user's highlights and notes on that page, so that
+   * one round trip paints both.
    */
   'page.match': v.strictObject({
     text: v.pipe(v.string(), v.maxLength(MAX_PAGE_TEXT)),
     url: v.pipe(v.string(), v.maxLength(8192)),
     title: v.pipe(v.string(), v.maxLength(2048)),
     part: v.optional(v.boolean()),
+    source: v.optional(source),
   }),
   /** The mentions now painted in the sender's frame, after the page changed (document order). */
   'page.record': v.strictObject({
@@ -257,7 +260,7 @@ export interface IgnoredCard {
 
 /** The answer type of each message. */
 export interface Answers {
-  'page.match': { mentions: Mention[]; cards: CardSummary[] };
+  'page.match': { mentions: Mention[]; cards: CardSummary[]; annotations?: Annotation[] };
   'card.get': Card;
   'panel.open': { opened: boolean };
   'tab.state': TabState;
