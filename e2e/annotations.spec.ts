@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { extensionId as idOf, launch, serviceWorker } from '../scripts/browser';
-import { clickNode, openPanelPage, readPopover, tabIdOf, waitForHighlights } from '../scripts/page-probe';
+import { clickNode, focused, openPanelPage, readPopover, tabIdOf, waitForHighlights } from '../scripts/page-probe';
 import { expect, test } from './fixtures';
 
 /*
@@ -43,6 +43,20 @@ async function press(page: Page, label: string): Promise<void> {
   await clickNode(page, button.backendNodeId);
 }
 
+/** Highlights a phrase of the page from the toolbar. */
+async function highlight(page: Page, text: string): Promise<void> {
+  await select(page, text);
+  await press(page, 'Highlight');
+}
+
+/** Adds a note to a phrase of the page from the toolbar. */
+async function addNote(page: Page, text: string, note: string): Promise<void> {
+  await select(page, text);
+  await press(page, 'Add note');
+  await page.keyboard.type(note);
+  await press(page, 'Save');
+}
+
 /** The text of each range painted under one of the user's highlight keys. */
 function own(page: Page, key: 'ann-mark' | 'ann-note'): Promise<string[]> {
   return page.evaluate((k) => {
@@ -54,22 +68,20 @@ function own(page: Page, key: 'ann-mark' | 'ann-note'): Promise<string[]> {
 
 test('highlight and note from the toolbar → reload → re-anchored; a paragraph inserted before → still anchored; text gone → orphan', async ({
   context,
-  worker,
   extensionId,
   server,
+  openAnnotated,
 }) => {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/demo/`);
-  await waitForHighlights(page);
+  const { page, tabId } = await openAnnotated('/demo/');
 
-  await select(page, 'rented inside overseas data centers');
-  await press(page, 'Highlight');
+  await highlight(page, 'rented inside overseas data centers');
   await expect.poll(() => own(page, 'ann-mark')).toEqual(['rented inside overseas data centers']);
 
-  await select(page, 'export control is now as much about contracts');
-  await press(page, 'Add note');
-  await page.keyboard.type('Key line: controls move from customs to contracts.');
-  await press(page, 'Save');
+  await addNote(
+    page,
+    'export control is now as much about contracts',
+    'Key line: controls move from customs to contracts.',
+  );
   await expect.poll(() => own(page, 'ann-note')).toEqual(['export control is now as much about contracts']);
 
   // Reload: both come back from the store and anchor where they were.
@@ -107,7 +119,6 @@ test('highlight and note from the toolbar → reload → re-anchored; a paragrap
   await waitForHighlights(page);
   await expect.poll(() => own(page, 'ann-note')).toEqual(['export control is now as much about contracts']);
   expect(await own(page, 'ann-mark')).toEqual([]);
-  const tabId = await tabIdOf(worker, page);
   const panel = await openPanelPage(context, extensionId, tabId);
   const list = panel.getByRole('region', { name: /Your highlights and notes/ });
   await expect(list.getByRole('listitem')).toHaveCount(2);
@@ -118,20 +129,17 @@ test('highlight and note from the toolbar → reload → re-anchored; a paragrap
 
 test('a note is edited and deleted from the page; the side panel follows', async ({
   context,
-  worker,
   extensionId,
-  server,
+  openAnnotated,
 }) => {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/demo/`);
-  await waitForHighlights(page);
+  const { page, tabId } = await openAnnotated('/demo/');
   await select(page, 'Robotics is the most obvious market');
   await press(page, 'Add note');
   await page.keyboard.type('First thought.');
   await page.keyboard.press('Control+Enter');
   await expect.poll(() => own(page, 'ann-note')).toEqual(['Robotics is the most obvious market']);
 
-  const panel = await openPanelPage(context, extensionId, await tabIdOf(worker, page));
+  const panel = await openPanelPage(context, extensionId, tabId);
   const list = panel.getByRole('region', { name: /Your highlights and notes/ });
   await expect(list).toContainText('First thought.');
 
@@ -157,15 +165,11 @@ test('a note is edited and deleted from the page; the side panel follows', async
 });
 
 test('from the keyboard: the shortcut puts focus in the toolbar of the selection, Enter highlights it', async ({
-  context,
   worker,
-  server,
+  openAnnotated,
 }) => {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/demo/`);
-  await waitForHighlights(page);
+  const { page, tabId } = await openAnnotated('/demo/');
   await select(page, 'investors expect new launches');
-  const tabId = await tabIdOf(worker, page);
   // The shortcut's listener (a test cannot press a browser shortcut).
   const found = await worker.evaluate(
     (id) =>
@@ -178,38 +182,20 @@ test('from the keyboard: the shortcut puts focus in the toolbar of the selection
   );
   expect(found).toEqual({ found: true });
   // Focus is on the toolbar's first button (inside the closed shadow root: the accessibility tree sees it).
-  const cdp = await context.newCDPSession(page);
-  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-    nodes: Array<{
-      role?: { value: string };
-      name?: { value: string };
-      properties?: Array<{ name: string; value: { value: unknown } }>;
-    }>;
-  };
-  const focusedNode = nodes.findLast((n) => n.properties?.some((p) => p.name === 'focused' && p.value.value === true));
-  expect({ role: focusedNode?.role?.value, name: focusedNode?.name?.value }).toEqual({
-    role: 'button',
-    name: 'Highlight',
-  });
-  await cdp.detach();
+  expect(await focused(page)).toEqual({ role: 'button', name: 'Highlight' });
   await page.keyboard.press('Enter');
   await expect.poll(() => own(page, 'ann-mark')).toEqual(['investors expect new launches']);
 });
 
 test('where Dossier is off, the user’s highlights are not shown and selecting offers no toolbar', async ({
   context,
-  worker,
   extensionId,
-  server,
+  openAnnotated,
 }) => {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/demo/`);
-  await waitForHighlights(page);
-  await select(page, 'Robotics is the most obvious market');
-  await press(page, 'Highlight');
+  const { page, tabId } = await openAnnotated('/demo/');
+  await highlight(page, 'Robotics is the most obvious market');
   await expect.poll(() => own(page, 'ann-mark')).toEqual(['Robotics is the most obvious market']);
-  const panel = await openPanelPage(context, extensionId, await tabIdOf(worker, page));
-  const tabId = await tabIdOf(worker, page);
+  const panel = await openPanelPage(context, extensionId, tabId);
   await panel.evaluate(
     (id) => chrome.runtime.sendMessage({ type: 'tab.site.set', payload: { tabId: id, enabled: false } }),
     tabId,
@@ -227,20 +213,19 @@ test('where Dossier is off, the user’s highlights are not shown and selecting 
 
 test('a page’s annotations exported as W3C JSON-LD are imported by another Dossier and anchored on the same page', async ({
   context,
-  worker,
   extensionId,
   server,
+  openAnnotated,
 }) => {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/demo/`);
-  await waitForHighlights(page);
-  await select(page, 'Alibaba Group and Tencent are also moving beyond chatbots');
-  await press(page, 'Add note');
-  await page.keyboard.type('Embodied AI: watch for robotics launches.');
-  await press(page, 'Save');
+  const { page, tabId } = await openAnnotated('/demo/');
+  await addNote(
+    page,
+    'Alibaba Group and Tencent are also moving beyond chatbots',
+    'Embodied AI: watch for robotics launches.',
+  );
   await expect.poll(() => own(page, 'ann-note')).toHaveLength(1);
 
-  const panel = await openPanelPage(context, extensionId, await tabIdOf(worker, page));
+  const panel = await openPanelPage(context, extensionId, tabId);
   const list = panel.getByRole('region', { name: /Your highlights and notes/ });
   await expect(list.getByRole('listitem')).toHaveCount(1);
   const downloading = panel.waitForEvent('download');

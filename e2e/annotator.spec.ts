@@ -1,27 +1,8 @@
 import type { Page } from 'playwright-core';
-import { openPanelPage, paintedRanges, readPopover, waitForHighlights } from '../scripts/page-probe';
+import { focused, openPanelPage, paintedRanges, readPopover, waitForHighlights } from '../scripts/page-probe';
 import { expect, test } from './fixtures';
 
 const quotes = async (page: Page) => (await paintedRanges(page)).map((r) => r.quote);
-
-/** The focused node of the page's accessibility tree (it reaches into closed shadow roots): role and name. */
-async function focused(page: Page): Promise<{ role: string; name: string } | null> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-      nodes: Array<{
-        role?: { value: string };
-        name?: { value: string };
-        properties?: Array<{ name: string; value: { value: unknown } }>;
-      }>;
-    };
-    // The document's root is focused too while the page has focus: the deepest focused node is the one.
-    const node = nodes.findLast((n) => n.properties?.some((p) => p.name === 'focused' && p.value.value === true));
-    return node ? { role: node.role?.value ?? '', name: node.name?.value ?? '' } : null;
-  } finally {
-    await cdp.detach();
-  }
-}
 
 test('the page cannot fetch any of our files, and annotation still works', async ({ context, extensionId, server }) => {
   const page = await context.newPage();

@@ -244,3 +244,22 @@ export async function openPanelPage(context: BrowserContext, extensionId: string
   await panel.goto(`chrome-extension://${extensionId}/src/ui/side-panel/index.html?tab=${tabId}`);
   return panel;
 }
+
+/** The focused node of the page's accessibility tree (it reaches into closed shadow roots): role and name. */
+export async function focused(page: Page): Promise<{ role: string; name: string } | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: Array<{
+        role?: { value: string };
+        name?: { value: string };
+        properties?: Array<{ name: string; value: { value: unknown } }>;
+      }>;
+    };
+    // The document's root is focused too while the page has focus: the deepest focused node is the one.
+    const node = nodes.findLast((n) => n.properties?.some((p) => p.name === 'focused' && p.value.value === true));
+    return node ? { role: node.role?.value ?? '', name: node.name?.value ?? '' } : null;
+  } finally {
+    await cdp.detach();
+  }
+}

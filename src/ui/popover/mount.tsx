@@ -1,5 +1,5 @@
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { render } from 'preact';
+import { keepBeside } from '../float';
 import { Popover, type PopoverProps } from './Popover';
 
 /** A mounted popover: update it in place, or remove it. */
@@ -21,20 +21,8 @@ export function mountPopover(root: ShadowRoot): PopoverHandle {
   let stop: (() => void) | null = null;
 
   const place = (anchor: Range) => {
-    const reference = {
-      getBoundingClientRect: () => anchor.getBoundingClientRect(),
-      getClientRects: () => anchor.getClientRects(),
-    };
     stop?.();
-    stop = autoUpdate(reference, frame, () => {
-      void computePosition(reference, frame, {
-        placement: 'bottom-start',
-        strategy: 'fixed',
-        middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
-      }).then(({ x, y }) => {
-        frame.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-      });
-    });
+    stop = keepBeside(frame, anchor, 'bottom-start');
   };
 
   return {

@@ -1,5 +1,5 @@
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { render } from 'preact';
+import { keepBeside } from '../float';
 import { Toolbar, type ToolbarProps } from './Toolbar';
 
 /** A mounted toolbar: update it in place, or hide it. */
@@ -22,20 +22,8 @@ export function mountToolbar(root: ShadowRoot): ToolbarHandle {
   const place = (anchor: Range) => {
     if (placed === anchor && stop) return;
     placed = anchor;
-    const reference = {
-      getBoundingClientRect: () => anchor.getBoundingClientRect(),
-      getClientRects: () => anchor.getClientRects(),
-    };
     stop?.();
-    stop = autoUpdate(reference, frame, () => {
-      void computePosition(reference, frame, {
-        placement: 'top-start',
-        strategy: 'fixed',
-        middleware: [offset(8), flip({ padding: 8 }), shift({ padding: 8 })],
-      }).then(({ x, y }) => {
-        frame.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-      });
-    });
+    stop = keepBeside(frame, anchor, 'top-start');
   };
 
   return {
