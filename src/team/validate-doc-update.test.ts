@@ -184,12 +184,18 @@ describe('validateTeamDoc: authorship', () => {
     expect(verdict(annotation('bob'), { ...annotation(), _deleted: true }, bob)).toBe('ok');
   });
 
-  it('keeps deletions to stubs, signed by their writer', () => {
+  it('takes a deletion as a stub or as the document with _deleted, within the schema', () => {
     expect(verdict(deletion('card:china', { type: 'card', updatedBy: 'bob' }), card(), bob)).toBe('ok');
-    expect(verdict(deletion('card:china', { updatedBy: 'alice' }), card(), bob)).toMatch(/updatedBy must be/);
-    expect(verdict(deletion('card:china', { notes: 'x'.repeat(10) }), card(), bob)).toMatch(
-      /A deletion keeps no field/,
+    // pouchdb-server's DELETE and PouchDB's put({...doc, _deleted: true}) keep the fields and names it had.
+    expect(verdict({ ...card(), _rev: '2-x', _deleted: true }, card(), bob)).toBe('ok');
+    expect(verdict(deletion('card:china', { updatedBy: 'carol' }), card(), bob)).toMatch(/updatedBy must be/);
+    expect(verdict(deletion('card:china', { createdBy: 'bob' }), card(), bob)).toMatch(/createdBy cannot change/);
+    expect(verdict(deletion('card:china', { notes: 'x'.repeat(100_001) }), card(), bob)).toMatch(
+      /card.notes must be at most/,
     );
+    expect(verdict(deletion('card:china', { script: 'x' }), card(), bob)).toMatch(/card.script is not a field/);
+    expect(verdict(deletion('card:gone', { type: 'virus' }), null, bob)).toMatch(/type must be one of/);
+    expect(verdict({ ...card(), _deleted: 'yes' }, null, alice)).toMatch(/_deleted must be true or false/);
   });
 });
 

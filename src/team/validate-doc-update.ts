@@ -145,52 +145,54 @@ export function validateTeamDoc(
   var old = oldDoc && !oldDoc._deleted ? oldDoc : null;
   var key: string;
 
-  if (newDoc._deleted === true) {
-    // A deletion is a stub: nothing is kept in it but who deleted it.
-    for (key in newDoc) {
-      if (!has.call(newDoc, key) || key === '_id' || key === '_rev' || key === '_revisions' || key === '_deleted') {
-        continue;
-      }
-      if (key !== 'type' && key !== 'createdBy' && key !== 'updatedBy') {
-        throw { forbidden: 'A deletion keeps no field but type, createdBy and updatedBy (found ' + key + ').' };
-      }
-    }
-    if (newDoc.updatedBy !== undefined && newDoc.updatedBy !== user) {
+  var deleting = newDoc._deleted === true;
+  if (newDoc._deleted !== undefined && typeof newDoc._deleted !== 'boolean') {
+    throw { forbidden: '_deleted must be true or false.' };
+  }
+  if (old && AUTHORED[String(old.type)] === true && old.createdBy !== user) {
+    throw {
+      forbidden:
+        'Only its author (' + old.createdBy + ') may ' + (deleting ? 'delete' : 'change') + ' this ' + old.type + '.',
+    };
+  }
+  var type = newDoc.type;
+  if (deleting) {
+    // A deletion is a stub ({_id, _rev, _deleted}) or, as PouchDB may write it, the document with _deleted: what
+    // it keeps must still fit the schema, and it names no one but its writer (or keeps the names it had).
+    if (newDoc.updatedBy !== undefined && newDoc.updatedBy !== user && !(old && newDoc.updatedBy === old.updatedBy)) {
       throw { forbidden: 'updatedBy must be the signed-in user (' + user + ').' };
     }
-    if (old && AUTHORED[String(old.type)] === true && old.createdBy !== user) {
-      throw { forbidden: 'Only its author (' + old.createdBy + ') may delete this ' + old.type + '.' };
+    if (newDoc.createdBy !== undefined && !(old ? newDoc.createdBy === old.createdBy : newDoc.createdBy === user)) {
+      throw { forbidden: 'createdBy cannot change.' };
     }
-    return;
+    if (type === undefined && old) type = old.type;
+    var kept = 0;
+    for (key in newDoc) {
+      if (has.call(newDoc, key) && key.charAt(0) !== '_') kept++;
+    }
+    if (kept === 0) return;
   }
-  if (newDoc._deleted !== undefined && newDoc._deleted !== false) throw { forbidden: '_deleted must be a boolean.' };
-
-  var type = newDoc.type;
   if (typeof type !== 'string' || !has.call(SHAPES, type)) {
     throw { forbidden: 'type must be one of card, pack, clip or annotation.' };
   }
-  if (id.indexOf(PREFIX[type] as string) !== 0)
-    throw { forbidden: 'The _id of a ' + type + ' starts with ' + PREFIX[type] + '.' };
   if (old && old.type !== type) throw { forbidden: 'A document cannot change its type (it is a ' + old.type + ').' };
-
-  // Authorship: createdBy is set once, to its writer; updatedBy is always the writer.
-  if (old) {
-    if (newDoc.createdBy !== old.createdBy) {
+  if (!deleting) {
+    if (id.indexOf(PREFIX[type] as string) !== 0) {
+      throw { forbidden: 'The _id of a ' + type + ' starts with ' + PREFIX[type] + '.' };
+    }
+    // Authorship: createdBy is set once, to its writer; updatedBy is always the writer.
+    if (old && newDoc.createdBy !== old.createdBy) {
       throw { forbidden: 'createdBy cannot change (it is ' + old.createdBy + ').' };
     }
-    if (AUTHORED[type] === true && old.createdBy !== user) {
-      throw { forbidden: 'Only its author (' + old.createdBy + ') may change this ' + type + '.' };
+    if (!old && newDoc.createdBy !== user) throw { forbidden: 'createdBy must be the signed-in user (' + user + ').' };
+    if (newDoc.updatedBy !== user) throw { forbidden: 'updatedBy must be the signed-in user (' + user + ').' };
+    var required = REQUIRED[type] as string[];
+    for (var r = 0; r < required.length; r++) {
+      if (newDoc[required[r] as string] === undefined) throw { forbidden: type + '.' + required[r] + ' is required.' };
     }
-  } else if (newDoc.createdBy !== user) {
-    throw { forbidden: 'createdBy must be the signed-in user (' + user + ').' };
   }
-  if (newDoc.updatedBy !== user) throw { forbidden: 'updatedBy must be the signed-in user (' + user + ').' };
 
-  // Schema: every field known, of its type and size; the required ones present.
-  var required = REQUIRED[type] as string[];
-  for (var r = 0; r < required.length; r++) {
-    if (newDoc[required[r] as string] === undefined) throw { forbidden: type + '.' + required[r] + ' is required.' };
-  }
+  // Schema: every field known, of its type and size.
   var shapes = SHAPES[type] as { [field: string]: Shape };
   var stack: [unknown, Shape, string][] = [];
   for (key in newDoc) {
