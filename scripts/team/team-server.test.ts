@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'acorn';
 import memdown from 'memdown';
 import PouchDB from 'pouchdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -157,6 +159,24 @@ describe('team setup on the sync server', () => {
       ).status,
     ).toBe(401);
     expect((await call(server.admin, 'GET', '/_users/org.couchdb.user:mallory')).body.roles).toEqual([]);
+  });
+});
+
+describe('the rules as npm run team:setup writes them', () => {
+  it('are ES5 once the script runner has compiled them (no helper it adds, no newer syntax)', () => {
+    const source = execFileSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        "import('./src/team/team-design.ts').then((m) => process.stdout.write(m.validateSource('demo')))",
+      ],
+      { cwd: join(import.meta.dirname, '../..'), encoding: 'utf8' },
+    );
+    expect(source).toMatch(/^function \(newDoc, oldDoc, userCtx, secObj\)/);
+    expect(source).not.toContain('__name');
+    expect(() => parse(`(${source})`, { ecmaVersion: 5 })).not.toThrow();
   });
 });
 
