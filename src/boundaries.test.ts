@@ -18,6 +18,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   clip: ['model'],
   anchor: ['model'],
   packs: ['model'],
+  team: ['model'],
   test: [],
 };
 

@@ -1,0 +1,344 @@
+import { parse } from 'acorn';
+import { createContext, runInContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { memberRole, readerRole, teamDbName } from './names';
+import { teamSecurity, userDocFor } from './security';
+import { TEAM_DESIGN_ID, teamDesignDoc, validateSource } from './team-design';
+import { type CouchDoc, type UserCtx, validateTeamDoc } from './validate-doc-update';
+
+const TEAM = 'demo';
+const alice: UserCtx = { name: 'alice', roles: [memberRole(TEAM)] };
+const bob: UserCtx = { name: 'bob', roles: [memberRole(TEAM)] };
+const carol: UserCtx = { name: 'carol', roles: [readerRole(TEAM)] };
+const admin: UserCtx = { name: 'admin', roles: ['_admin'] };
+
+const card = (by = 'alice', fields: CouchDoc = {}): CouchDoc => ({
+  _id: 'card:china',
+  type: 'card',
+  schema: 2,
+  cardId: 'china',
+  name: 'China',
+  kind: 'country',
+  aliases: ['PRC'],
+  summary: 'A country.',
+  signals: [{ text: 'export controls' }],
+  context: { require: [], exclude: ['porcelain'] },
+  trashed: null,
+  createdBy: by,
+  updatedBy: by,
+  ...fields,
+});
+
+const annotation = (by = 'alice', fields: CouchDoc = {}): CouchDoc => ({
+  _id: 'anno:0123456789abcdef:0f8fad5b-d9cb-469f-a165-70867728950e',
+  type: 'annotation',
+  schema: 2,
+  annotation: {
+    id: 'urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e',
+    type: 'Annotation',
+    motivation: 'commenting',
+    created: '2026-01-01T00:00:00.000Z',
+    modified: '2026-01-01T00:00:00.000Z',
+    body: [{ type: 'TextualBody', value: 'A note', format: 'text/plain', purpose: 'commenting' }],
+    target: {
+      source: 'https://news.example/a',
+      selector: [
+        { type: 'TextQuoteSelector', exact: 'quoted', prefix: 'the ', suffix: ' text' },
+        { type: 'TextPositionSelector', start: 4, end: 10 },
+      ],
+    },
+  },
+  createdBy: by,
+  updatedBy: by,
+  ...fields,
+});
+
+const clip = (by = 'alice', fields: CouchDoc = {}): CouchDoc => ({
+  _id: 'clip:0123456789abcdef',
+  type: 'clip',
+  schema: 2,
+  clipId: '0123456789abcdef',
+  url: 'https://news.example/a',
+  canonicalUrl: 'https://news.example/a',
+  title: 'A',
+  byline: null,
+  html: '<p>Text</p>',
+  text: 'Text',
+  tags: ['x'],
+  note: '',
+  mentions: [{ cardId: 'china', name: 'China', exact: 'China', prefix: '', suffix: '', start: 0, end: 5 }],
+  createdBy: by,
+  updatedBy: by,
+  ...fields,
+});
+
+const pack = (by = 'alice'): CouchDoc => ({
+  _id: 'pack:team',
+  type: 'pack',
+  packId: 'team',
+  name: 'Team cards',
+  cardIds: ['china'],
+  enabled: true,
+  createdBy: by,
+  updatedBy: by,
+});
+
+/** The reason a write is refused, or 'ok'. */
+function verdict(newDoc: CouchDoc, oldDoc: CouchDoc | null, user: UserCtx, validate = validateTeamDoc): string {
+  try {
+    validate(newDoc, oldDoc, user, teamSecurity(TEAM), TEAM);
+    return 'ok';
+  } catch (error) {
+    const e = error as { forbidden?: string; unauthorized?: string };
+    if (e.forbidden) return `forbidden: ${e.forbidden}`;
+    if (e.unauthorized) return `unauthorized: ${e.unauthorized}`;
+    throw error;
+  }
+}
+
+const deletion = (id: string, fields: CouchDoc = {}): CouchDoc => ({ _id: id, _rev: '2-x', _deleted: true, ...fields });
+
+describe('validateTeamDoc: who writes', () => {
+  it('lets a member create each type of document as themselves', () => {
+    for (const doc of [card(), pack(), clip(), annotation()]) expect(verdict(doc, null, alice)).toBe('ok');
+  });
+
+  it('refuses every write from a reader, even of their own authorship', () => {
+    expect(verdict(card('carol'), null, carol)).toMatch(/^forbidden: carol reads team demo/);
+    expect(verdict(deletion('card:china'), card(), carol)).toMatch(/^forbidden: carol reads/);
+  });
+
+  it('refuses a reader who also holds the member role (the reader role wins)', () => {
+    expect(verdict(card('carol'), null, { name: 'carol', roles: [memberRole(TEAM), readerRole(TEAM)] })).toMatch(
+      /^forbidden: carol reads/,
+    );
+  });
+
+  it('refuses a signed-in non-member, and a member of another team', () => {
+    expect(verdict(card('mallory'), null, { name: 'mallory', roles: [] })).toMatch(/not a member of team demo/);
+    expect(verdict(card('mallory'), null, { name: 'mallory', roles: [memberRole('other')] })).toMatch(
+      /not a member of team demo/,
+    );
+    expect(verdict(card('mallory'), null, { name: 'mallory', roles: ['dossier-member:demo-2'] })).toMatch(
+      /not a member/,
+    );
+  });
+
+  it('refuses an anonymous write as unauthorized (401)', () => {
+    expect(verdict(card(), null, { name: null, roles: [] })).toMatch(/^unauthorized: Sign in/);
+  });
+
+  it('lets a server admin write anything', () => {
+    expect(verdict({ _id: 'whatever', anything: 1 }, null, admin)).toBe('ok');
+  });
+});
+
+describe('validateTeamDoc: authorship', () => {
+  it('refuses a forged createdBy on create', () => {
+    expect(verdict(card('bob'), null, alice)).toBe('forbidden: createdBy must be the signed-in user (alice).');
+    expect(verdict(card(undefined, { createdBy: undefined }), null, alice)).toMatch(/createdBy must be/);
+  });
+
+  it('refuses a forged or missing updatedBy', () => {
+    expect(verdict(card('alice', { updatedBy: 'bob' }), null, alice)).toBe(
+      'forbidden: updatedBy must be the signed-in user (alice).',
+    );
+    expect(verdict(card('alice', { updatedBy: 'alice' }), card(), bob)).toMatch(/updatedBy must be .*\(bob\)/);
+    expect(verdict(card('alice', { updatedBy: undefined }), null, alice)).toMatch(/updatedBy must be/);
+  });
+
+  it('keeps createdBy as it was: a co-editor cannot take a card over', () => {
+    expect(verdict(card('bob', { updatedBy: 'bob' }), card(), bob)).toBe(
+      'forbidden: createdBy cannot change (it is alice).',
+    );
+  });
+
+  it('lets any member co-edit a card or a pack, keeping its author', () => {
+    expect(verdict(card('alice', { updatedBy: 'bob', summary: 'Edited' }), card(), bob)).toBe('ok');
+    expect(verdict({ ...pack(), updatedBy: 'bob', cardIds: [] }, pack(), bob)).toBe('ok');
+    expect(verdict(deletion('card:china'), card(), bob)).toBe('ok');
+  });
+
+  it("refuses an edit or delete of another member's annotation or clip", () => {
+    expect(verdict(annotation('alice', { updatedBy: 'bob' }), annotation(), bob)).toBe(
+      'forbidden: Only its author (alice) may change this annotation.',
+    );
+    expect(verdict(clip('alice', { updatedBy: 'bob', note: 'mine now' }), clip(), bob)).toBe(
+      'forbidden: Only its author (alice) may change this clip.',
+    );
+    expect(verdict(deletion(String(annotation()._id)), annotation(), bob)).toBe(
+      'forbidden: Only its author (alice) may delete this annotation.',
+    );
+    expect(verdict(deletion(String(clip()._id), { updatedBy: 'bob' }), clip(), bob)).toBe(
+      'forbidden: Only its author (alice) may delete this clip.',
+    );
+  });
+
+  it('lets the author change and delete their annotation and clip', () => {
+    expect(verdict(annotation('alice', { schema: 3 }), annotation(), alice)).toBe('ok');
+    expect(verdict(clip('alice', { note: 'later' }), clip(), alice)).toBe('ok');
+    expect(verdict(deletion(String(annotation()._id)), annotation(), alice)).toBe('ok');
+  });
+
+  it('treats a deleted document as gone: anyone may create one anew under its id', () => {
+    expect(verdict(annotation('bob'), { ...annotation(), _deleted: true }, bob)).toBe('ok');
+  });
+
+  it('takes a deletion as a stub or as the document with _deleted, within the schema', () => {
+    expect(verdict(deletion('card:china', { type: 'card', updatedBy: 'bob' }), card(), bob)).toBe('ok');
+    // pouchdb-server's DELETE and PouchDB's put({...doc, _deleted: true}) keep the fields and names it had.
+    expect(verdict({ ...card(), _rev: '2-x', _deleted: true }, card(), bob)).toBe('ok');
+    expect(verdict(deletion('card:china', { updatedBy: 'carol' }), card(), bob)).toMatch(/updatedBy must be/);
+    expect(verdict(deletion('card:china', { createdBy: 'bob' }), card(), bob)).toMatch(/createdBy cannot change/);
+    expect(verdict(deletion('card:china', { notes: 'x'.repeat(100_001) }), card(), bob)).toMatch(
+      /card.notes must be at most/,
+    );
+    expect(verdict(deletion('card:china', { script: 'x' }), card(), bob)).toMatch(/card.script is not a field/);
+    expect(verdict(deletion('card:gone', { type: 'virus' }), null, bob)).toMatch(/type must be one of/);
+    expect(verdict({ ...card(), _deleted: 'yes' }, null, alice)).toMatch(/_deleted must be true or false/);
+  });
+});
+
+describe('validateTeamDoc: schema', () => {
+  it('refuses an unknown type, and a type that does not match the id', () => {
+    expect(verdict({ ...card(), type: 'script' }, null, alice)).toMatch(/type must be one of card, pack/);
+    expect(verdict({ ...card(), type: undefined }, null, alice)).toMatch(/type must be one of/);
+    expect(verdict({ ...card(), _id: 'clip:china' }, null, alice)).toBe(
+      'forbidden: The _id of a card starts with card:.',
+    );
+    expect(verdict(card('alice', { _id: 'x'.repeat(301) }), null, alice)).toMatch(
+      /_id must be a string of at most 300/,
+    );
+  });
+
+  it('refuses a change of type', () => {
+    const asPack = { ...pack(), _id: 'card:china' };
+    expect(verdict({ ...asPack, _id: 'pack:team' }, { ...card(), _id: 'pack:team' }, alice)).toMatch(
+      /cannot change its type \(it is a card\)/,
+    );
+  });
+
+  it('refuses an unknown field, at the top and inside', () => {
+    expect(verdict(card('alice', { script: 'x' }), null, alice)).toBe(
+      'forbidden: card.script is not a field of a card.',
+    );
+    expect(verdict(card('alice', { signals: [{ text: 'a', rule: 'b' }] }), null, alice)).toBe(
+      'forbidden: card.signals[0].rule is not a known field.',
+    );
+    expect(verdict(card('alice', { _attachments: {} }), null, alice)).toMatch(/_attachments is not a field/);
+  });
+
+  it('refuses a missing required field', () => {
+    expect(verdict(card('alice', { name: undefined }), null, alice)).toBe('forbidden: card.name is required.');
+    expect(verdict({ ...annotation(), annotation: undefined }, null, alice)).toMatch(
+      /annotation.annotation is required/,
+    );
+  });
+
+  it('refuses a wrong type: a number for text, text for a list, a list for an object, null where not allowed', () => {
+    expect(verdict(card('alice', { name: 42 }), null, alice)).toBe('forbidden: card.name must be a string.');
+    expect(verdict(card('alice', { aliases: 'PRC' }), null, alice)).toBe('forbidden: card.aliases must be a list.');
+    expect(verdict(card('alice', { context: [] }), null, alice)).toBe('forbidden: card.context must be an object.');
+    expect(verdict(card('alice', { summary: null }), null, alice)).toBe('forbidden: card.summary must be a string.');
+    expect(verdict(card('alice', { edited: 'yes' }), null, alice)).toBe(
+      'forbidden: card.edited must be true or false.',
+    );
+    expect(verdict(card('alice', { trashed: '1' }), null, alice)).toBe('forbidden: card.trashed must be a number.');
+    expect(verdict(card('alice', { schema: '2' }), null, alice)).toBe('forbidden: card.schema must be a number.');
+    const bad = annotation();
+    (bad.annotation as { target: { selector: unknown[] } }).target.selector[1] = {
+      type: 'TextPositionSelector',
+      start: '4',
+    };
+    expect(verdict(bad, null, alice)).toBe(
+      'forbidden: annotation.annotation.target.selector[1].start must be a number.',
+    );
+  });
+
+  it('accepts HTML in a text field as text (rendering it as text is the client’s job)', () => {
+    const payload = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
+    expect(verdict(card('alice', { summary: payload, aliases: [payload] }), null, alice)).toBe('ok');
+  });
+
+  it('refuses a huge field, and accepts one at the limit', () => {
+    expect(verdict(card('alice', { notes: 'x'.repeat(100_000) }), null, alice)).toBe('ok');
+    expect(verdict(card('alice', { notes: 'x'.repeat(100_001) }), null, alice)).toBe(
+      'forbidden: card.notes must be at most 100000 characters long.',
+    );
+    expect(verdict(clip('alice', { html: 'x'.repeat(500_000) }), null, alice)).toBe('ok');
+    expect(verdict(clip('alice', { text: 'x'.repeat(1_000_001) }), null, alice)).toMatch(/clip.text must be at most/);
+    expect(verdict(card('alice', { tags: new Array(100_001).fill('t') }), null, alice)).toMatch(
+      /card.tags must hold at most 100000 items/,
+    );
+  });
+});
+
+describe('the design document', () => {
+  const source = validateSource(TEAM);
+
+  it('is one function expression that parses as ES5 (what CouchDB’s engine reads)', () => {
+    expect(() => parse(`(${source})`, { ecmaVersion: 5 })).not.toThrow();
+    expect(() => parse('var f = () => 1;', { ecmaVersion: 5 })).toThrow();
+    expect(source).not.toMatch(/__name|=>|`/);
+  });
+
+  it('runs in an empty context with the same verdicts as the function itself', () => {
+    const validate = runInContext(`(${source})`, createContext({})) as (
+      newDoc: unknown,
+      oldDoc: unknown,
+      userCtx: unknown,
+      secObj: unknown,
+    ) => void;
+    const viaSource = (n: CouchDoc, o: CouchDoc | null, u: UserCtx) => validate(n, o, u, {});
+    expect(verdict(card(), null, alice, viaSource)).toBe('ok');
+    expect(verdict(card('bob'), null, alice, viaSource)).toMatch(/createdBy must be/);
+    expect(verdict(card('carol'), null, carol, viaSource)).toMatch(/carol reads team demo/);
+    expect(verdict(card('alice', { name: 1 }), null, alice, viaSource)).toMatch(/card.name must be a string/);
+    expect(verdict(deletion(String(clip()._id)), clip(), bob, viaSource)).toMatch(/Only its author/);
+  });
+
+  it('names its team, and only a valid one', () => {
+    expect(teamDesignDoc(TEAM)).toMatchObject({ _id: TEAM_DESIGN_ID, team: TEAM, language: 'javascript' });
+    expect(source).toContain('"demo"');
+    expect(() => validateSource('Demo"; drop')).toThrow(/not a valid team name/);
+  });
+});
+
+describe('team names and access', () => {
+  it('names the database and refuses bad team names', () => {
+    expect(teamDbName('demo')).toBe('dossier-team-demo');
+    expect(teamDbName('a-1')).toBe('dossier-team-a-1');
+    for (const bad of ['', 'Demo', 'a_b', '-a', 'a-', 'a b', 'x'.repeat(65)]) expect(() => teamDbName(bad)).toThrow();
+  });
+
+  it('lets members and readers read by role, and nobody but server admins administer', () => {
+    expect(teamSecurity('demo')).toEqual({
+      admins: { names: [], roles: [] },
+      members: { names: [], roles: ['dossier-member:demo', 'dossier-reader:demo'] },
+    });
+  });
+
+  it('gives a user their team role, swapping member and reader, keeping other teams', () => {
+    expect(userDocFor(null, 'alice', 'demo', 'member', 'pw')).toEqual({
+      _id: 'org.couchdb.user:alice',
+      type: 'user',
+      name: 'alice',
+      roles: ['dossier-member:demo'],
+      password: 'pw',
+    });
+    expect(() => userDocFor(null, 'alice', 'demo', 'member')).toThrow(/needs a password/);
+    const existing = {
+      _id: 'org.couchdb.user:carol',
+      _rev: '1-a',
+      type: 'user' as const,
+      name: 'carol',
+      roles: ['dossier-member:other', 'dossier-member:demo'],
+    };
+    expect(userDocFor(existing, 'carol', 'demo', 'reader')?.roles).toEqual([
+      'dossier-member:other',
+      'dossier-reader:demo',
+    ]);
+    expect(userDocFor(existing, 'carol', 'demo', 'member')).toBeNull();
+    expect(userDocFor(existing, 'carol', 'demo', 'member', 'new')).toMatchObject({ _rev: '1-a', password: 'new' });
+  });
+});

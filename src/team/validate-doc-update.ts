@@ -1,0 +1,241 @@
+/*
+ * The rules a team's server enforces on every write, as a CouchDB validate_doc_update function. The server runs
+ * it, not the client: a modified client, a replication or a plain HTTP PUT all meet the same checks.
+ *
+ * validateTeamDoc is stored as source in the design document (team-design.ts), so it is written for CouchDB's
+ * JavaScript engines (SpiderMonkey 1.8.5, or QuickJS in CouchDB 3.4): ES5 only (var, no arrow functions,
+ * template literals or spread) and one self-contained function with no inner functions, because the script
+ * runner's compiler adds a `__name(…)` helper call after every named inner function, which CouchDB would not
+ * have. Tests call it directly, parse its source as ES5 and run that source in an empty context.
+ * (biome.json turns off the ES2015+ style rules for this file.)
+ */
+
+/** A document as CouchDB hands it to validate_doc_update. */
+export type CouchDoc = Record<string, unknown>;
+
+/** The signed-in user as CouchDB describes them. */
+export interface UserCtx {
+  name: string | null;
+  roles: string[];
+  db?: string;
+}
+
+/** A field's shape: a scalar's name (`?` allows null), an array of one shape, or an object of known fields. */
+type Shape = string | Shape[] | { [field: string]: Shape };
+
+/**
+ * Throws `{forbidden: reason}` (HTTP 403) or `{unauthorized: reason}` (401) unless `newDoc` may be written by
+ * `userCtx` over `oldDoc` in `team`'s database. Server admins pass; readers and non-members never write;
+ * `createdBy` is set once to its writer and never changes; `updatedBy` is always the writer; clips and
+ * annotations are changed and deleted by their author only, cards and packs by any member; every field is of
+ * a known name, type and size. `secObj` is CouchDB's fourth argument, unused: pouchdb-server passes `{}` in
+ * _bulk_docs, so membership is read from the user's roles.
+ */
+export function validateTeamDoc(
+  newDoc: CouchDoc,
+  oldDoc: CouchDoc | null,
+  userCtx: UserCtx,
+  _secObj: unknown,
+  team: string,
+): void {
+  var roles = userCtx && userCtx.roles ? userCtx.roles : [];
+  if (roles.indexOf('_admin') !== -1) return;
+  var user = userCtx ? userCtx.name : null;
+  if (!user) throw { unauthorized: 'Sign in to write to team ' + team + '.' };
+  if (roles.indexOf('dossier-reader:' + team) !== -1) {
+    throw { forbidden: user + ' reads team ' + team + ' and cannot write to it.' };
+  }
+  if (roles.indexOf('dossier-member:' + team) === -1) {
+    throw { forbidden: user + ' is not a member of team ' + team + '.' };
+  }
+
+  var MAX_TEXT = 100000;
+  var MAX_ARTICLE = 1000000;
+  var MAX_ITEMS = 100000;
+  var MAX_ID = 300;
+  var PREFIX: Record<string, string> = { card: 'card:', pack: 'pack:', clip: 'clip:', annotation: 'anno:' };
+  var AUTHORED: Record<string, boolean> = { clip: true, annotation: true };
+  var REQUIRED: Record<string, string[]> = {
+    card: ['cardId', 'name', 'kind'],
+    pack: ['packId', 'name'],
+    clip: ['clipId', 'url'],
+    annotation: ['annotation'],
+  };
+  var SHAPES: Record<string, { [field: string]: Shape }> = {
+    card: {
+      cardId: 'text',
+      pack: 'text',
+      edited: 'boolean',
+      trashed: 'number?',
+      updated: 'text?',
+      name: 'text',
+      kind: 'text',
+      aliases: ['text'],
+      summary: 'text',
+      signals: [{ text: 'text' }],
+      implications: ['text'],
+      tags: ['text'],
+      related: ['text'],
+      sources: ['text'],
+      notes: 'text',
+      context: { require: ['text'], exclude: ['text'] },
+    },
+    pack: {
+      packId: 'text',
+      name: 'text',
+      version: 'text',
+      description: 'text',
+      enabled: 'boolean',
+      builtIn: 'boolean',
+      cardIds: ['text'],
+    },
+    clip: {
+      clipId: 'text',
+      url: 'text',
+      canonicalUrl: 'text',
+      title: 'text',
+      byline: 'text?',
+      siteName: 'text?',
+      published: 'text?',
+      excerpt: 'text?',
+      lang: 'text?',
+      html: 'article',
+      text: 'article',
+      clipped: 'text',
+      updated: 'text',
+      tags: ['text'],
+      note: 'text',
+      mentions: [
+        {
+          cardId: 'text',
+          name: 'text',
+          exact: 'text',
+          prefix: 'text',
+          suffix: 'text',
+          start: 'number',
+          end: 'number',
+        },
+      ],
+      trashed: 'text?',
+    },
+    annotation: {
+      annotation: {
+        '@context': 'text',
+        id: 'text',
+        type: 'text',
+        motivation: 'text',
+        created: 'text',
+        modified: 'text',
+        body: [{ type: 'text', value: 'text', format: 'text', purpose: 'text' }],
+        target: {
+          source: 'text',
+          selector: [{ type: 'text', exact: 'text', prefix: 'text', suffix: 'text', start: 'number', end: 'number' }],
+        },
+      },
+    },
+  };
+  // Fields of every document; _id, _rev and _revisions are CouchDB's and checked apart.
+  var COMMON: { [field: string]: Shape } = { type: 'text', schema: 'number', createdBy: 'text', updatedBy: 'text' };
+  var has = Object.prototype.hasOwnProperty;
+
+  var id = newDoc._id;
+  if (typeof id !== 'string' || id.length > MAX_ID) {
+    throw { forbidden: '_id must be a string of at most ' + MAX_ID + ' characters.' };
+  }
+  var old = oldDoc && !oldDoc._deleted ? oldDoc : null;
+  var key: string;
+
+  var deleting = newDoc._deleted === true;
+  if (newDoc._deleted !== undefined && typeof newDoc._deleted !== 'boolean') {
+    throw { forbidden: '_deleted must be true or false.' };
+  }
+  if (old && AUTHORED[String(old.type)] === true && old.createdBy !== user) {
+    throw {
+      forbidden:
+        'Only its author (' + old.createdBy + ') may ' + (deleting ? 'delete' : 'change') + ' this ' + old.type + '.',
+    };
+  }
+  var type = newDoc.type;
+  if (deleting) {
+    // A deletion is a stub ({_id, _rev, _deleted}) or, as PouchDB may write it, the document with _deleted: what
+    // it keeps must still fit the schema, and it names no one but its writer (or keeps the names it had).
+    if (newDoc.updatedBy !== undefined && newDoc.updatedBy !== user && !(old && newDoc.updatedBy === old.updatedBy)) {
+      throw { forbidden: 'updatedBy must be the signed-in user (' + user + ').' };
+    }
+    if (newDoc.createdBy !== undefined && !(old ? newDoc.createdBy === old.createdBy : newDoc.createdBy === user)) {
+      throw { forbidden: 'createdBy cannot change.' };
+    }
+    if (type === undefined && old) type = old.type;
+    var kept = 0;
+    for (key in newDoc) {
+      if (has.call(newDoc, key) && key.charAt(0) !== '_') kept++;
+    }
+    if (kept === 0) return;
+  }
+  if (typeof type !== 'string' || !has.call(SHAPES, type)) {
+    throw { forbidden: 'type must be one of card, pack, clip or annotation.' };
+  }
+  if (old && old.type !== type) throw { forbidden: 'A document cannot change its type (it is a ' + old.type + ').' };
+  if (!deleting) {
+    if (id.indexOf(PREFIX[type] as string) !== 0) {
+      throw { forbidden: 'The _id of a ' + type + ' starts with ' + PREFIX[type] + '.' };
+    }
+    // Authorship: createdBy is set once, to its writer; updatedBy is always the writer.
+    if (old && newDoc.createdBy !== old.createdBy) {
+      throw { forbidden: 'createdBy cannot change (it is ' + old.createdBy + ').' };
+    }
+    if (!old && newDoc.createdBy !== user) throw { forbidden: 'createdBy must be the signed-in user (' + user + ').' };
+    if (newDoc.updatedBy !== user) throw { forbidden: 'updatedBy must be the signed-in user (' + user + ').' };
+    var required = REQUIRED[type] as string[];
+    for (var r = 0; r < required.length; r++) {
+      if (newDoc[required[r] as string] === undefined) throw { forbidden: type + '.' + required[r] + ' is required.' };
+    }
+  }
+
+  // Schema: every field known, of its type and size.
+  var shapes = SHAPES[type] as { [field: string]: Shape };
+  var stack: [unknown, Shape, string][] = [];
+  for (key in newDoc) {
+    if (!has.call(newDoc, key) || key === '_id' || key === '_rev' || key === '_revisions' || key === '_deleted') {
+      continue;
+    }
+    if (has.call(COMMON, key)) stack.push([newDoc[key], COMMON[key] as Shape, type + '.' + key]);
+    else if (has.call(shapes, key)) stack.push([newDoc[key], shapes[key] as Shape, type + '.' + key]);
+    else throw { forbidden: type + '.' + key + ' is not a field of a ' + type + '.' };
+  }
+  while (stack.length > 0) {
+    var item = stack.pop() as [unknown, Shape, string];
+    var value = item[0];
+    var shape = item[1];
+    var path = item[2];
+    if (typeof shape === 'string') {
+      if (value === null && shape.charAt(shape.length - 1) === '?') continue;
+      var scalar = shape.replace('?', '');
+      if (scalar === 'text' || scalar === 'article') {
+        var max = scalar === 'article' ? MAX_ARTICLE : MAX_TEXT;
+        if (typeof value !== 'string') throw { forbidden: path + ' must be a string.' };
+        if (value.length > max) throw { forbidden: path + ' must be at most ' + max + ' characters long.' };
+      } else if (scalar === 'number') {
+        if (typeof value !== 'number') throw { forbidden: path + ' must be a number.' };
+      } else if (typeof value !== 'boolean') {
+        throw { forbidden: path + ' must be true or false.' };
+      }
+    } else if (Object.prototype.toString.call(shape) === '[object Array]') {
+      if (Object.prototype.toString.call(value) !== '[object Array]') throw { forbidden: path + ' must be a list.' };
+      var list = value as unknown[];
+      if (list.length > MAX_ITEMS) throw { forbidden: path + ' must hold at most ' + MAX_ITEMS + ' items.' };
+      for (var i = 0; i < list.length; i++) stack.push([list[i], (shape as Shape[])[0] as Shape, path + '[' + i + ']']);
+    } else {
+      if (value === null || typeof value !== 'object' || Object.prototype.toString.call(value) === '[object Array]') {
+        throw { forbidden: path + ' must be an object.' };
+      }
+      var fields = shape as { [field: string]: Shape };
+      var object = value as Record<string, unknown>;
+      for (key in object) {
+        if (!has.call(object, key)) continue;
+        if (!has.call(fields, key)) throw { forbidden: path + '.' + key + ' is not a known field.' };
+        stack.push([object[key], fields[key] as Shape, path + '.' + key]);
+      }
+    }
+  }
+}
