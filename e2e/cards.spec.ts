@@ -180,3 +180,17 @@ test('"This page" shows a brief and each card opens to its mentions; a mention s
     });
   await expect.poll(inView).toBe('in view');
 });
+
+test('a card’s related names open their cards', async ({ context, extensionId, openAnnotated }) => {
+  const { tabId } = await openAnnotated('/demo/');
+  const panel = await openPanelPage(context, extensionId, tabId);
+  await panel
+    .getByRole('button', { name: /^Taiwan/ })
+    .first()
+    .click();
+  await expect(panel.getByRole('heading', { name: 'Taiwan', level: 2 })).toBeVisible();
+  const related = panel.locator('ul.related');
+  // Linked names are buttons; a related name without a card stays plain text.
+  await related.getByRole('button', { name: 'Nvidia' }).click();
+  await expect(panel.getByRole('heading', { name: 'Nvidia', level: 2 })).toBeVisible();
+});

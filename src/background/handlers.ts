@@ -83,6 +83,7 @@ export function createDispatcher(library: Library) {
     },
     'card.get': ({ id }) => library.getCard(id),
     'cards.list': () => library.listCards(),
+    'cards.named': ({ names }) => library.idsByName(names),
     'cards.some': async ({ ids }) => {
       const wanted = new Set(ids);
       return (await library.listEntries()).flatMap((entry) => (wanted.has(entry.card.id) ? [entry.card] : []));

@@ -219,6 +219,20 @@ export class Library {
     return value;
   }
 
+  /** The ids of the cards named so (letter case aside), for linking a card's related names. */
+  async idsByName(names: readonly string[]): Promise<Array<{ name: string; id: string }>> {
+    const wanted = new Map(names.map((name) => [name.toLowerCase(), name]));
+    const found: Array<{ name: string; id: string }> = [];
+    for (const card of await this.listCards()) {
+      const name = wanted.get(card.name.toLowerCase());
+      if (name !== undefined) {
+        found.push({ name, id: card.id });
+        wanted.delete(card.name.toLowerCase());
+      }
+    }
+    return found;
+  }
+
   /** Every card. */
   async listCards(): Promise<Card[]> {
     await this.installDefaultPack();

@@ -102,6 +102,10 @@ export const panelToBackground = {
   'card.get': v.strictObject({ id: cardId }),
   /** Every card in the library. */
   'cards.list': v.strictObject({}),
+  /** The ids of the cards with these names (letter case aside; names no card has are left out). */
+  'cards.named': v.strictObject({
+    names: v.pipe(v.array(v.pipe(v.string(), v.maxLength(512))), v.maxLength(1000)),
+  }),
   /** The cards with these ids (those that exist). */
   'cards.some': v.strictObject({ ids: v.pipe(v.array(cardId), v.maxLength(MAX_MENTIONS)) }),
   /** Imports a pack file (JSON or CSV, at most MAX_IMPORT_BYTES). */
@@ -266,6 +270,7 @@ export interface Answers {
   'tab.state': TabState;
   'cards.list': Card[];
   'cards.some': Card[];
+  'cards.named': Array<{ name: string; id: string }>;
   'pack.import': PackReport;
   'packs.list': PackSummary[];
   'site.status': SiteState;

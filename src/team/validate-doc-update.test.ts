@@ -1,5 +1,5 @@
-import { parse } from 'acorn';
 import { createContext, runInContext } from 'node:vm';
+import { parse } from 'acorn';
 import { describe, expect, it } from 'vitest';
 import { memberRole, readerRole, teamDbName } from './names';
 import { teamSecurity, userDocFor } from './security';

@@ -23,16 +23,18 @@ export function CardView({ cardId, state, onBack, onOpen, onEdit, onDeleted, bac
 
   useEffect(() => {
     let live = true;
-    void sendToBackground('card.get', { id: cardId }).then((result) => {
+    void sendToBackground('card.get', { id: cardId }).then(async (result) => {
       if (!live) return;
-      if (result.ok) setCard(result.value);
-      else setError(result.error);
+      if (!result.ok) return setError(result.error);
+      setCard(result.value);
+      // Only the related names are looked up (not the whole library, which may hold 10,000 cards).
+      if (result.value.related.length === 0) return;
+      const named = await sendToBackground('cards.named', { names: result.value.related.slice(0, 1000) });
+      if (live && named.ok) setNames(new Map(named.value.map((n) => [n.name.toLowerCase(), n.id])));
     });
     setCard(null);
     setError(null);
-    void sendToBackground('cards.list', {}).then((result) => {
-      if (live && result.ok) setNames(new Map(result.value.map((c) => [c.name.toLowerCase(), c.id])));
-    });
+    setNames(new Map());
     return () => {
       live = false;
     };
