@@ -11,7 +11,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   model: [],
   messaging: ['model'],
   store: ['model'],
-  background: ['engine', 'model', 'messaging', 'store', 'packs', 'clip'],
+  background: ['engine', 'model', 'messaging', 'store', 'packs', 'clip', 'team'],
   content: ['model', 'messaging', 'ui', 'clip', 'anchor'],
   ui: ['model', 'messaging', 'clip'],
   cli: ['engine', 'model', 'packs', 'clip'],

@@ -14,6 +14,7 @@ import { refreshTabs, setSiteOf, siteState } from './site-handlers';
 import { siteOf } from './site-rules';
 import { sites } from './sites';
 import { hasTab, recordFrame, setFocus, tabState } from './tab-state';
+import { joinTeam, leaveTeam, listTeams } from './teams';
 import { announce } from './track';
 
 /** After the cards changed, open tabs are annotated again (the answer does not wait for them). */
@@ -84,6 +85,9 @@ export function createDispatcher(library: Library) {
     'card.get': ({ id }) => library.getCard(id),
     'cards.list': () => library.listCards(),
     'cards.named': ({ names }) => library.idsByName(names),
+    'teams.list': () => listTeams(),
+    'team.join': (payload) => joinTeam(payload),
+    'team.leave': ({ team }) => leaveTeam(team),
     'cards.some': async ({ ids }) => {
       const wanted = new Set(ids);
       return (await library.listEntries()).flatMap((entry) => (wanted.has(entry.card.id) ? [entry.card] : []));

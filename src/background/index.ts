@@ -8,6 +8,7 @@ import { annotateOpenTabs } from './install';
 import { Library } from './library';
 import { forgetStyled } from './page-style';
 import { forgetTab } from './tab-state';
+import { resumeTeams } from './teams';
 import { trackSelection } from './track';
 
 /*
@@ -41,6 +42,8 @@ chrome.contextMenus.onClicked.addListener((info, tab) => {
 Object.assign(globalThis, { dossierMenuClick: onMenuClick, dossierCommand: onCommand });
 
 chrome.runtime.onStartup.addListener(() => void showAllTabsStatus());
+// Joined teams replicate whenever the worker runs (it resumes from the last checkpoint).
+void resumeTeams().catch((error: unknown) => console.warn('Dossier: could not resume team sync', error));
 // The keyboard shortcuts: the top frame of the active tab moves to the next or previous mention; or the
 // page is clipped.
 function onCommand(command: string, tab?: chrome.tabs.Tab) {

@@ -6,6 +6,7 @@ import { type Clip, MAX_CLIP_NOTE, MAX_CLIP_TAG, MAX_CLIP_TAGS } from '../model/
 import { type HighlightStyle, HighlightStyleSchema } from '../model/highlight-style';
 import type { CardSummary, Mention } from '../model/mention';
 import type { PackReport } from '../model/pack';
+import type { TeamStatus } from '../model/team';
 
 /*
  * Every message that crosses a context boundary is declared here, once: its payload schema (checked on
@@ -194,6 +195,17 @@ export const panelToBackground = {
   'clip.restore': v.strictObject({ clipId }),
   /** Every clip with its mentions, and the user's highlights and notes, as a W3C AnnotationCollection (JSON-LD). */
   'clips.export': v.strictObject({}),
+  /** The teams this browser joined, with their replication state. */
+  'teams.list': v.strictObject({}),
+  /** Joins a team on a CouchDB server; the password is used to sign in once and never stored. */
+  'team.join': v.strictObject({
+    url: v.pipe(v.string(), v.maxLength(2048)),
+    team: v.pipe(v.string(), v.maxLength(64)),
+    user: v.pipe(v.string(), v.maxLength(64)),
+    password: v.pipe(v.string(), v.minLength(1, 'the password is empty'), v.maxLength(1024)),
+  }),
+  /** Leaves a team: its local database is deleted, the private one stays. */
+  'team.leave': v.strictObject({ team: v.pipe(v.string(), v.maxLength(64)) }),
   /** Every card, pack and setting, as a backup file. */
   'data.export': v.strictObject({}),
   /** Replaces everything with a backup file's content (validated whole first). */
@@ -319,6 +331,9 @@ export interface Answers {
   'clip.delete': { title: string };
   'clip.restore': Clip;
   'clips.export': DownloadFile;
+  'teams.list': TeamStatus[];
+  'team.join': TeamStatus[];
+  'team.leave': TeamStatus[];
 }
 
 /** A page's highlights and notes as the side panel lists them. */

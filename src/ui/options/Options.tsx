@@ -6,6 +6,7 @@ import { IgnoredCards } from './IgnoredCards';
 import { ImportPack } from './ImportPack';
 import { PackList } from './PackList';
 import { Sites } from './Sites';
+import { Teams } from './Teams';
 import { YourData } from './YourData';
 
 /** The options page: packs, where Dossier runs, cards ignored per site, highlight style, and the user's data. */
@@ -35,6 +36,7 @@ export function Options() {
       {settings ? <Sites settings={settings} onChange={setSettings} /> : null}
       <IgnoredCards key={generation} />
       {settings ? <HighlightStyle settings={settings} onChange={setSettings} /> : null}
+      <Teams />
       <YourData onReplaced={reload} />
     </main>
   );

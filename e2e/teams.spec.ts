@@ -1,0 +1,83 @@
+import type { Page } from 'playwright-core';
+import { type SyncServer, startSyncServer } from '../scripts/team/server';
+import { setupTeam } from '../scripts/team/setup';
+import { expect, test } from './fixtures';
+
+/*
+ * Joining and leaving a team from the options page, against the loopback sync server (CouchDB's protocol):
+ * the password signs in once and is never stored; the team's database replicates into a local one of its
+ * own; a wrong password, a non-member and a plain-http server elsewhere are refused with their reason;
+ * leaving deletes the local copy and keeps the private store.
+ */
+
+let server: SyncServer;
+const ALICE = { name: 'alice', password: 'alice-password-1' };
+const CAROL = { name: 'carol', password: 'carol-password-1' };
+
+test.beforeAll(async () => {
+  server = await startSyncServer({});
+  await setupTeam({ url: server.url, team: 'research', members: [ALICE], readers: [], admin: server.admin } as never);
+  await setupTeam({ url: server.url, team: 'other', members: [CAROL], readers: [], admin: server.admin } as never);
+  // A teammate's card already on the server (written as an admin, with its author).
+  const put = await fetch(`${server.url}/dossier-team-research/card:taiwan-strait`, {
+    method: 'PUT',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Basic ${Buffer.from(`${server.admin.name}:${server.admin.password}`).toString('base64')}`,
+    },
+    body: JSON.stringify({ type: 'card', createdBy: 'alice', updatedBy: 'alice', schema: 2 }),
+  });
+  expect(put.status, await put.text()).toBeLessThan(300);
+});
+test.afterAll(async () => {
+  await server.close();
+});
+
+async function join(options: Page, values: { url: string; team: string; user: string; password: string }) {
+  const form = options.getByRole('form', { name: 'Join a team' });
+  await form.getByLabel('Server').fill(values.url);
+  await form.getByLabel('Team').fill(values.team);
+  await form.getByLabel('User name').fill(values.user);
+  await form.getByLabel('Password').fill(values.password);
+  await form.getByRole('button', { name: 'Join team' }).click();
+}
+
+test('a member joins a team from the options page, its database replicates, and leaving deletes the local copy', async ({
+  context,
+  worker,
+  extensionId,
+}) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/src/ui/options/index.html`);
+  const teams = options.getByRole('region', { name: 'Teams' });
+
+  // Refused, each with its reason, and nothing joined.
+  await join(options, { url: 'http://couch.example:5984', team: 'research', user: 'alice', password: 'x' });
+  await expect(teams.getByRole('alert')).toContainText('must use https:');
+  await join(options, { url: server.url, team: 'research', user: 'alice', password: 'wrong-password' });
+  await expect(teams.getByRole('alert')).toContainText('refused this user name and password');
+  await join(options, { url: server.url, team: 'other', user: ALICE.name, password: ALICE.password });
+  await expect(teams.getByRole('alert')).toContainText('alice is not a member of the team other');
+  await expect(teams).toContainText('This browser is in no team.');
+
+  await join(options, { url: server.url, team: 'research', user: ALICE.name, password: ALICE.password });
+  await expect(teams.getByRole('status')).toContainText('Joined the team research.');
+  // The teammate's card is replicated into the team's own local database.
+  await expect(teams.getByRole('listitem')).toContainText(/research as alice .* Synced .* · 1 document(?!s)/, {
+    timeout: 10_000,
+  });
+
+  // The password is nowhere in the extension's storage.
+  const stored = await worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)));
+  expect(stored).not.toContain(ALICE.password);
+  expect(stored).toContain('"team":"research"');
+  const databases = async () =>
+    (await worker.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''))).join(' ');
+  expect(await databases()).toContain('dossier-team-research');
+
+  await teams.getByRole('button', { name: 'Leave research' }).click();
+  await expect(teams.getByRole('status')).toContainText('Left the team research');
+  await expect(teams).toContainText('This browser is in no team.');
+  await expect.poll(databases).not.toContain('dossier-team-research');
+  expect(await databases()).toContain('dossier-private');
+});

@@ -1,0 +1,148 @@
+import PouchDB from 'pouchdb-browser';
+import { checkTeamUrl, type SyncState, type TeamConfig, type TeamStatus } from '../model/team';
+import { forgetDatabase, openDatabase } from '../store/db';
+import { isTeamName, isUserName, teamDbName } from '../team/names';
+
+/*
+ * Teams: each joined team is a local PouchDB database (`dossier-team-<team>`) replicating live, both ways,
+ * with the team's database on its CouchDB server. Joining signs in once with the user's password, which is
+ * never stored: the server answers with a session cookie that the browser keeps for this device (CouchDB
+ * renews it while it is used; changing the user's password on the server revokes it). Replication sends that
+ * cookie, so it resumes on its own when the browser or the service worker starts again.
+ */
+
+const KEY = 'teams';
+
+/** The teams this device joined. */
+async function configs(): Promise<TeamConfig[]> {
+  const got = await chrome.storage.local.get(KEY);
+  const list = got[KEY];
+  return Array.isArray(list) ? (list as TeamConfig[]) : [];
+}
+
+async function saveConfigs(list: TeamConfig[]): Promise<void> {
+  await chrome.storage.local.set({ [KEY]: list });
+}
+
+/** A fetch that sends the browser's cookies for the server (its session), nothing else. */
+const withSession: typeof fetch = (input, init) => fetch(input, { ...init, credentials: 'include' });
+
+const syncing = new Map<string, { cancel(): void; state: SyncState }>();
+
+function remoteOf(config: TeamConfig): PouchDB.Database {
+  return new PouchDB(`${config.url}/${teamDbName(config.team)}`, {
+    fetch: withSession as never,
+    skip_setup: true,
+  } as PouchDB.Configuration.RemoteDatabaseConfiguration);
+}
+
+/** Starts (or restarts) the live replication of a team. */
+function startSync(config: TeamConfig): void {
+  syncing.get(config.team)?.cancel();
+  const local = openDatabase(teamDbName(config.team));
+  const entry: { cancel(): void; state: SyncState } = { cancel: () => undefined, state: { state: 'syncing' } };
+  const sync = local.sync(remoteOf(config) as never, { live: true, retry: true });
+  sync
+    .on('active', () => {
+      entry.state = { state: 'syncing' };
+    })
+    .on('paused', (error: unknown) => {
+      entry.state = error ? { state: 'offline' } : { state: 'synced', at: new Date().toISOString() };
+    })
+    .on('denied', (error: unknown) => {
+      entry.state = { state: 'error', reason: `the server refused a document: ${reasonOf(error)}` };
+    })
+    .on('error', (error: unknown) => {
+      entry.state = { state: 'error', reason: reasonOf(error) };
+    });
+  entry.cancel = () => sync.cancel();
+  syncing.set(config.team, entry);
+}
+
+function reasonOf(error: unknown): string {
+  const { reason, message, status } = (error ?? {}) as { reason?: string; message?: string; status?: number };
+  if (status === 401) return 'the server no longer knows this device: join the team again';
+  if (status === 403) return 'this user is not a member of the team on the server';
+  return reason ?? message ?? 'unknown error';
+}
+
+/** Resumes the replication of every joined team (the service worker started). */
+export async function resumeTeams(): Promise<void> {
+  for (const config of await configs()) if (!syncing.has(config.team)) startSync(config);
+}
+
+/** How many shared documents a team's local database holds (the server's design document aside). */
+async function sharedCount(team: string): Promise<number> {
+  const db = openDatabase(teamDbName(team));
+  const [info, design] = await Promise.all([db.info(), db.allDocs({ startkey: '_design/', endkey: '_design/\uffff' })]);
+  return info.doc_count - design.rows.length;
+}
+
+/** Every joined team with its replication state. */
+export async function listTeams(): Promise<TeamStatus[]> {
+  await resumeTeams();
+  return Promise.all(
+    (await configs()).map(async (config) => ({
+      ...config,
+      sync: syncing.get(config.team)?.state ?? { state: 'syncing' },
+      docs: await sharedCount(config.team),
+    })),
+  );
+}
+
+async function answerOf(response: Response): Promise<string> {
+  const body = (await response.json().catch(() => ({}))) as { reason?: string; error?: string };
+  return body.reason ?? body.error ?? `HTTP ${response.status}`;
+}
+
+/** Joins a team: signs in once (the password is used for this request only) and starts replicating. */
+export async function joinTeam(input: {
+  url: string;
+  team: string;
+  user: string;
+  password: string;
+}): Promise<TeamStatus[]> {
+  const url = checkTeamUrl(input.url);
+  const team = input.team.trim();
+  const user = input.user.trim();
+  if (!isTeamName(team)) throw new Error('A team name is lower-case letters, digits and hyphens.');
+  if (!isUserName(user)) throw new Error('That is not a user name the server knows.');
+  if ((await configs()).some((c) => c.team === team)) throw new Error(`This browser is already in the team ${team}.`);
+  let signIn: Response;
+  try {
+    signIn = await withSession(`${url}/_session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ name: user, password: input.password }),
+    });
+  } catch {
+    throw new Error(`The server at ${url} does not answer (is the address right, and is it running?).`);
+  }
+  if (signIn.status === 401) throw new Error('The server refused this user name and password.');
+  if (!signIn.ok) throw new Error(`The server refused to sign in: ${await answerOf(signIn)}`);
+  const db = await withSession(`${url}/${teamDbName(team)}`, { headers: { accept: 'application/json' } });
+  if (db.status === 404) throw new Error(`The server has no team ${team}.`);
+  if (db.status === 401 || db.status === 403) throw new Error(`${user} is not a member of the team ${team}.`);
+  if (!db.ok) throw new Error(`The server did not open the team: ${await answerOf(db)}`);
+  const config: TeamConfig = { team, url, user, joined: new Date().toISOString() };
+  await saveConfigs([...(await configs()), config]);
+  startSync(config);
+  return listTeams();
+}
+
+/** Leaves a team: stops replicating, deletes its local database (the private one stays) and signs out. */
+export async function leaveTeam(team: string): Promise<TeamStatus[]> {
+  const config = (await configs()).find((c) => c.team === team);
+  if (!config) throw new Error(`This browser is not in the team ${team}.`);
+  syncing.get(team)?.cancel();
+  syncing.delete(team);
+  await openDatabase(teamDbName(team)).destroy();
+  forgetDatabase(teamDbName(team));
+  await saveConfigs((await configs()).filter((c) => c.team !== team));
+  // Signing out ends this device's session on the server (unless another joined team uses it); a server that
+  // is gone does not keep us in.
+  if (!(await configs()).some((c) => c.url === config.url)) {
+    await withSession(`${config.url}/_session`, { method: 'DELETE' }).catch(() => undefined);
+  }
+  return listTeams();
+}

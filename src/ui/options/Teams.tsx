@@ -1,0 +1,142 @@
+import { useEffect, useState } from 'preact/hooks';
+import { sendToBackground } from '../../messaging/client';
+import type { SyncState, TeamStatus } from '../../model/team';
+
+/** A replication state in words. */
+function describeSync(sync: SyncState): string {
+  switch (sync.state) {
+    case 'synced':
+      return `Synced ${new Date(sync.at).toLocaleTimeString()}`;
+    case 'syncing':
+      return 'Syncing…';
+    case 'offline':
+      return 'Offline: syncs when the server can be reached again';
+    case 'error':
+      return `Error: ${sync.reason}`;
+  }
+}
+
+const EMPTY = { url: '', team: '', user: '', password: '' };
+
+/** Teams: join one on a CouchDB server (the password signs in once and is not kept), see its sync, leave it. */
+export function Teams() {
+  const [teams, setTeams] = useState<TeamStatus[] | null>(null);
+  const [form, setForm] = useState(EMPTY);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
+
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      void sendToBackground('teams.list', {}).then((result) => {
+        if (live && result.ok) setTeams(result.value);
+      });
+    load();
+    // The replication state changes on its own: read it again every few seconds while the page is open.
+    const timer = window.setInterval(load, 3000);
+    return () => {
+      live = false;
+      window.clearInterval(timer);
+    };
+  }, []);
+
+  const join = async () => {
+    setBusy(true);
+    const result = await sendToBackground('team.join', form);
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    setError(null);
+    setTeams(result.value);
+    setNotice(`Joined the team ${form.team.trim()}.`);
+    setForm(EMPTY);
+  };
+  const leave = async (team: string) => {
+    const result = await sendToBackground('team.leave', { team });
+    if (!result.ok) return setError(result.error);
+    setError(null);
+    setTeams(result.value);
+    setNotice(`Left the team ${team}; its copy on this computer is deleted, your own cards stay.`);
+  };
+  const field = (key: keyof typeof EMPTY) => (event: Event) => {
+    const value = (event.currentTarget as HTMLInputElement).value;
+    setForm((current) => ({ ...current, [key]: value }));
+  };
+
+  return (
+    <section aria-labelledby="teams-title">
+      <h2 id="teams-title">Teams</h2>
+      <p class="hint">
+        A team shares what its members choose to share through a CouchDB server. Your own cards, clips and notes stay in
+        this browser: a team's copy is a database of its own.
+      </p>
+      {teams && teams.length > 0 ? (
+        <ul class="plain-list">
+          {teams.map((t) => (
+            <li key={t.team}>
+              <span>
+                <strong>{t.team}</strong> as {t.user} on {t.url} · {describeSync(t.sync)} · {t.docs}{' '}
+                {t.docs === 1 ? 'document' : 'documents'}
+              </span>
+              <button type="button" class="btn" onClick={() => void leave(t.team)}>
+                Leave {t.team}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="hint">This browser is in no team.</p>
+      )}
+      <form
+        class="team-form"
+        aria-label="Join a team"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void join();
+        }}
+      >
+        <label>
+          Server
+          <input
+            class="field"
+            type="url"
+            required
+            placeholder="https://couch.example:6984"
+            value={form.url}
+            onInput={field('url')}
+          />
+        </label>
+        <label>
+          Team
+          <input class="field" type="text" required value={form.team} onInput={field('team')} />
+        </label>
+        <label>
+          User name
+          <input class="field" type="text" required autocomplete="username" value={form.user} onInput={field('user')} />
+        </label>
+        <label>
+          Password
+          <input
+            class="field"
+            type="password"
+            required
+            autocomplete="current-password"
+            value={form.password}
+            onInput={field('password')}
+          />
+        </label>
+        <button type="submit" class="btn" disabled={busy}>
+          {busy ? 'Joining…' : 'Join team'}
+        </button>
+        <p class="hint">
+          The password signs in once and is not stored: the server gives this browser its own session, which it renews
+          while you sync (changing your password on the server ends it).
+        </p>
+      </form>
+      {error ? <p role="alert">{error}</p> : null}
+      <p role="status" class="notice">
+        {notice}
+      </p>
+    </section>
+  );
+}
