@@ -74,10 +74,13 @@ test('a member joins a team from the options page, its database replicates, and 
   const databases = async () =>
     (await worker.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''))).join(' ');
   expect(await databases()).toContain('dossier-team-research');
+  // An alarm wakes a stopped worker to sync while the team is joined.
+  expect(await worker.evaluate(async () => (await chrome.alarms.get('team-sync'))?.periodInMinutes)).toBe(1);
 
   await teams.getByRole('button', { name: 'Leave research' }).click();
   await expect(teams.getByRole('status')).toContainText('Left the team research');
   await expect(teams).toContainText('This browser is in no team.');
   await expect.poll(databases).not.toContain('dossier-team-research');
   expect(await databases()).toContain('dossier-private');
+  expect(await worker.evaluate(async () => (await chrome.alarms.get('team-sync')) ?? null)).toBeNull();
 });

@@ -8,7 +8,7 @@ import { annotateOpenTabs } from './install';
 import { Library } from './library';
 import { forgetStyled } from './page-style';
 import { forgetTab } from './tab-state';
-import { resumeTeams } from './teams';
+import { resumeTeams, SYNC_ALARM } from './teams';
 import { trackSelection } from './track';
 
 /*
@@ -42,8 +42,13 @@ chrome.contextMenus.onClicked.addListener((info, tab) => {
 Object.assign(globalThis, { dossierMenuClick: onMenuClick, dossierCommand: onCommand });
 
 chrome.runtime.onStartup.addListener(() => void showAllTabsStatus());
-// Joined teams replicate whenever the worker runs (it resumes from the last checkpoint).
-void resumeTeams().catch((error: unknown) => console.warn('Dossier: could not resume team sync', error));
+// Joined teams replicate whenever the worker runs (from the last checkpoint); their alarm wakes it to do so.
+const resume = () =>
+  void resumeTeams().catch((error: unknown) => console.warn('Dossier: could not resume team sync', error));
+chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === SYNC_ALARM) resume();
+});
+resume();
 // The keyboard shortcuts: the top frame of the active tab moves to the next or previous mention; or the
 // page is clipped.
 function onCommand(command: string, tab?: chrome.tabs.Tab) {

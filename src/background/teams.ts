@@ -66,9 +66,17 @@ function reasonOf(error: unknown): string {
   return reason ?? message ?? 'unknown error';
 }
 
-/** Resumes the replication of every joined team (the service worker started). */
+/** The alarm that wakes a stopped service worker to sync while the browser is open. */
+export const SYNC_ALARM = 'team-sync';
+
+/** Resumes the replication of every joined team (the service worker started, or its alarm woke it). */
 export async function resumeTeams(): Promise<void> {
-  for (const config of await configs()) if (!syncing.has(config.team)) startSync(config);
+  const list = await configs();
+  for (const config of list) if (!syncing.has(config.team)) startSync(config);
+  // A joined team keeps an alarm: a worker stopped for idleness wakes each minute and catches up.
+  if (list.length > 0) {
+    if (!(await chrome.alarms.get(SYNC_ALARM))) await chrome.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
+  } else await chrome.alarms.clear(SYNC_ALARM);
 }
 
 /** How many shared documents a team's local database holds (the server's design document aside). */
