@@ -1,4 +1,6 @@
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { extensionId as idOf, launch, serviceWorker } from '../scripts/browser';
+import { openPanelPage, paintedRanges, tabIdOf, waitForHighlights } from '../scripts/page-probe';
 import { type SyncServer, startSyncServer } from '../scripts/team/server';
 import { setupTeam } from '../scripts/team/setup';
 import { expect, test } from './fixtures';
@@ -13,10 +15,17 @@ import { expect, test } from './fixtures';
 let server: SyncServer;
 const ALICE = { name: 'alice', password: 'alice-password-1' };
 const CAROL = { name: 'carol', password: 'carol-password-1' };
+const BOB = { name: 'bob', password: 'bob-password-12' };
 
 test.beforeAll(async () => {
   server = await startSyncServer({});
-  await setupTeam({ url: server.url, team: 'research', members: [ALICE], readers: [], admin: server.admin } as never);
+  await setupTeam({
+    url: server.url,
+    team: 'research',
+    members: [ALICE, BOB],
+    readers: [],
+    admin: server.admin,
+  } as never);
   await setupTeam({ url: server.url, team: 'other', members: [CAROL], readers: [], admin: server.admin } as never);
   // A teammate's card already on the server (written as an admin, with its author).
   const put = await fetch(`${server.url}/dossier-team-research/card:taiwan-strait`, {
@@ -83,4 +92,74 @@ test('a member joins a team from the options page, its database replicates, and 
   await expect.poll(databases).not.toContain('dossier-team-research');
   expect(await databases()).toContain('dossier-private');
   expect(await worker.evaluate(async () => (await chrome.alarms.get('team-sync')) ?? null)).toBeNull();
+});
+
+/** Joins the research team from a profile's options page and waits until it is synced. */
+async function joinResearch(context: BrowserContext, id: string, user: { name: string; password: string }) {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${id}/src/ui/options/index.html`);
+  await join(options, { url: server.url, team: 'research', user: user.name, password: user.password });
+  await expect(options.getByRole('region', { name: 'Teams' }).getByRole('listitem')).toContainText('Synced', {
+    timeout: 10_000,
+  });
+  await options.close();
+}
+
+test('a card one member shares links the mentions on a teammate’s page', async ({
+  context,
+  extensionId,
+  worker,
+  server: pages,
+}) => {
+  await joinResearch(context, extensionId, ALICE);
+  const other = await launch();
+  try {
+    const otherWorker = await serviceWorker(other);
+    await joinResearch(other, idOf(otherWorker), BOB);
+    // Bob reads the demo page: Lin Pei-shan is not a card of his.
+    const page = await other.newPage();
+    await page.goto(`${pages.url}/demo/`);
+    await waitForHighlights(page);
+    const quotes = async () => (await paintedRanges(page)).map((r) => r.quote);
+    expect(await quotes()).not.toContain('Lin Pei-shan');
+
+    // Alice makes the card and shares it from her side panel.
+    const own = await context.newPage();
+    await own.goto(`${pages.url}/demo/`);
+    await waitForHighlights(own);
+    const panel = await openPanelPage(context, extensionId, await tabIdOf(worker, own));
+    const made = (await panel.evaluate(() =>
+      chrome.runtime.sendMessage({
+        type: 'card.save',
+        payload: {
+          card: {
+            id: 'lin-pei-shan',
+            name: 'Lin Pei-shan',
+            kind: 'person',
+            summary: 'Researcher of chip supply chains, Taipei.',
+          },
+          create: true,
+        },
+      }),
+    )) as { ok: boolean; value: { id: string } };
+    expect(made, JSON.stringify(made)).toMatchObject({ ok: true });
+    await panel.reload();
+    await panel.getByRole('tab', { name: 'Library' }).click();
+    await panel.getByRole('searchbox').fill('Lin Pei');
+    await panel
+      .getByRole('button', { name: /^Lin Pei-shan/ })
+      .first()
+      .click();
+    const shared = Date.now();
+    await panel.getByRole('button', { name: 'Share with research' }).click();
+    await expect(panel.getByRole('status').filter({ hasText: 'Shared with research.' })).toBeVisible();
+
+    // Bob's page links the name on its own, the card shared by Alice.
+    await expect.poll(quotes, { timeout: 5_000 }).toContain('Lin Pei-shan');
+    const delay = Date.now() - shared;
+    console.log(`shared card painted on the teammate's page ${delay} ms after the click`);
+    expect(delay).toBeLessThan(5_000);
+  } finally {
+    await other.close();
+  }
 });

@@ -7,8 +7,9 @@ import { runCommand } from './ignore-handlers';
 import { annotateOpenTabs } from './install';
 import { Library } from './library';
 import { forgetStyled } from './page-style';
+import { refreshTabs } from './site-handlers';
 import { forgetTab } from './tab-state';
-import { resumeTeams, SYNC_ALARM } from './teams';
+import { resumeTeams, SYNC_ALARM, teamCards, whenTeamCardsChange } from './teams';
 import { trackSelection } from './track';
 
 /*
@@ -17,6 +18,12 @@ import { trackSelection } from './track';
  */
 
 const library = new Library();
+// The joined teams' cards link on pages too; when a teammate's card arrives, open pages are annotated again.
+library.setExtraCards(teamCards);
+whenTeamCardsChange(() => {
+  library.invalidate();
+  void refreshTabs();
+});
 const dispatch = createDispatcher(library);
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>

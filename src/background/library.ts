@@ -30,6 +30,27 @@ export function toSummary(card: Card): CardSummary {
 export class Library {
   private readonly store = new CardStore();
   private loaded: Promise<Loaded> | null = null;
+  /** Cards from elsewhere (the joined teams'), linked too; the user's own card wins when both have an id. */
+  private extra: () => Promise<{ revision: string; cards: Card[] }> = async () => ({ revision: '', cards: [] });
+
+  /** Links the cards `provider` gives besides the store's (the teams'); `invalidate` when they change. */
+  setExtraCards(provider: () => Promise<{ revision: string; cards: Card[] }>): void {
+    this.extra = provider;
+    this.loaded = null;
+  }
+
+  /** Forgets the compiled dictionary (cards from elsewhere changed). */
+  invalidate(): void {
+    this.loaded = null;
+  }
+
+  /** The store's cards with the extra ones whose ids the store does not have. */
+  private async allCards(): Promise<Card[]> {
+    const own = await this.store.listCards();
+    const ids = new Set(own.map((c) => c.id));
+    const { cards } = await this.extra();
+    return [...own, ...cards.filter((c) => !ids.has(c.id))];
+  }
   private installing: Promise<void> | null = null;
 
   /** Installs the built-in pack when its version is not in the store yet (once per wake-up, however often asked). */
@@ -52,11 +73,11 @@ export class Library {
   private load(): Promise<Loaded> {
     this.loaded ??= (async () => {
       await this.installDefaultPack();
-      const revision = await this.store.revision();
+      const revision = `${await this.store.revision()}|${(await this.extra()).revision}`;
       const cached = await readCachedDictionary(revision);
       const dictionary = cached && loadCached(cached.dictionary);
       if (cached && dictionary) return { dictionary, cards: new Map(cached.cards.map((c) => [c.id, c])) };
-      const list = await this.store.listCards();
+      const list = await this.allCards();
       const compiled = compileDictionary(list.map(toEntry));
       const cards = list.map(toSummary);
       // Cached for the next wake-up once the pages have their answers (serialising takes a while at 10k cards).
@@ -120,7 +141,7 @@ export class Library {
   /** One card, or an error naming the missing id. */
   async getCard(id: string): Promise<Card> {
     await this.installDefaultPack();
-    const card = await this.store.getCard(id);
+    const card = (await this.store.getCard(id)) ?? (await this.extra()).cards.find((c) => c.id === id);
     if (!card) throw new Error(`No card with id ${id}`);
     return card;
   }

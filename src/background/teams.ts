@@ -1,6 +1,8 @@
 import PouchDB from 'pouchdb-browser';
+import type { Card } from '../model/card';
 import { checkTeamUrl, type SyncState, type TeamConfig, type TeamStatus } from '../model/team';
-import { forgetDatabase, openDatabase } from '../store/db';
+import { type CardDoc, cardDocId, toCard } from '../store/card-docs';
+import { forgetDatabase, isNotFound, openDatabase, STORE_SCHEMA } from '../store/db';
 import { isTeamName, isUserName, teamDbName } from '../team/names';
 
 /*
@@ -29,6 +31,12 @@ const withSession: typeof fetch = (input, init) => fetch(input, { ...init, crede
 
 const syncing = new Map<string, { cancel(): void; state: SyncState }>();
 
+/** Told when a team's cards changed (a teammate's arrived, or one was shared): the dictionary recompiles. */
+let onCardsChanged: () => void = () => undefined;
+export function whenTeamCardsChange(listener: () => void): void {
+  onCardsChanged = listener;
+}
+
 function remoteOf(config: TeamConfig): PouchDB.Database {
   return new PouchDB(`${config.url}/${teamDbName(config.team)}`, {
     fetch: withSession as never,
@@ -43,6 +51,9 @@ function startSync(config: TeamConfig): void {
   const entry: { cancel(): void; state: SyncState } = { cancel: () => undefined, state: { state: 'syncing' } };
   const sync = local.sync(remoteOf(config) as never, { live: true, retry: true });
   sync
+    .on('change', (info: { direction?: string; change?: { docs?: Array<{ _id: string }> } }) => {
+      if (info.direction === 'pull' && info.change?.docs?.some((d) => d._id.startsWith('card:'))) onCardsChanged();
+    })
     .on('active', () => {
       entry.state = { state: 'syncing' };
     })
@@ -68,6 +79,62 @@ function reasonOf(error: unknown): string {
 
 /** The alarm that wakes a stopped service worker to sync while the browser is open. */
 export const SYNC_ALARM = 'team-sync';
+
+/**
+ * The cards shared in the joined teams, and a revision that changes with them. A document that is not a valid
+ * card (a hostile or malformed one put on the server) is left out, never shown.
+ */
+export async function teamCards(): Promise<{ revision: string; cards: Card[] }> {
+  const revisions: string[] = [];
+  const cards: Card[] = [];
+  for (const config of await configs()) {
+    const db = openDatabase(teamDbName(config.team));
+    const [info, all] = await Promise.all([
+      db.info(),
+      db.allDocs({ include_docs: true, startkey: 'card:', endkey: 'card:\uffff' }),
+    ]);
+    revisions.push(`${config.team}@${info.update_seq}`);
+    for (const row of all.rows) {
+      const card = toCard(row.doc as CardDoc | undefined);
+      if (card) cards.push(card);
+    }
+  }
+  return { revision: revisions.join(','), cards };
+}
+
+/** Shares a card with a team: written to the team's local database, from where it replicates to the server. */
+export async function shareCard(team: string, card: Card): Promise<{ team: string; cardId: string }> {
+  const config = (await configs()).find((c) => c.team === team);
+  if (!config) throw new Error(`This browser is not in the team ${team}.`);
+  const db = openDatabase(teamDbName(team));
+  const _id = cardDocId(card.id);
+  let before: (CardDoc & { createdBy?: string }) | null = null;
+  try {
+    before = (await db.get(_id)) as CardDoc & { createdBy?: string };
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+  }
+  const { id, context, ...fields } = card;
+  const doc = {
+    ...fields,
+    ...(context ? { context } : {}),
+    _id,
+    ...(before?._rev ? { _rev: before._rev } : {}),
+    type: 'card' as const,
+    schema: STORE_SCHEMA,
+    cardId: id,
+    pack: `team:${team}`,
+    edited: false,
+    trashed: null,
+    updated: new Date().toISOString(),
+    // Who shared it first stays; who changed it last is this device's user (the server checks both).
+    createdBy: before?.createdBy ?? config.user,
+    updatedBy: config.user,
+  };
+  await db.put(doc as never);
+  onCardsChanged();
+  return { team, cardId: id };
+}
 
 /** Resumes the replication of every joined team (the service worker started, or its alarm woke it). */
 export async function resumeTeams(): Promise<void> {
@@ -147,6 +214,8 @@ export async function leaveTeam(team: string): Promise<TeamStatus[]> {
   await openDatabase(teamDbName(team)).destroy();
   forgetDatabase(teamDbName(team));
   await saveConfigs((await configs()).filter((c) => c.team !== team));
+  // Its cards no longer link.
+  onCardsChanged();
   // Signing out ends this device's session on the server (unless another joined team uses it); a server that
   // is gone does not keep us in.
   if (!(await configs()).some((c) => c.url === config.url)) {

@@ -204,6 +204,8 @@ export const panelToBackground = {
     user: v.pipe(v.string(), v.maxLength(64)),
     password: v.pipe(v.string(), v.minLength(1, 'the password is empty'), v.maxLength(1024)),
   }),
+  /** Shares a card with a joined team (it replicates to the team's server and its members). */
+  'card.share': v.strictObject({ cardId, team: v.pipe(v.string(), v.maxLength(64)) }),
   /** Leaves a team: its local database is deleted, the private one stays. */
   'team.leave': v.strictObject({ team: v.pipe(v.string(), v.maxLength(64)) }),
   /** Every card, pack and setting, as a backup file. */
@@ -334,6 +336,7 @@ export interface Answers {
   'teams.list': TeamStatus[];
   'team.join': TeamStatus[];
   'team.leave': TeamStatus[];
+  'card.share': { team: string; cardId: string };
 }
 
 /** A page's highlights and notes as the side panel lists them. */

@@ -60,7 +60,18 @@ function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[])
   return Object.fromEntries(keys.map((key) => [key, value[key]])) as Pick<T, K>;
 }
 
-const STORE_FIELDS = new Set(['type', 'schema', 'cardId', 'pack', 'edited', 'trashed', 'updated']);
+// `createdBy` and `updatedBy` are a team's: who shared a card, and who changed it last.
+const STORE_FIELDS = new Set([
+  'type',
+  'schema',
+  'cardId',
+  'pack',
+  'edited',
+  'trashed',
+  'updated',
+  'createdBy',
+  'updatedBy',
+]);
 
 /** The card in a stored document, or null when the document is not a readable card. */
 export function toCard(doc: CardDoc | undefined): Card | null {

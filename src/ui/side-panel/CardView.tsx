@@ -40,6 +40,24 @@ export function CardView({ cardId, state, onBack, onOpen, onEdit, onDeleted, bac
     };
   }, [cardId]);
 
+  // The teams this browser joined: a card can be shared with each.
+  const [teams, setTeams] = useState<string[]>([]);
+  const [shared, setShared] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    setShared(null);
+    void sendToBackground('teams.list', {}).then((result) => {
+      if (live && result.ok) setTeams(result.value.map((t) => t.team));
+    });
+    return () => {
+      live = false;
+    };
+  }, [cardId]);
+  const share = async (team: string) => {
+    const result = await sendToBackground('card.share', { cardId, team });
+    setShared(result.ok ? `Shared with ${team}.` : `Could not share: ${result.error}`);
+  };
+
   const count = (state?.mentions ?? []).filter((m) => m.cardId === cardId).length;
   return (
     <article class="card" aria-labelledby="card-name">
@@ -109,6 +127,20 @@ export function CardView({ cardId, state, onBack, onOpen, onEdit, onDeleted, bac
               Delete card
             </button>
           </div>
+          {teams.length > 0 ? (
+            <div class="actions">
+              {teams.map((team) => (
+                <button key={team} type="button" class="btn" onClick={() => void share(team)}>
+                  Share with {team}
+                </button>
+              ))}
+            </div>
+          ) : null}
+          {shared ? (
+            <p role="status" class="share-status">
+              {shared}
+            </p>
+          ) : null}
         </>
       ) : null}
     </article>
