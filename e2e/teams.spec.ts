@@ -163,3 +163,61 @@ test('a card one member shares links the mentions on a teammate’s page', async
     await other.close();
   }
 });
+
+test('malformed or hostile documents put on the server are left out, never shown or crashing the profile', async ({
+  context,
+  extensionId,
+  worker,
+  server: pages,
+}) => {
+  const admin = `Basic ${Buffer.from(`${server.admin.name}:${server.admin.password}`).toString('base64')}`;
+  const put = async (id: string, doc: object) => {
+    const response = await fetch(`${server.url}/dossier-team-research/${encodeURIComponent(id)}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: admin },
+      body: JSON.stringify(doc),
+    });
+    expect(response.status, await response.text()).toBeLessThan(300);
+  };
+  // A server admin passes the server's rules: these reach the members as they are.
+  await put('card:wrong-shape', { type: 'card', cardId: 'wrong-shape', name: 42, kind: ['x'] });
+  await put('card:huge', { type: 'card', cardId: 'huge', name: 'Huge', kind: 'topic', summary: 'x'.repeat(300_000) });
+  await put('card:markup', {
+    type: 'card',
+    cardId: 'markup',
+    name: 'Reuters <img src=x onerror="document.title=1">',
+    kind: 'company',
+    summary: '<script>document.title="owned"</script>',
+  });
+  await put('card:tencent-dupe', {
+    type: 'card',
+    cardId: 'tencent',
+    name: 'Tencent',
+    kind: 'company',
+    summary: 'forged',
+  });
+
+  await joinResearch(context, extensionId, ALICE);
+  const page = await context.newPage();
+  await page.goto(`${pages.url}/demo/`);
+  await waitForHighlights(page);
+  // The page is annotated as before: none of them links, and nothing ran.
+  expect(await page.title()).not.toMatch(/^(1|owned)$/);
+  const panel = await openPanelPage(context, extensionId, await tabIdOf(worker, page));
+  // They did arrive in the team's local copy (four of them, besides the cards shared before).
+  const teams = (await panel.evaluate(() => chrome.runtime.sendMessage({ type: 'teams.list', payload: {} }))) as {
+    value: Array<{ docs: number }>;
+  };
+  expect(teams.value[0]?.docs).toBeGreaterThanOrEqual(5);
+  await panel.getByRole('tab', { name: 'Library' }).click();
+  await panel.getByRole('searchbox').fill('Reuters');
+  await expect(panel.getByRole('button', { name: /^Reuters/ }).first()).toBeVisible();
+  await expect(panel.locator('img')).toHaveCount(0);
+  // The user's own Tencent card is the one shown, not the forged copy with its id.
+  const card = (await panel.evaluate(() =>
+    chrome.runtime.sendMessage({ type: 'card.get', payload: { id: 'tencent' } }),
+  )) as {
+    value: { summary: string };
+  };
+  expect(card.value.summary).not.toBe('forged');
+});
