@@ -153,12 +153,21 @@ test('a card one member shares links the mentions on a teammate’s page', async
     const shared = Date.now();
     await panel.getByRole('button', { name: 'Share with research' }).click();
     await expect(panel.getByRole('status').filter({ hasText: 'Shared with research.' })).toBeVisible();
+    await expect(panel.locator('.origin')).toHaveText(/^Shared in research by alice/);
 
     // Bob's page links the name on its own, the card shared by Alice.
     await expect.poll(quotes, { timeout: 5_000 }).toContain('Lin Pei-shan');
     const delay = Date.now() - shared;
     console.log(`shared card painted on the teammate's page ${delay} ms after the click`);
     expect(delay).toBeLessThan(5_000);
+    // Bob's side panel lists it among the page's cards and says who shared it.
+    const bobPanel = await openPanelPage(other, idOf(otherWorker), await tabIdOf(otherWorker, page));
+    await bobPanel
+      .getByRole('button', { name: /^Lin Pei-shan/ })
+      .first()
+      .click();
+    await expect(bobPanel.getByRole('heading', { name: 'Lin Pei-shan', level: 2 })).toBeVisible();
+    await expect(bobPanel.locator('.origin')).toHaveText(/^Shared in research by alice/);
   } finally {
     await other.close();
   }

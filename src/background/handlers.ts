@@ -14,7 +14,7 @@ import { refreshTabs, setSiteOf, siteState } from './site-handlers';
 import { siteOf } from './site-rules';
 import { sites } from './sites';
 import { hasTab, recordFrame, setFocus, tabState } from './tab-state';
-import { joinTeam, leaveTeam, listTeams, shareCard } from './teams';
+import { joinTeam, leaveTeam, listTeams, originsOf, shareCard } from './teams';
 import { announce } from './track';
 
 /** After the cards changed, open tabs are annotated again (the answer does not wait for them). */
@@ -89,6 +89,7 @@ export function createDispatcher(library: Library) {
     'team.join': (payload) => joinTeam(payload),
     'team.leave': ({ team }) => leaveTeam(team),
     'card.share': async ({ cardId, team }) => shareCard(team, await library.getCard(cardId)),
+    'card.origins': ({ cardId }) => originsOf(cardId),
     'cards.some': async ({ ids }) => {
       const wanted = new Set(ids);
       return (await library.listEntries()).flatMap((entry) => (wanted.has(entry.card.id) ? [entry.card] : []));

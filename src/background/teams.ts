@@ -1,6 +1,6 @@
 import PouchDB from 'pouchdb-browser';
 import type { Card } from '../model/card';
-import { checkTeamUrl, type SyncState, type TeamConfig, type TeamStatus } from '../model/team';
+import { checkTeamUrl, type SharedOrigin, type SyncState, type TeamConfig, type TeamStatus } from '../model/team';
 import { type CardDoc, cardDocId, toCard } from '../store/card-docs';
 import { forgetDatabase, isNotFound, openDatabase, STORE_SCHEMA } from '../store/db';
 import { isTeamName, isUserName, teamDbName } from '../team/names';
@@ -100,6 +100,29 @@ export async function teamCards(): Promise<{ revision: string; cards: Card[] }> 
     }
   }
   return { revision: revisions.join(','), cards };
+}
+
+/** The teams a card is shared in, with who shared it and who changed it last (none for a private card). */
+export async function originsOf(cardId: string): Promise<SharedOrigin[]> {
+  const origins: SharedOrigin[] = [];
+  for (const config of await configs()) {
+    try {
+      const doc = (await openDatabase(teamDbName(config.team)).get(cardDocId(cardId))) as CardDoc & {
+        createdBy?: unknown;
+        updatedBy?: unknown;
+      };
+      if (typeof doc.createdBy !== 'string' || typeof doc.updatedBy !== 'string') continue;
+      origins.push({
+        team: config.team,
+        createdBy: doc.createdBy,
+        updatedBy: doc.updatedBy,
+        updated: typeof doc.updated === 'string' ? doc.updated : null,
+      });
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+  }
+  return origins;
 }
 
 /** Shares a card with a team: written to the team's local database, from where it replicates to the server. */

@@ -6,7 +6,7 @@ import { type Clip, MAX_CLIP_NOTE, MAX_CLIP_TAG, MAX_CLIP_TAGS } from '../model/
 import { type HighlightStyle, HighlightStyleSchema } from '../model/highlight-style';
 import type { CardSummary, Mention } from '../model/mention';
 import type { PackReport } from '../model/pack';
-import type { TeamStatus } from '../model/team';
+import type { SharedOrigin, TeamStatus } from '../model/team';
 
 /*
  * Every message that crosses a context boundary is declared here, once: its payload schema (checked on
@@ -204,6 +204,8 @@ export const panelToBackground = {
     user: v.pipe(v.string(), v.maxLength(64)),
     password: v.pipe(v.string(), v.minLength(1, 'the password is empty'), v.maxLength(1024)),
   }),
+  /** The teams a card is shared in, with who shared it and who changed it last. */
+  'card.origins': v.strictObject({ cardId }),
   /** Shares a card with a joined team (it replicates to the team's server and its members). */
   'card.share': v.strictObject({ cardId, team: v.pipe(v.string(), v.maxLength(64)) }),
   /** Leaves a team: its local database is deleted, the private one stays. */
@@ -337,6 +339,7 @@ export interface Answers {
   'team.join': TeamStatus[];
   'team.leave': TeamStatus[];
   'card.share': { team: string; cardId: string };
+  'card.origins': SharedOrigin[];
 }
 
 /** A page's highlights and notes as the side panel lists them. */

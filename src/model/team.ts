@@ -8,6 +8,14 @@ export interface TeamConfig {
   joined: string;
 }
 
+/** Where a card shared in a team comes from: the team, who shared it and who changed it last, and when. */
+export interface SharedOrigin {
+  team: string;
+  createdBy: string;
+  updatedBy: string;
+  updated: string | null;
+}
+
 /** Where a team's replication stands, as the options page and the side panel show it. */
 export type SyncState =
   | { state: 'syncing' }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { sendToBackground } from '../../messaging/client';
 import type { TabState } from '../../messaging/protocol';
 import type { Card } from '../../model/card';
+import type { SharedOrigin } from '../../model/team';
 
 interface Props {
   cardId: string;
@@ -43,11 +44,17 @@ export function CardView({ cardId, state, onBack, onOpen, onEdit, onDeleted, bac
   // The teams this browser joined: a card can be shared with each.
   const [teams, setTeams] = useState<string[]>([]);
   const [shared, setShared] = useState<string | null>(null);
+  const [origins, setOrigins] = useState<SharedOrigin[]>([]);
   useEffect(() => {
     let live = true;
     setShared(null);
-    void sendToBackground('teams.list', {}).then((result) => {
-      if (live && result.ok) setTeams(result.value.map((t) => t.team));
+    setOrigins([]);
+    void sendToBackground('teams.list', {}).then(async (result) => {
+      if (!live || !result.ok) return;
+      setTeams(result.value.map((t) => t.team));
+      if (result.value.length === 0) return;
+      const found = await sendToBackground('card.origins', { cardId });
+      if (live && found.ok) setOrigins(found.value);
     });
     return () => {
       live = false;
@@ -56,6 +63,8 @@ export function CardView({ cardId, state, onBack, onOpen, onEdit, onDeleted, bac
   const share = async (team: string) => {
     const result = await sendToBackground('card.share', { cardId, team });
     setShared(result.ok ? `Shared with ${team}.` : `Could not share: ${result.error}`);
+    const found = await sendToBackground('card.origins', { cardId });
+    if (found.ok) setOrigins(found.value);
   };
 
   const count = (state?.mentions ?? []).filter((m) => m.cardId === cardId).length;
@@ -73,6 +82,13 @@ export function CardView({ cardId, state, onBack, onOpen, onEdit, onDeleted, bac
             {count} {count === 1 ? 'mention' : 'mentions'} on this page
           </p>
           {card.aliases.length ? <p class="aliases">Also: {card.aliases.join(', ')}</p> : null}
+          {origins.map((o) => (
+            <p key={o.team} class="origin">
+              Shared in {o.team} by {o.createdBy}
+              {o.updatedBy !== o.createdBy ? `, last changed by ${o.updatedBy}` : ''}
+              {o.updated ? ` (${new Date(o.updated).toLocaleString()})` : ''}
+            </p>
+          ))}
           <p>{card.summary}</p>
           <Section title="Key signals" items={card.signals.map((s) => s.text)} />
           <Section title="Implications" items={card.implications} />

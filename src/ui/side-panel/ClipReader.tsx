@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { sendToBackground } from '../../messaging/client';
 import { type Clip, MAX_CLIP_NOTE, normaliseTags } from '../../model/clip';
 import { exportMarkdown } from './clip-export';
@@ -35,7 +35,8 @@ export function ClipReader({ clip, onBack, onOpenCard, onSaved, onDeleted }: Pro
     heading.current?.focus();
   }, []);
 
-  useEffect(() => {
+  // Listening from the moment the reader is drawn (a layout effect), so that an Escape pressed at once is heard.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       // Escape in a field with unsaved words does not throw them away.
