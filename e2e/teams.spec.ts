@@ -160,8 +160,9 @@ test('a card one member shares links the mentions on a teammate’s page', async
     const delay = Date.now() - shared;
     console.log(`shared card painted on the teammate's page ${delay} ms after the click`);
     expect(delay).toBeLessThan(5_000);
-    // Bob's side panel lists it among the page's cards and says who shared it.
+    // Bob's side panel shows the team's sync state, lists the card among the page's and says who shared it.
     const bobPanel = await openPanelPage(other, idOf(otherWorker), await tabIdOf(otherWorker, page));
+    await expect(bobPanel.getByLabel('Team sync')).toHaveText('research: synced');
     await bobPanel
       .getByRole('button', { name: /^Lin Pei-shan/ })
       .first()

@@ -12,6 +12,7 @@ import { PageCards } from './PageCards';
 import { PageNotes } from './PageNotes';
 import { SiteToggle } from './SiteToggle';
 import { type TabName, Tabs } from './Tabs';
+import { TeamSync } from './TeamSync';
 import { useTabState } from './use-tab-state';
 
 /** What the panel shows below its header. */
@@ -128,6 +129,7 @@ export function App() {
           </button>
         </div>
       </header>
+      <TeamSync />
       {error ? (
         <p role="alert" class="error">
           {error}
