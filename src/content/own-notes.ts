@@ -2,7 +2,7 @@ import { anchor, type Span, selectorsOf } from '../anchor/quote';
 import { canonicalUrl, withoutTracking } from '../clip/canonical';
 import { sendToBackground } from '../messaging/client';
 import type { PageAnnotations } from '../messaging/protocol';
-import type { Annotation, TextualBody } from '../model/annotation';
+import { type Annotation, withNote } from '../model/annotation';
 import { type PageText, TextCollector } from './collect-text';
 import { rangeOf } from './paint';
 import { runSliced } from './slices';
@@ -63,11 +63,6 @@ const REANCHOR_MS = 1000;
 /** A new annotation id. */
 function newId(): string {
   return `urn:uuid:${crypto.randomUUID()}`;
-}
-
-function bodyOf(note: string): TextualBody[] {
-  const value = note.trim();
-  return value ? [{ type: 'TextualBody', value, format: 'text/plain', purpose: 'commenting' }] : [];
 }
 
 /** The user's highlights and notes on one document. */
@@ -182,16 +177,19 @@ export class OwnNotes {
     const span = page && spanOf(page, range);
     if (!page || !span) return { ok: false, error: 'Select some text of the page first.' };
     const now = new Date().toISOString();
-    const body = bodyOf(note);
-    const annotation: Annotation = {
-      id: newId(),
-      type: 'Annotation',
-      motivation: body.length > 0 ? 'commenting' : 'highlighting',
-      created: now,
-      modified: now,
-      body,
-      target: { source, selector: selectorsOf(page.text, span) },
-    };
+    const annotation = withNote(
+      {
+        id: newId(),
+        type: 'Annotation',
+        motivation: 'highlighting',
+        created: now,
+        modified: now,
+        body: [],
+        target: { source, selector: selectorsOf(page.text, span) },
+      },
+      note,
+      now,
+    );
     const saved = await sendToBackground('annotation.save', { annotation });
     if (!saved.ok) return { ok: false, error: saved.error };
     this.source = source;
@@ -205,13 +203,7 @@ export class OwnNotes {
   async setNote(id: string, note: string): Promise<{ ok: boolean; error?: string }> {
     const item = this.placed.find((p) => p.annotation.id === id);
     if (!item) return { ok: false, error: 'This highlight is gone.' };
-    const body = bodyOf(note);
-    const annotation: Annotation = {
-      ...item.annotation,
-      body,
-      motivation: body.length > 0 ? 'commenting' : 'highlighting',
-      modified: new Date().toISOString(),
-    };
+    const annotation = withNote(item.annotation, note);
     const saved = await sendToBackground('annotation.save', { annotation });
     if (!saved.ok) return saved;
     item.annotation = saved.value;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from './annotation';
+import { type Annotation, withNote } from './annotation';
 import { parseAnnotations, toAnnotationCollection } from './annotation-io';
 
 const note: Annotation = {
@@ -73,5 +73,14 @@ describe('annotation files', () => {
       expect(parsed.ok, text).toBe(false);
       if (!parsed.ok) expect(parsed.error).toMatch(reason);
     }
+  });
+
+  it('sets a note (trimmed), or takes it away leaving a plain highlight', () => {
+    const noted = withNote(note, '  Follow the customs inquiry.  ', '2026-02-01T00:00:00.000Z');
+    expect(noted).toMatchObject({ motivation: 'commenting', modified: '2026-02-01T00:00:00.000Z' });
+    expect(noted.body).toEqual([
+      { type: 'TextualBody', value: 'Follow the customs inquiry.', format: 'text/plain', purpose: 'commenting' },
+    ]);
+    expect(withNote(note, '   ')).toMatchObject({ motivation: 'highlighting', body: [] });
   });
 });

@@ -108,6 +108,15 @@ export interface AnchoredAnnotation {
   anchored: boolean;
 }
 
+/** An annotation with its note set (trimmed; an empty note leaves a plain highlight), changed `now`. */
+export function withNote(annotation: Annotation, note: string, now = new Date().toISOString()): Annotation {
+  const value = note.trim();
+  const body: TextualBody[] = value
+    ? [{ type: 'TextualBody', value, format: 'text/plain', purpose: 'commenting' }]
+    : [];
+  return { ...annotation, body, motivation: value ? 'commenting' : 'highlighting', modified: now };
+}
+
 /** The note of an annotation ('' for a plain highlight). */
 export function noteOf(annotation: Annotation): string {
   return annotation.body.map((body) => body.value).join('\n\n');

@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import { sendToBackground } from '../../messaging/client';
 import type { PageAnnotations } from '../../messaging/protocol';
 import { readEnvelope } from '../../messaging/router';
-import { type AnchoredAnnotation, MAX_NOTE, noteOf, quoteOf } from '../../model/annotation';
+import { type AnchoredAnnotation, MAX_NOTE, noteOf, quoteOf, withNote } from '../../model/annotation';
 import { download } from '../options/download';
 
 /** Loads a tab's highlights and notes, and again whenever the tab's page reports a change. */
@@ -44,18 +44,7 @@ function NoteItem({
   const [text, setText] = useState(noteOf(annotation));
   const note = noteOf(annotation);
   const save = async () => {
-    const value = text.trim();
-    const body = value
-      ? [{ type: 'TextualBody' as const, value, format: 'text/plain' as const, purpose: 'commenting' as const }]
-      : [];
-    const result = await sendToBackground('annotation.save', {
-      annotation: {
-        ...annotation,
-        body,
-        motivation: body.length ? 'commenting' : 'highlighting',
-        modified: new Date().toISOString(),
-      },
-    });
+    const result = await sendToBackground('annotation.save', { annotation: withNote(annotation, text) });
     if (result.ok) setEditing(false);
     onNotice(result.ok ? 'Note saved.' : `Could not save the note: ${result.error}`);
   };
