@@ -44,13 +44,6 @@ export class Library {
     this.loaded = null;
   }
 
-  /** The store's cards with the extra ones whose ids the store does not have. */
-  private async allCards(): Promise<Card[]> {
-    const own = await this.store.listCards();
-    const ids = new Set(own.map((c) => c.id));
-    const { cards } = await this.extra();
-    return [...own, ...cards.filter((c) => !ids.has(c.id))];
-  }
   private installing: Promise<void> | null = null;
 
   /** Installs the built-in pack when its version is not in the store yet (once per wake-up, however often asked). */
@@ -73,11 +66,16 @@ export class Library {
   private load(): Promise<Loaded> {
     this.loaded ??= (async () => {
       await this.installDefaultPack();
-      const revision = `${await this.store.revision()}|${(await this.extra()).revision}`;
+      // The teams' cards are read once: for the revision, and for the list when nothing is cached.
+      const extra = await this.extra();
+      const revision = `${await this.store.revision()}|${extra.revision}`;
       const cached = await readCachedDictionary(revision);
       const dictionary = cached && loadCached(cached.dictionary);
       if (cached && dictionary) return { dictionary, cards: new Map(cached.cards.map((c) => [c.id, c])) };
-      const list = await this.allCards();
+      const own = await this.store.listCards();
+      const ids = new Set(own.map((c) => c.id));
+      // The user's own card wins over a team's with the same id.
+      const list = [...own, ...extra.cards.filter((c) => !ids.has(c.id))];
       const compiled = compileDictionary(list.map(toEntry));
       const cards = list.map(toSummary);
       // Cached for the next wake-up once the pages have their answers (serialising takes a while at 10k cards).
