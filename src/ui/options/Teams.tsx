@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { sendToBackground } from '../../messaging/client';
-import type { SyncState, TeamStatus } from '../../model/team';
+import type { SyncState } from '../../model/team';
+import { useTeams } from '../use-teams';
 
 /** A replication state in words. */
 function describeSync(sync: SyncState): string {
@@ -20,26 +21,11 @@ const EMPTY = { url: '', team: '', user: '', password: '' };
 
 /** Teams: join one on a CouchDB server (the password signs in once and is not kept), see its sync, leave it. */
 export function Teams() {
-  const [teams, setTeams] = useState<TeamStatus[] | null>(null);
+  const [teams, setTeams] = useTeams(3000);
   const [form, setForm] = useState(EMPTY);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
-
-  useEffect(() => {
-    let live = true;
-    const load = () =>
-      void sendToBackground('teams.list', {}).then((result) => {
-        if (live && result.ok) setTeams(result.value);
-      });
-    load();
-    // The replication state changes on its own: read it again every few seconds while the page is open.
-    const timer = window.setInterval(load, 3000);
-    return () => {
-      live = false;
-      window.clearInterval(timer);
-    };
-  }, []);
 
   const join = async () => {
     setBusy(true);
