@@ -41,6 +41,55 @@ function isUsersWrite(method: string | undefined, path: string): boolean {
   return method !== 'GET' && method !== 'HEAD' && /^\/_users(?:\/|$)/.test(path);
 }
 
+/** Largest `_bulk_docs` body read (CouchDB's default max_http_request_size is far larger; 256 MB is plenty here). */
+const MAX_BULK_BYTES = 256 * 1024 * 1024;
+
+/**
+ * pouchdb-validation (behind express-pouchdb) replaces each incoming document's `_revisions` with the stored
+ * document's before running validate_doc_update, so a replicated edit (`new_edits: false`, its history in
+ * `_revisions`) looks already stored and is silently dropped: https://github.com/pouchdb/pouchdb-server/issues/419.
+ * CouchDB keeps the history it was sent. So `_bulk_docs` bodies are parsed here (express's JSON parser then
+ * skips them) and each document's `_revisions` keeps the value it arrived with, whatever is assigned to it.
+ */
+async function keepReplicatedHistory(req: IncomingMessage): Promise<void> {
+  const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+  if (req.method !== 'POST' || !/^\/[^/]+\/_bulk_docs\/?$/.test(path)) return;
+  if (!/json/i.test(req.headers['content-type'] ?? '')) return;
+  const decoder = new TextDecoder();
+  let text = '';
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Uint8Array>) {
+    size += chunk.length;
+    if (size > MAX_BULK_BYTES) throw new Error('The request is larger than the server accepts.');
+    text += decoder.decode(chunk, { stream: true });
+  }
+  text += decoder.decode();
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : {};
+  } catch {
+    body = null;
+  }
+  const docs = (body as { docs?: unknown } | null)?.docs;
+  if (Array.isArray(docs)) {
+    for (const doc of docs) {
+      if (!doc || typeof doc !== 'object' || !('_revisions' in doc)) continue;
+      const history = (doc as { _revisions: unknown })._revisions;
+      Object.defineProperty(doc, '_revisions', {
+        get: () => history,
+        set: () => undefined,
+        enumerable: true,
+        configurable: true,
+      });
+    }
+  }
+  // body-parser leaves a request it sees as parsed alone (a body that is not JSON gets CouchDB's 400 below).
+  const parsed = req as IncomingMessage & { body?: unknown; _body?: boolean };
+  if (body === null) throw Object.assign(new Error('The request body is not valid JSON.'), { status: 400 });
+  parsed.body = body;
+  parsed._body = true;
+}
+
 /** Starts the server on 127.0.0.1 (never another interface). */
 export async function startSyncServer(options: SyncServerOptions = {}): Promise<SyncServer> {
   const admin = options.admin ?? { name: 'admin', password: generatePassword() };
@@ -86,15 +135,23 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
   }
 
   const server = createServer((req, res) => {
-    guard(req, res).then(
-      (pass) => {
-        if (pass) app(req, res);
-      },
-      (error: unknown) => {
-        res.writeHead(500, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: 'internal_error', reason: String(error) }));
-      },
-    );
+    keepReplicatedHistory(req)
+      .then(() => guard(req, res))
+      .then(
+        (pass) => {
+          if (pass) app(req, res);
+        },
+        (error: unknown) => {
+          const status = (error as { status?: number }).status === 400 ? 400 : 500;
+          res.writeHead(status, { 'content-type': 'application/json' });
+          res.end(
+            JSON.stringify({
+              error: status === 400 ? 'bad_request' : 'internal_error',
+              reason: error instanceof Error ? error.message : String(error),
+            }),
+          );
+        },
+      );
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);

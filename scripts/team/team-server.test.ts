@@ -354,6 +354,43 @@ describe('replication', () => {
     expect(await carols.replicate.to(remote(carol))).toMatchObject({ docs_written: 0, doc_write_failures: 1 });
     await Promise.all([alices.destroy(), bobs.destroy(), carols.destroy()]);
   });
+
+  it('an edit made offline replicates with its history, twice over (pouchdb-server#419 worked around)', async () => {
+    type Db = {
+      put(doc: object): Promise<{ rev: string }>;
+      get(id: string, options: object): Promise<unknown>;
+      replicate: { to(target: object): Promise<unknown> };
+      destroy(): Promise<unknown>;
+    };
+    type Open = new (name: string, options?: object) => Db;
+    const local = new (PouchDB.defaults({ db: memdown }) as unknown as Open)(`edits-${Date.now()}`);
+    const remote = new (PouchDB as unknown as Open)(`${server.url}${DB}`, {
+      auth: { username: alice.name, password: alice.password },
+      skip_setup: true,
+    });
+    let rev = (await local.put({ _id: 'card:edited', ...card('alice', { summary: 'v1' }) })).rev;
+    await local.replicate.to(remote);
+    // Two edits before the next push: the server gets rev 3 with its whole history.
+    rev = (await local.put({ _id: 'card:edited', _rev: rev, ...card('alice', { summary: 'v2' }) })).rev;
+    await local.put({ _id: 'card:edited', _rev: rev, ...card('alice', { summary: 'v3' }) });
+    expect(await local.replicate.to(remote)).toMatchObject({ docs_written: 1, doc_write_failures: 0 });
+    const stored = (await remote.get('card:edited', { revs: true })) as unknown as {
+      summary: string;
+      _rev: string;
+      _revisions: { start: number; ids: string[] };
+    };
+    expect(stored.summary).toBe('v3');
+    expect(stored._rev).toMatch(/^3-/);
+    expect(stored._revisions.ids).toHaveLength(3);
+    // A body that is not JSON is refused as CouchDB does.
+    const response = await fetch(`${server.url}${DB}/_bulk_docs`, {
+      method: 'POST',
+      headers: { authorization: basicAuth(alice), 'content-type': 'application/json' },
+      body: '{"docs": [',
+    });
+    expect(response.status).toBe(400);
+    await local.destroy();
+  });
 });
 
 describe('on disk', () => {
