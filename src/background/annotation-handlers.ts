@@ -4,6 +4,7 @@ import type { Sender } from '../messaging/router';
 import type { Annotation } from '../model/annotation';
 import { parseAnnotations, toAnnotationCollection } from '../model/annotation-io';
 import { AnnotationStore } from '../store/annotations';
+import { followAnnotation, teammatesAnnotations } from './team-share';
 import { announce } from './track';
 
 /*
@@ -25,7 +26,7 @@ async function pageAnnotations(tabId: number): Promise<PageAnnotations> {
 }
 
 /** Has open pages (those of `source`, or all) load their highlights and notes again. */
-async function refreshPages(source?: string): Promise<void> {
+export async function refreshPages(source?: string): Promise<void> {
   const tabs = await chrome.tabs.query({});
   const payload = source === undefined ? {} : { source };
   await Promise.all(
@@ -67,30 +68,70 @@ export function ownOrigin(source: string, sender: Sender): string {
   return source;
 }
 
-/** The user's annotations on a page a content script is annotating (none when it is not the sender's own). */
+/** The user's annotations on a page, then those teammates shared there (each naming its author). */
+async function forPage(source: string): Promise<Annotation[]> {
+  const [own, shared] = await Promise.all([
+    store.forPage(source),
+    teammatesAnnotations(source).catch((error: unknown) => {
+      console.warn('Dossier: could not read the teams’ highlights of a page', error);
+      return [];
+    }),
+  ]);
+  if (shared.length === 0) return own;
+  const ids = new Set(own.map((a) => a.id));
+  return [...own, ...shared.filter((a) => !ids.has(a.id))];
+}
+
+/** The annotations on a page a content script is annotating (none when it is not the sender's own). */
 export async function annotationsForPage(
   source: string | undefined,
   sender: Sender,
 ): Promise<Annotation[] | undefined> {
   if (source === undefined) return undefined;
   try {
-    return await store.forPage(ownOrigin(source, sender));
+    return await forPage(ownOrigin(source, sender));
   } catch (error) {
     console.warn('Dossier: could not read the highlights of a page', error);
     return [];
   }
 }
 
+/** A teammate's annotation is theirs: it is shown, never changed or deleted here. */
+function ownAnnotation(annotation: Annotation): Annotation {
+  if (annotation.creator) {
+    throw new Error(`This is ${annotation.creator.name}’s note: only they can change it.`);
+  }
+  return annotation;
+}
+
+/** Stores the user's annotation, and updates the teams' copies when it was shared. */
+async function saveOwn(annotation: Annotation): Promise<Annotation> {
+  const saved = await store.put(ownAnnotation(annotation));
+  await followAnnotation(saved).catch((error: unknown) =>
+    console.warn('Dossier: could not update a shared highlight', error),
+  );
+  return saved;
+}
+
+/** Deletes the user's annotation, and the teams' copies when it was shared. */
+async function removeOwn(source: string, id: string): Promise<boolean> {
+  const removed = await store.remove(source, id);
+  await followAnnotation({ id, target: { source } as Annotation['target'] }, true).catch((error: unknown) =>
+    console.warn('Dossier: could not delete a shared highlight', error),
+  );
+  return removed;
+}
+
 /** What content scripts may ask about annotations. */
 export function annotationContentHandlers() {
   return {
-    'annotations.page': ({ source }: { source: string }, sender: Sender) => store.forPage(ownOrigin(source, sender)),
+    'annotations.page': ({ source }: { source: string }, sender: Sender) => forPage(ownOrigin(source, sender)),
     'annotation.save': ({ annotation }: { annotation: Annotation }, sender: Sender) => {
       ownOrigin(annotation.target.source, sender);
-      return store.put(annotation);
+      return saveOwn(annotation);
     },
     'annotation.delete': async ({ source, id }: { source: string; id: string }, sender: Sender) => ({
-      removed: await store.remove(ownOrigin(source, sender), id),
+      removed: await removeOwn(ownOrigin(source, sender), id),
     }),
     'annotations.changed': (_payload: unknown, sender: Sender) => {
       const tabId = sender.tab?.id;
@@ -110,9 +151,9 @@ export function annotationPanelHandlers() {
   return {
     'tab.annotations': ({ tabId }: { tabId: number }) => pageAnnotations(tabId),
     'annotation.save': async ({ annotation }: { annotation: Annotation }) =>
-      changed(annotation.target.source, await store.put(annotation)),
+      changed(annotation.target.source, await saveOwn(annotation)),
     'annotation.delete': async ({ source, id }: { source: string; id: string }) =>
-      changed(source, { removed: await store.remove(source, id) }),
+      changed(source, { removed: await removeOwn(source, id) }),
     'annotation.reveal': async ({ tabId, id }: { tabId: number; id: string }) => {
       const answer = await sendToTab(tabId, 'page.annotation.reveal', { id }, 0);
       return answer.ok ? answer.value : { found: false };

@@ -14,6 +14,7 @@ import { refreshTabs, setSiteOf, siteState } from './site-handlers';
 import { siteOf } from './site-rules';
 import { sites } from './sites';
 import { hasTab, recordFrame, setFocus, tabState } from './tab-state';
+import { teamPanelHandlers } from './team-handlers';
 import { joinTeam, leaveTeam, listTeams, originsOf, shareCard } from './teams';
 import { announce } from './track';
 
@@ -74,6 +75,7 @@ export function createDispatcher(library: Library) {
     ...annotatorPanelHandlers(sites, library),
     ...annotationPanelHandlers(),
     ...clipPanelHandlers(library),
+    ...teamPanelHandlers(library),
     'tab.state': async ({ tabId }) => {
       const tab = await chrome.tabs.get(tabId).catch(() => null);
       if (!tab) throw new Error(`No tab ${tabId}`);

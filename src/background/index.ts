@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { showAllTabsStatus, showTabStatus } from './action';
 import { CLIP, createActionMenu, onActionMenu, TRACK } from './action-menu';
+import { refreshPages } from './annotation-handlers';
 import { clipFromUser } from './clipping';
 import { createDispatcher } from './handlers';
 import { runCommand } from './ignore-handlers';
@@ -9,7 +10,7 @@ import { Library } from './library';
 import { forgetStyled } from './page-style';
 import { refreshTabs } from './site-handlers';
 import { forgetTab } from './tab-state';
-import { resumeTeams, SYNC_ALARM, teamCards, whenTeamCardsChange } from './teams';
+import { resumeTeams, SYNC_ALARM, teamCards, whenTeamCardsChange, whenTeamDocsPulled } from './teams';
 import { trackSelection } from './track';
 
 /*
@@ -23,6 +24,15 @@ library.setExtraCards(teamCards);
 whenTeamCardsChange(() => {
   library.invalidate();
   void refreshTabs();
+});
+// A teammate's highlights and notes arrived: open pages anchor theirs again (once per burst of changes).
+let pulledAnnotations = 0;
+whenTeamDocsPulled((_team, ids) => {
+  if (!ids.some((id) => id.startsWith('anno:')) || pulledAnnotations) return;
+  pulledAnnotations = setTimeout(() => {
+    pulledAnnotations = 0;
+    void refreshPages().catch((error: unknown) => console.warn('Dossier: could not refresh highlights', error));
+  }, 200) as unknown as number;
 });
 const dispatch = createDispatcher(library);
 

@@ -16,6 +16,10 @@ import { isTeamName, isUserName, teamDbName } from '../team/names';
 const KEY = 'teams';
 
 /** The teams this device joined. */
+export async function joinedTeams(): Promise<TeamConfig[]> {
+  return configs();
+}
+
 async function configs(): Promise<TeamConfig[]> {
   const got = await chrome.storage.local.get(KEY);
   const list = got[KEY];
@@ -37,6 +41,12 @@ export function whenTeamCardsChange(listener: () => void): void {
   onCardsChanged = listener;
 }
 
+/** Told of the documents a team's replication pulled in (a teammate's annotations, clips, cards…). */
+let onPulled: (team: string, ids: string[]) => void = () => undefined;
+export function whenTeamDocsPulled(listener: (team: string, ids: string[]) => void): void {
+  onPulled = listener;
+}
+
 function remoteOf(config: TeamConfig): PouchDB.Database {
   return new PouchDB(`${config.url}/${teamDbName(config.team)}`, {
     fetch: withSession as never,
@@ -52,7 +62,10 @@ function startSync(config: TeamConfig): void {
   const sync = local.sync(remoteOf(config) as never, { live: true, retry: true });
   sync
     .on('change', (info: { direction?: string; change?: { docs?: Array<{ _id: string }> } }) => {
-      if (info.direction === 'pull' && info.change?.docs?.some((d) => d._id.startsWith('card:'))) onCardsChanged();
+      if (info.direction !== 'pull' || !info.change?.docs) return;
+      const ids = info.change.docs.map((d) => d._id);
+      if (ids.some((id) => id.startsWith('card:'))) onCardsChanged();
+      onPulled(config.team, ids);
     })
     .on('active', () => {
       entry.state = { state: 'syncing' };

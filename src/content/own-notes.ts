@@ -15,7 +15,7 @@ import { runSliced } from './slices';
  */
 
 /** Highlight registry keys (neutral names, as for mentions). */
-export const OWN_KEYS = { highlight: 'ann-mark', note: 'ann-note' } as const;
+export const OWN_KEYS = { highlight: 'ann-mark', note: 'ann-note', team: 'ann-team' } as const;
 
 /** An annotation and where it is on the page (null: orphaned). */
 export interface Placed {
@@ -74,7 +74,7 @@ export class OwnNotes {
   private generation = 0;
   private lastTry = -Infinity;
   private retry = 0;
-  private readonly highlights = { highlight: new Highlight(), note: new Highlight() };
+  private readonly highlights = { highlight: new Highlight(), note: new Highlight(), team: new Highlight() };
 
   constructor(
     private readonly doc: Document,
@@ -203,6 +203,8 @@ export class OwnNotes {
   async setNote(id: string, note: string): Promise<{ ok: boolean; error?: string }> {
     const item = this.placed.find((p) => p.annotation.id === id);
     if (!item) return { ok: false, error: 'This highlight is gone.' };
+    if (item.annotation.creator)
+      return { ok: false, error: `Only ${item.annotation.creator.name} can change this note.` };
     const annotation = withNote(item.annotation, note);
     const saved = await sendToBackground('annotation.save', { annotation });
     if (!saved.ok) return saved;
@@ -216,6 +218,7 @@ export class OwnNotes {
   async remove(id: string): Promise<{ ok: boolean; error?: string }> {
     const item = this.placed.find((p) => p.annotation.id === id);
     if (!item) return { ok: false, error: 'This highlight is gone.' };
+    if (item.annotation.creator) return { ok: false, error: `Only ${item.annotation.creator.name} can delete this.` };
     const removed = await sendToBackground('annotation.delete', { source: item.annotation.target.source, id });
     if (!removed.ok) return removed;
     this.placed = this.placed.filter((p) => p !== item);
@@ -231,6 +234,7 @@ export class OwnNotes {
     this.placed = [];
     CSS.highlights.delete(OWN_KEYS.highlight);
     CSS.highlights.delete(OWN_KEYS.note);
+    CSS.highlights.delete(OWN_KEYS.team);
   }
 
   private async place(source: string, annotations: readonly Annotation[], generation: number): Promise<void> {
@@ -265,15 +269,18 @@ export class OwnNotes {
   }
 
   private paint(): void {
-    const { highlight, note } = this.highlights;
+    const { highlight, note, team } = this.highlights;
     highlight.clear();
     note.clear();
+    team.clear();
     for (const { annotation, range } of this.placed) {
-      if (onPage(range)) (annotation.body.length > 0 ? note : highlight).add(range);
+      // A teammate's highlight or note is painted apart from the user's own.
+      if (onPage(range)) (annotation.creator ? team : annotation.body.length > 0 ? note : highlight).add(range);
     }
     for (const [key, value] of [
       [OWN_KEYS.highlight, highlight],
       [OWN_KEYS.note, note],
+      [OWN_KEYS.team, team],
     ] as const) {
       if (value.size > 0) CSS.highlights.set(key, value);
       else CSS.highlights.delete(key);

@@ -117,7 +117,12 @@ export function watchSelection(
     const range = notes.rangeOf(placed.annotation.id);
     if (!range) return;
     target = { range, placed };
-    show({ kind: 'highlight', note: noteOf(placed) });
+    const { creator, modified } = placed.annotation;
+    show(
+      creator
+        ? { kind: 'shared', note: noteOf(placed), author: creator.name, team: creator.team ?? null, at: modified }
+        : { kind: 'highlight', note: noteOf(placed) },
+    );
   };
 
   const onPointerDown = (event: PointerEvent) => {

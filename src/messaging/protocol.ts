@@ -6,7 +6,7 @@ import { type Clip, MAX_CLIP_NOTE, MAX_CLIP_TAG, MAX_CLIP_TAGS } from '../model/
 import { type HighlightStyle, HighlightStyleSchema } from '../model/highlight-style';
 import type { CardSummary, Mention } from '../model/mention';
 import type { PackReport } from '../model/pack';
-import type { SharedOrigin, TeamStatus } from '../model/team';
+import type { SharedOrigin, TeamActivity, TeamStatus } from '../model/team';
 
 /*
  * Every message that crosses a context boundary is declared here, once: its payload schema (checked on
@@ -208,6 +208,17 @@ export const panelToBackground = {
   'card.origins': v.strictObject({ cardId }),
   /** Shares a card with a joined team (it replicates to the team's server and its members). */
   'card.share': v.strictObject({ cardId, team: v.pipe(v.string(), v.maxLength(64)) }),
+  /** Shares a pack (its record and all its cards) with a joined team. */
+  'pack.share': v.strictObject({
+    packId: v.pipe(v.string(), v.maxLength(200)),
+    team: v.pipe(v.string(), v.maxLength(64)),
+  }),
+  /** Shares a clip (article, mentions, tags and note) with a joined team. */
+  'clip.share': v.strictObject({ clipId, team: v.pipe(v.string(), v.maxLength(64)) }),
+  /** Shares a tab page's highlights and notes with a joined team; later changes to them follow. */
+  'annotations.share': v.strictObject({ tabId, team: v.pipe(v.string(), v.maxLength(64)) }),
+  /** The latest changes in the joined teams: who shared or changed what, and when. */
+  'team.activity': v.strictObject({}),
   /** Leaves a team: its local database is deleted, the private one stays. */
   'team.leave': v.strictObject({ team: v.pipe(v.string(), v.maxLength(64)) }),
   /** Every card, pack and setting, as a backup file. */
@@ -339,6 +350,10 @@ export interface Answers {
   'team.join': TeamStatus[];
   'team.leave': TeamStatus[];
   'card.share': { team: string; cardId: string };
+  'pack.share': { team: string; cards: number };
+  'clip.share': { team: string; clipId: string };
+  'annotations.share': { team: string; shared: number };
+  'team.activity': TeamActivity[];
   'card.origins': SharedOrigin[];
 }
 

@@ -32,6 +32,15 @@ export interface TextualBody {
   purpose: 'commenting';
 }
 
+/** Who wrote an annotation shared in a team (W3C's `creator`, an Agent). */
+export interface Creator {
+  type: 'Person';
+  /** Their user name on the team's server. */
+  name: string;
+  /** The team it was shared in (not W3C's; Dossier's own). */
+  team?: string;
+}
+
 /** One highlight (no body) or note (a body) on a page. */
 export interface Annotation {
   /** `urn:uuid:…` */
@@ -42,6 +51,8 @@ export interface Annotation {
   created: string;
   modified: string;
   body: TextualBody[];
+  /** A teammate's annotation names its author (the user's own carry none): shown, never edited here. */
+  creator?: Creator;
   target: {
     /** The page's canonical URL. */
     source: string;
@@ -77,6 +88,13 @@ export const AnnotationSchema = v.strictObject({
       }),
     ),
     v.maxLength(1),
+  ),
+  creator: v.optional(
+    v.strictObject({
+      type: v.literal('Person'),
+      name: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+      team: v.optional(v.pipe(v.string(), v.maxLength(64))),
+    }),
   ),
   target: v.strictObject({
     source: v.pipe(

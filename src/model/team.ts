@@ -49,3 +49,22 @@ export function checkTeamUrl(input: string): string {
   }
   return url.href.replace(/\/+$/, '');
 }
+
+/** One change in a joined team: who shared or last changed what, and when. */
+export interface TeamActivity {
+  team: string;
+  kind: 'card' | 'pack' | 'clip' | 'annotation';
+  /** The card's or pack's name, the clip's title, the annotation's quote. */
+  title: string;
+  /** The card or pack id, or the page's URL (clips, annotations). */
+  ref: string;
+  /** Who changed it last, and who shared it first. */
+  by: string;
+  createdBy: string;
+  /** ISO time ('' when the document does not say). */
+  at: string;
+  /** Shared (the document's first version) or changed since. */
+  action: 'shared' | 'changed';
+  /** The change is this device's user's. */
+  mine: boolean;
+}

@@ -88,6 +88,7 @@ export function validateTeamDoc(
       enabled: 'boolean',
       builtIn: 'boolean',
       cardIds: ['text'],
+      updated: 'text?',
     },
     clip: {
       clipId: 'text',

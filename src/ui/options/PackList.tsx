@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { sendToBackground } from '../../messaging/client';
 import type { PackSummary } from '../../messaging/protocol';
+import { ShareWith } from '../ShareWith';
 import { download } from './download';
 
 /** The installed packs: enable or disable each, export it as JSON or CSV, remove it (with a confirmation). */
@@ -90,6 +91,16 @@ export function PackList() {
                   >
                     CSV
                   </button>
+                  <ShareWith
+                    onNotice={setNotice}
+                    label={(team) => `Share “${pack.name}” with ${team}`}
+                    share={async (team) => {
+                      const result = await sendToBackground('pack.share', { packId: pack.packId, team });
+                      return result.ok
+                        ? `Shared “${pack.name}” and its ${result.value.cards} cards with ${team}.`
+                        : `Could not share “${pack.name}”: ${result.error}`;
+                    }}
+                  />
                   {pack.builtIn ? null : (
                     <button
                       type="button"

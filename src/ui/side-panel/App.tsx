@@ -4,6 +4,7 @@ import { sendToBackground } from '../../messaging/client';
 import type { LibraryItem } from '../../messaging/protocol';
 import { readEnvelope } from '../../messaging/router';
 import type { Card } from '../../model/card';
+import { useTeams } from '../use-teams';
 import { CardEditor } from './CardEditor';
 import { CardView } from './CardView';
 import { Clips, type ClipsView, NEW_CLIPS_VIEW } from './Clips';
@@ -12,6 +13,7 @@ import { PageCards } from './PageCards';
 import { PageNotes } from './PageNotes';
 import { SiteToggle } from './SiteToggle';
 import { type TabName, Tabs } from './Tabs';
+import { TeamActivity } from './TeamActivity';
 import { TeamSync } from './TeamSync';
 import { useTabState } from './use-tab-state';
 
@@ -29,6 +31,8 @@ export function App() {
   // The Clips tab's search and open clip, kept while a card opened from a clip is read.
   const [clipsView, setClipsView] = useState<ClipsView>(NEW_CLIPS_VIEW);
   const focus = state?.focusCardId ?? null;
+  // The joined teams (their sync state under the header, and the Team view when there is one).
+  const [teams] = useTeams(5000);
 
   // The whole library, loaded when the Library tab is first shown; reloaded after every change once loaded.
   const [wantLibrary, setWantLibrary] = useState(false);
@@ -129,7 +133,7 @@ export function App() {
           </button>
         </div>
       </header>
-      <TeamSync />
+      <TeamSync teams={teams} />
       {error ? (
         <p role="alert" class="error">
           {error}
@@ -167,7 +171,17 @@ export function App() {
             setNotice(null);
             setView({ kind: 'edit', card });
           }}
-          backLabel={tab === 'page' ? 'This page' : tab === 'library' ? 'Library' : clipsView.open ? 'Clip' : 'Clips'}
+          backLabel={
+            tab === 'page'
+              ? 'This page'
+              : tab === 'library'
+                ? 'Library'
+                : tab === 'team'
+                  ? 'Team'
+                  : clipsView.open
+                    ? 'Clip'
+                    : 'Clips'
+          }
           onDeleted={(card) => {
             setDeleted(card);
             void loadLibrary();
@@ -176,7 +190,7 @@ export function App() {
         />
       ) : (
         <>
-          <Tabs selected={tab} onSelect={setTab} />
+          <Tabs selected={tab} onSelect={setTab} team={(teams?.length ?? 0) > 0} />
           <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
             {tab === 'page' ? (
               state ? (
@@ -193,6 +207,8 @@ export function App() {
               ) : null
             ) : tab === 'library' ? (
               <Library items={library} onOpen={open} />
+            ) : tab === 'team' ? (
+              <TeamActivity onOpenCard={open} />
             ) : (
               <Clips changes={clipped} view={clipsView} onView={setClipsView} onOpenCard={open} />
             )}

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { sendToBackground } from '../../messaging/client';
 import { type Clip, MAX_CLIP_NOTE, normaliseTags } from '../../model/clip';
+import { ShareWith } from '../ShareWith';
 import { exportMarkdown } from './clip-export';
 import { siteOfClip } from './clip-search';
 import { readerHtml } from './reader-html';
@@ -105,6 +106,13 @@ export function ClipReader({ clip, onBack, onOpenCard, onSaved, onDeleted }: Pro
         <button type="button" class="btn danger" onClick={() => void remove()}>
           Delete clip
         </button>
+        <ShareWith
+          onNotice={setStatus}
+          share={async (team) => {
+            const result = await sendToBackground('clip.share', { clipId: clip.clipId, team });
+            return result.ok ? `Shared with ${team}, with its tags and note.` : `Could not share: ${result.error}`;
+          }}
+        />
       </p>
       <form class="editor clip-notes" onSubmit={(event) => void save(event)}>
         <div class="field">

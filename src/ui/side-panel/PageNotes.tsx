@@ -5,6 +5,7 @@ import type { PageAnnotations } from '../../messaging/protocol';
 import { readEnvelope } from '../../messaging/router';
 import { type AnchoredAnnotation, MAX_NOTE, noteOf, quoteOf, withNote } from '../../model/annotation';
 import { download } from '../options/download';
+import { ShareWith } from '../ShareWith';
 
 /** Loads a tab's highlights and notes, and again whenever the tab's page reports a change. */
 function usePageAnnotations(tabId: number): { page: PageAnnotations | null; reload: () => void } {
@@ -28,6 +29,35 @@ function usePageAnnotations(tabId: number): { page: PageAnnotations | null; relo
     };
   }, [tabId, version]);
   return { page, reload: () => setVersion((n) => n + 1) };
+}
+
+/** A teammate's highlight or note: its author and time, shown, not editable here. */
+function SharedItem({ item, tabId }: { item: AnchoredAnnotation; tabId: number }) {
+  const { annotation, anchored } = item;
+  const note = noteOf(annotation);
+  return (
+    <li class={anchored ? 'own-note shared-note' : 'own-note shared-note orphan'}>
+      <blockquote>{quoteOf(annotation)}</blockquote>
+      {!anchored ? <p class="orphan-label">Not found on this page (the text changed).</p> : null}
+      {note ? <p class="notes">{note}</p> : null}
+      <p class="own-meta">
+        <span class="author">
+          {annotation.creator?.name}
+          {annotation.creator?.team ? ` in ${annotation.creator.team}` : ''}
+        </span>
+        <time dateTime={annotation.modified}>{new Date(annotation.modified).toLocaleString()}</time>
+        {anchored ? (
+          <button
+            type="button"
+            class="link"
+            onClick={() => void sendToBackground('annotation.reveal', { tabId, id: annotation.id })}
+          >
+            Show
+          </button>
+        ) : null}
+      </p>
+    </li>
+  );
 }
 
 function NoteItem({
@@ -115,7 +145,9 @@ function NoteItem({
 export function PageNotes({ tabId, onNotice }: { tabId: number; onNotice: (notice: string) => void }) {
   const { page, reload } = usePageAnnotations(tabId);
   const setNotice = onNotice;
-  const items = page?.items ?? [];
+  const all = page?.items ?? [];
+  const items = all.filter((i) => !i.annotation.creator);
+  const shared = all.filter((i) => i.annotation.creator);
   const orphans = items.filter((i) => !i.anchored).length;
 
   const exportPage = async () => {
@@ -168,7 +200,29 @@ export function PageNotes({ tabId, onNotice }: { tabId: number; onNotice: (notic
             onChange={(event) => void importFile(event.currentTarget)}
           />
         </label>
+        <ShareWith
+          disabled={items.length === 0}
+          onNotice={setNotice}
+          share={async (team) => {
+            const result = await sendToBackground('annotations.share', { tabId, team });
+            if (!result.ok) return `Could not share: ${result.error}`;
+            const n = result.value.shared;
+            return `Shared ${n} highlight${n === 1 ? '' : 's'} and note${n === 1 ? '' : 's'} with ${team}; later changes follow.`;
+          }}
+        />
       </div>
+      {shared.length > 0 ? (
+        <>
+          <h3 id="team-notes-title">
+            From your teams <span class="badge">{shared.length}</span>
+          </h3>
+          <ul class="own-list" aria-labelledby="team-notes-title">
+            {shared.map((item) => (
+              <SharedItem key={item.annotation.id} item={item} tabId={tabId} />
+            ))}
+          </ul>
+        </>
+      ) : null}
     </section>
   );
 }

@@ -1,13 +1,24 @@
 /** The side panel's two views, as ARIA tabs: arrow keys, Home and End move between them. */
-export type TabName = 'page' | 'library' | 'clips';
+export type TabName = 'page' | 'library' | 'clips' | 'team';
 
-const TABS: Array<{ name: TabName; label: string }> = [
+const ALL_TABS: Array<{ name: TabName; label: string }> = [
   { name: 'page', label: 'This page' },
   { name: 'library', label: 'Library' },
   { name: 'clips', label: 'Clips' },
+  { name: 'team', label: 'Team' },
 ];
 
-export function Tabs({ selected, onSelect }: { selected: TabName; onSelect: (tab: TabName) => void }) {
+/** The tabs; "Team" only when the browser is in a team. */
+export function Tabs({
+  selected,
+  onSelect,
+  team = false,
+}: {
+  selected: TabName;
+  onSelect: (tab: TabName) => void;
+  team?: boolean;
+}) {
+  const TABS = team ? ALL_TABS : ALL_TABS.filter((t) => t.name !== 'team');
   const move = (event: KeyboardEvent) => {
     const at = TABS.findIndex((t) => t.name === selected);
     const next =

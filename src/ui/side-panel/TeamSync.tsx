@@ -1,5 +1,4 @@
-import type { SyncState } from '../../model/team';
-import { useTeams } from '../use-teams';
+import type { SyncState, TeamStatus } from '../../model/team';
 
 /** A team's replication state in a few words. */
 export function syncLabel(sync: SyncState): string {
@@ -16,8 +15,7 @@ export function syncLabel(sync: SyncState): string {
 }
 
 /** The joined teams' sync state, under the panel's header (nothing when the browser is in no team). */
-export function TeamSync() {
-  const [teams] = useTeams(5000);
+export function TeamSync({ teams }: { teams: TeamStatus[] | null }) {
   if (!teams || teams.length === 0) return null;
   return (
     <section class="team-sync" aria-label="Team sync">

@@ -5,7 +5,9 @@ import { MAX_NOTE } from '../../model/annotation';
 export type ToolbarMode =
   | { kind: 'selection' }
   | { kind: 'editor'; note: string }
-  | { kind: 'highlight'; note: string };
+  | { kind: 'highlight'; note: string }
+  /** A teammate's highlight or note: read only, with its author and time. */
+  | { kind: 'shared'; note: string; author: string; team: string | null; at: string };
 
 /** The toolbar's actions; each is a user's click (or key) on one of its buttons. */
 export interface ToolbarActions {
@@ -95,6 +97,20 @@ export function Toolbar(props: ToolbarProps) {
             </button>
             <button type="button" class="plain" onClick={props.onDelete}>
               Delete
+            </button>
+          </div>
+        </section>
+      )}
+      {mode.kind === 'shared' && (
+        <section aria-label={`${mode.author}’s highlight`}>
+          <p class="byline">
+            {mode.author}
+            {mode.team ? ` in ${mode.team}` : ''} · <time dateTime={mode.at}>{new Date(mode.at).toLocaleString()}</time>
+          </p>
+          {mode.note ? <p class="note">{mode.note}</p> : <p class="note empty">Highlighted, no note.</p>}
+          <div class="row">
+            <button type="button" class="plain" onClick={props.onClose}>
+              Close
             </button>
           </div>
         </section>

@@ -8,6 +8,7 @@ export const TOOLBAR_CSS = `
 .toolbar button.plain { border: 1px solid #c3c9d6; background: transparent; color: inherit; padding: 4px 10px; }
 .toolbar .note { margin: 2px 4px 8px; white-space: pre-wrap; overflow-wrap: anywhere; max-height: 12em; overflow: auto; }
 .toolbar .note.empty { color: #5b6477; }
+.toolbar .byline { margin: 2px 4px 4px; font-size: 12px; color: #5b6477; }
 .note-editor { display: flex; flex-direction: column; gap: 6px; width: min(320px, calc(100vw - 32px)); }
 .note-editor label { font-size: 11px; text-transform: uppercase; letter-spacing: .04em; color: #5b6477; }
 .note-editor textarea { font: inherit; resize: vertical; min-height: 4em; box-sizing: border-box; width: 100%;
@@ -17,6 +18,6 @@ export const TOOLBAR_CSS = `
 @media (prefers-color-scheme: dark) {
   .toolbar { color: #e6e9ef; background: #1d2230; border-color: #394156; box-shadow: 0 6px 20px rgb(0 0 0 / 0.5); }
   .toolbar button.plain, .note-editor textarea { border-color: #4a5470; }
-  .toolbar .note.empty, .note-editor label, .toolbar .hint { color: #a5adbf; }
+  .toolbar .note.empty, .toolbar .byline, .note-editor label, .toolbar .hint { color: #a5adbf; }
 }
 `;
