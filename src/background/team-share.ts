@@ -3,6 +3,7 @@ import type { Card } from '../model/card';
 import { type Clip, clipIdOf } from '../model/clip';
 import type { Pack } from '../model/pack';
 import type { TeamActivity, TeamConfig } from '../model/team';
+import { activityOf, type SharedDoc, sharedAnnotationId, sharedClipId, validAnnotation } from '../model/team-docs';
 import { cardDocId } from '../store/card-docs';
 import { isNotFound, openDatabase, STORE_SCHEMA } from '../store/db';
 import { teamDbName } from '../team/names';
@@ -15,18 +16,6 @@ import { joinedTeams } from './teams';
  * and keeps a clip's and an annotation's changes to their author. Teammates' annotations come back to the
  * pages they were made on, with their author.
  */
-
-/** A document of a team's database as this code writes it (the server's schema: team/validate-doc-update.ts). */
-interface SharedDoc {
-  _id: string;
-  _rev?: string;
-  _deleted?: boolean;
-  type: 'card' | 'pack' | 'clip' | 'annotation';
-  schema: number;
-  createdBy: string;
-  updatedBy: string;
-  [field: string]: unknown;
-}
 
 /** What sharing writes; the schema and the names are added on writing. */
 interface NewShared {
@@ -42,12 +31,6 @@ async function teamConfig(team: string): Promise<TeamConfig> {
 }
 
 const teamDb = (team: string) => openDatabase(teamDbName(team));
-
-/** A team's copy of a clip: one per clip and author (two teammates may clip the same article). */
-export const sharedClipId = (clipId: string, user: string) => `clip:${clipId}:${user}`;
-/** A team's copy of an annotation: the same id as in the user's store. */
-export const sharedAnnotationId = (annotation: Pick<Annotation, 'id' | 'target'>) =>
-  `anno:${clipIdOf(annotation.target.source)}:${annotation.id.slice('urn:uuid:'.length)}`;
 
 /**
  * Writes documents into a team's database in one bulk write: each keeps who shared it first, names this
@@ -189,49 +172,6 @@ export async function teammatesAnnotations(source: string): Promise<Annotation[]
   return found;
 }
 
-/** An annotation from a team's database when it has the shape this code reads, else null (never shown). */
-function validAnnotation(value: unknown): Annotation | null {
-  const a = value as Annotation | null;
-  if (!a || typeof a !== 'object' || typeof a.id !== 'string' || typeof a.modified !== 'string') return null;
-  if (!Array.isArray(a.body) || !a.target || typeof a.target.source !== 'string') return null;
-  const [quote, position] = Array.isArray(a.target.selector) ? a.target.selector : [];
-  if (quote?.type !== 'TextQuoteSelector' || typeof quote.exact !== 'string' || !quote.exact) return null;
-  if (position?.type !== 'TextPositionSelector' || typeof position.start !== 'number') return null;
-  const body = a.body.filter((b) => typeof b?.value === 'string');
-  return { ...a, body };
-}
-
-/** What a team document is about, in a few words (the card's name, the clip's title, the quote…). */
-function subjectOf(doc: SharedDoc): { kind: TeamActivity['kind']; title: string; ref: string } | null {
-  const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 200) : '');
-  switch (doc.type) {
-    case 'card':
-      return { kind: 'card', title: text(doc.name), ref: text(doc.cardId) };
-    case 'pack':
-      return { kind: 'pack', title: text(doc.name), ref: text(doc.packId) };
-    case 'clip':
-      return { kind: 'clip', title: text(doc.title) || text(doc.url), ref: text(doc.url) };
-    case 'annotation': {
-      const annotation = validAnnotation(doc.annotation);
-      if (!annotation) return null;
-      return {
-        kind: 'annotation',
-        title: annotation.target.selector[0].exact.slice(0, 200),
-        ref: annotation.target.source,
-      };
-    }
-    default:
-      return null;
-  }
-}
-
-/** When a team document last changed, as it says (ISO), or ''. */
-function changedAt(doc: SharedDoc): string {
-  const value =
-    doc.type === 'annotation' ? (doc.annotation as { modified?: unknown } | undefined)?.modified : doc.updated;
-  return typeof value === 'string' ? value : '';
-}
-
 /** The latest changes in the joined teams, newest first: who shared or changed what, and when. */
 export async function teamActivity(limit = 50): Promise<TeamActivity[]> {
   const items: TeamActivity[] = [];
@@ -239,19 +179,8 @@ export async function teamActivity(limit = 50): Promise<TeamActivity[]> {
     const db = teamDb(config.team);
     const changes = await db.changes({ descending: true, limit, include_docs: true });
     for (const change of changes.results) {
-      const doc = change.doc as unknown as SharedDoc | undefined;
-      if (!doc || change.deleted || change.id.startsWith('_design/')) continue;
-      const subject = subjectOf(doc);
-      if (!subject || typeof doc.updatedBy !== 'string' || typeof doc.createdBy !== 'string') continue;
-      items.push({
-        team: config.team,
-        ...subject,
-        by: doc.updatedBy,
-        createdBy: doc.createdBy,
-        at: changedAt(doc),
-        action: typeof doc._rev === 'string' && doc._rev.startsWith('1-') ? 'shared' : 'changed',
-        mine: doc.updatedBy === config.user,
-      });
+      const item = change.doc && activityOf(change.doc as unknown as SharedDoc, config.team, config.user);
+      if (item) items.push(item);
     }
   }
   return items.sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
