@@ -77,7 +77,6 @@ export function TeamActivity({ onOpenCard }: { onOpenCard: (cardId: string) => v
               {item.kind === 'annotation' ? '' : 'the '}
               {KIND[item.kind]} <Subject item={item} onOpenCard={onOpenCard} />
               <span class="where">
-                {' '}
                 in {item.team} · <time dateTime={item.at}>{ago(item.at)}</time>
               </span>
             </li>
