@@ -1,6 +1,14 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { extensionId as idOf, launch, serviceWorker } from '../scripts/browser';
-import { openPanelPage, readPopover, tabIdOf, waitForHighlights } from '../scripts/page-probe';
+import {
+  clickNode,
+  hoverRange,
+  openPanelPage,
+  paintedRanges,
+  readPopover,
+  tabIdOf,
+  waitForHighlights,
+} from '../scripts/page-probe';
 import { type SyncServer, startSyncServer } from '../scripts/team/server';
 import { basicAuth, setupTeam } from '../scripts/team/setup';
 import { addNote, highlight, own } from './annotate';
@@ -173,9 +181,26 @@ test('a page’s notes, a clip and a pack reach a teammate once shared, with aut
     // Bob's Team view lists who shared what, newest first; a shared card opens in his panel.
     await bobPanel.getByRole('tab', { name: 'Team' }).click();
     const activity = bobPanel.getByRole('region', { name: 'Recent team activity' });
-    await expect(activity).toContainText('alice shared the pack My cards in research', { timeout: 10_000 });
+    await expect(activity).toContainText('alice shared the pack My cards', { timeout: 10_000 });
     await expect(activity).toContainText(`alice shared the clip ${clip.value.title}`);
     await expect(activity).toContainText('alice changed highlight on “rented inside overseas data centers”');
+    // Bob shares a card from a mention's popover on his page.
+    await bobPage.bringToFront();
+    const ranges = await paintedRanges(bobPage);
+    await hoverRange(
+      bobPage,
+      ranges.findIndex((r) => r.quote === 'Tencent'),
+    );
+    await expect
+      .poll(async () => (await readPopover(bobPage))?.buttons.map((b) => b.label) ?? [])
+      .toContain('Share with research');
+    const share = (await readPopover(bobPage))!.buttons.find((b) => b.label === 'Share with research')!;
+    await clickNode(bobPage, share.backendNodeId);
+    await expect.poll(async () => (await readPopover(bobPage))?.text ?? '').toContain('Shared with research.');
+    await expect
+      .poll(async () => (await serverDocs()).find((d) => d._id === 'card:tencent')?.createdBy, { timeout: 5_000 })
+      .toBe('bob');
+
     await activity.getByRole('button', { name: 'Private Lead' }).click();
     await expect(bobPanel.getByRole('heading', { name: 'Private Lead', level: 2 })).toBeVisible();
     await expect(bobPanel.locator('.origin')).toHaveText(/^Shared in research by alice/);

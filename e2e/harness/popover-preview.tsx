@@ -48,6 +48,8 @@ mountPopover(root).update(
     onSiteOff: noop,
     onPause: noop,
     onStep: noop,
+    teams: ['research'],
+    onShare: noop,
   },
   anchor,
 );

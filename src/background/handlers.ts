@@ -15,7 +15,7 @@ import { siteOf } from './site-rules';
 import { sites } from './sites';
 import { hasTab, recordFrame, setFocus, tabState } from './tab-state';
 import { teamPanelHandlers } from './team-handlers';
-import { joinTeam, leaveTeam, listTeams, originsOf, shareCard } from './teams';
+import { joinedTeams, joinTeam, leaveTeam, listTeams, originsOf, shareCard } from './teams';
 import { announce } from './track';
 
 /** After the cards changed, open tabs are annotated again (the answer does not wait for them). */
@@ -34,6 +34,8 @@ export function createDispatcher(library: Library) {
   const fromContent = createRouter(contentToBackground, {
     ...annotatorContentHandlers(sites, library),
     ...annotationContentHandlers(),
+    'teams.names': async () => (await joinedTeams()).map((t) => t.team),
+    'card.share': async ({ cardId, team }) => shareCard(team, await library.getCard(cardId)),
     'page.match': async ({ text, url, title, part, source }, sender) => {
       // The user's highlights on the page are read from the store while the text is matched.
       const reading = part ? undefined : annotationsForPage(source, sender);

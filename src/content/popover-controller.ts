@@ -34,6 +34,17 @@ export function watchPopover(
   /** Where focus was before the keyboard moved it into the popover, to give it back on Escape. */
   let returnFocus: Element | null = null;
   const cards = new Map<string, Card>();
+  /** The joined teams' names, asked once a minute at most (the popover offers to share with each). */
+  let teams: { names: string[]; at: number } = { names: [], at: -Infinity };
+  const loadTeams = (item: Painted, summaryId: string) => {
+    if (performance.now() - teams.at < 60_000) return;
+    teams = { names: teams.names, at: performance.now() };
+    void sendToBackground('teams.names', {}).then((result) => {
+      if (!result.ok) return;
+      teams = { names: result.value, at: teams.at };
+      if (shown === item) render(item, cards.get(summaryId) ?? null, null, false);
+    });
+  };
 
   const hide = () => {
     window.clearTimeout(hideTimer);
@@ -75,6 +86,13 @@ export function watchPopover(
         onSiteOff: () => act(() => sendToBackground('site.set', { enabled: false }), item, summary.id),
         onPause: () => act(() => sendToBackground('pause.set', { paused: true }), item, summary.id),
         onStep: (direction) => step(direction, item),
+        teams: teams.names,
+        onShare: (team) =>
+          void sendToBackground('card.share', { cardId: summary.id, team }).then((result) => {
+            if (shown !== item) return;
+            const said = result.ok ? `Shared with ${team}.` : `Failed: ${result.error}`;
+            render(item, cards.get(summary.id) ?? null, said, false);
+          }),
       },
       item.range,
       focus,
@@ -88,6 +106,7 @@ export function watchPopover(
     shown = item;
     const id = item.mention.cardId;
     render(item, cards.get(id) ?? null, null, focus);
+    loadTeams(item, id);
     // Always ask: the card may have been edited since, and it wakes a stopped service worker.
     void sendToBackground('card.get', { id }).then((result) => {
       if (result.ok) {

@@ -93,6 +93,10 @@ export const contentToBackground = {
   'annotations.changed': v.strictObject({}),
   /** The user turns Dossier on or off for the sender's tab's site (from the popover). */
   'site.set': v.strictObject({ enabled: v.boolean() }),
+  /** The names of the teams this browser joined (the popover offers to share a card with each). */
+  'teams.names': v.strictObject({}),
+  /** The user shares the popover's card with a joined team (their click on "Share with <team>"). */
+  'card.share': v.strictObject({ cardId, team: v.pipe(v.string(), v.maxLength(64)) }),
 } as const;
 
 /** What extension pages (side panel, options) may ask of the background. */
@@ -350,6 +354,7 @@ export interface Answers {
   'team.join': TeamStatus[];
   'team.leave': TeamStatus[];
   'card.share': { team: string; cardId: string };
+  'teams.names': string[];
   'pack.share': { team: string; cards: number };
   'clip.share': { team: string; clipId: string };
   'annotations.share': { team: string; shared: number };

@@ -8,6 +8,8 @@ export interface PopoverActions {
   onSiteOff: () => void;
   onPause: () => void;
   onStep: (direction: 'next' | 'previous') => void;
+  /** Shares the card with a joined team. */
+  onShare: (team: string) => void;
 }
 
 /** What the popover shows: the card (once loaded), the hovered mention and its place among the card's. */
@@ -19,6 +21,8 @@ export interface PopoverProps extends PopoverActions {
   count: number;
   position: number;
   status: string | null;
+  /** The teams this browser joined (the card can be shared with each). */
+  teams: readonly string[];
 }
 
 const MATCH_LABEL: Record<Mention['match'], string> = {
@@ -107,6 +111,15 @@ export function Popover(props: PopoverProps) {
             Pause everywhere
           </button>
         </div>
+        {props.teams.length > 0 ? (
+          <div class="row secondary">
+            {props.teams.map((team) => (
+              <button key={team} type="button" class="link" onClick={() => props.onShare(team)}>
+                Share with {team}
+              </button>
+            ))}
+          </div>
+        ) : null}
         {status ? (
           <p class="status" role="status">
             {status}
