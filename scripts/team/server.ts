@@ -1,6 +1,7 @@
 /**
  * The sync server: CouchDB's replication API on loopback, from express-pouchdb over PouchDB (in memory, or
- * LevelDB files in a folder), with _users, _session (cookie and basic auth), _security and validate_doc_update.
+ * LevelDB files in a folder), with _users, _session (cookie and basic auth), _security and validate_doc_update,
+ * and the device service at /_dossier/devices (devices.ts).
  * For the demo, the tests and a single user; a real team runs the same setup against CouchDB 3.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { join, resolve, sep } from 'node:path';
 import expressPouchDB from 'express-pouchdb';
 import memdown from 'memdown';
 import PouchDB from 'pouchdb';
+import { deviceRoutes } from './devices';
 import { basicAuth, type Credentials, generatePassword } from './setup';
 
 /** How to run the server. */
@@ -85,16 +87,20 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     return false;
   }
 
+  // /_dossier/devices: device accounts, so that a browser keeps a credential of its own and not a password.
+  const devices = deviceRoutes({ couch: () => url, admin });
   const server = createServer((req, res) => {
-    guard(req, res).then(
-      (pass) => {
-        if (pass) app(req, res);
-      },
-      (error: unknown) => {
-        res.writeHead(500, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: 'internal_error', reason: String(error) }));
-      },
-    );
+    devices(req, res)
+      .then(async (handled) => !handled && (await guard(req, res)))
+      .then(
+        (pass) => {
+          if (pass) app(req, res);
+        },
+        (error: unknown) => {
+          res.writeHead(500, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ error: 'internal_error', reason: String(error) }));
+        },
+      );
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
