@@ -17,7 +17,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isTeamName, ownerOfDevice } from '../../src/team/names';
+import { DEVICE_SERVICE_HEADER, isTeamName, ownerOfDevice } from '../../src/team/names';
 import {
   accessIn,
   createDevice,
@@ -60,8 +60,13 @@ class HttpError extends Error {
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
-  // No CORS headers: only the extension (host permission) and same-origin pages read the answers.
-  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  // No CORS headers: only the extension (host permission) and same-origin pages read the answers. The
+  // extension tells the device service's answers from CouchDB's (a server without it) by DEVICE_SERVICE_HEADER.
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'cache-control': 'no-store',
+    [DEVICE_SERVICE_HEADER]: '1',
+  });
   res.end(JSON.stringify(body));
 }
 

@@ -57,3 +57,8 @@ export function ownerOfDevice(name: string): string | null {
   const id = name.slice(at + 1);
   return isUserName(owner) && /^[0-9a-f]{16,64}$/.test(id) ? owner : null;
 }
+
+/** Where a team's server makes, lists and revokes device accounts (scripts/team/devices.ts). */
+export const DEVICES_PATH = '/_dossier/devices';
+/** A header on every answer of the device service: a server without one answers without it. */
+export const DEVICE_SERVICE_HEADER = 'x-dossier-devices';
