@@ -23,6 +23,8 @@ export interface SyncServerOptions {
   dir?: string;
   /** The server admin; a generated password when not given. */
   admin?: Credentials;
+  /** Serve /_dossier/devices (the default), or not, as a CouchDB without the device service. */
+  devices?: boolean;
 }
 
 /** A running sync server. */
@@ -88,7 +90,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
   }
 
   // /_dossier/devices: device accounts, so that a browser keeps a credential of its own and not a password.
-  const devices = deviceRoutes({ couch: () => url, admin });
+  const devices = options.devices === false ? async () => false : deviceRoutes({ couch: () => url, admin });
   const server = createServer((req, res) => {
     devices(req, res)
       .then(async (handled) => !handled && (await guard(req, res)))
