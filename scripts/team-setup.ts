@@ -48,7 +48,8 @@ try {
       ...(values.team ? { team: values.team } : {}),
     });
     for (const { name, revoked } of result) {
-      console.log(`${name}: ${revoked.length} device${revoked.length === 1 ? '' : 's'} revoked ${revoked.join(' ')}`);
+      const list = revoked.length > 0 ? `: ${revoked.join(', ')}` : '';
+      console.log(`${name}: ${revoked.length} device${revoked.length === 1 ? '' : 's'} revoked${list}`);
     }
   } else if (values.team) {
     const report = await setupTeam({

@@ -98,6 +98,15 @@ function cleanLabel(value: unknown): string {
   return (text || 'A browser').slice(0, MAX_LABEL);
 }
 
+/** A path segment decoded; a malformed one names no device. */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(404, 'not_found', 'No such device.');
+  }
+}
+
 /** The device service's request handler. */
 export function deviceRoutes(options: DeviceServiceOptions): DeviceRoutes {
   const base = () => checkServerUrl(typeof options.couch === 'string' ? options.couch : options.couch()).href;
@@ -173,7 +182,7 @@ export function deviceRoutes(options: DeviceServiceOptions): DeviceRoutes {
       const one = /^\/_dossier\/devices\/([^/]+)$/.exec(url.pathname);
       if (url.pathname === '/_dossier/devices' && req.method === 'POST') await create(req, res);
       else if (url.pathname === '/_dossier/devices' && req.method === 'GET') await list(req, res, url);
-      else if (one?.[1] && req.method === 'DELETE') await revoke(req, res, decodeURIComponent(one[1]));
+      else if (one?.[1] && req.method === 'DELETE') await revoke(req, res, decoded(one[1]));
       else throw new HttpError(one || url.pathname === '/_dossier/devices' ? 405 : 404, 'not_found', 'No such route.');
     } catch (error) {
       if (error instanceof HttpError) send(res, error.status, { error: error.error, reason: error.message });
