@@ -67,15 +67,24 @@ async function join(options: Page, user: { name: string; password: string }) {
 
 const storage = (worker: Worker) => worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)));
 
-/** Every file of a folder whose bytes hold `needle` (a profile's databases, cookies, preferences, caches). */
+/**
+ * Every file of a folder whose bytes hold `needle`, as UTF-8 or UTF-16 either way round (Chromium's IndexedDB
+ * keeps strings as UTF-16): a profile's databases, cookies, preferences, caches.
+ */
 function filesHolding(dir: string, needle: string): string[] {
+  const le = Buffer.from(needle, 'utf16le');
+  const be = Buffer.from(le).swap16();
+  const forms = [Buffer.from(needle, 'utf8'), le, be];
   const found: string[] = [];
   const walk = (folder: string) => {
     for (const name of readdirSync(folder)) {
       const path = joinPath(folder, name);
       const stat = statSync(path, { throwIfNoEntry: false });
       if (stat?.isDirectory()) walk(path);
-      else if (stat?.isFile() && readFileSync(path).includes(needle)) found.push(path.slice(dir.length));
+      else if (stat?.isFile()) {
+        const bytes = readFileSync(path);
+        if (forms.some((form) => bytes.includes(form))) found.push(path.slice(dir.length));
+      }
     }
   };
   walk(dir);
@@ -175,6 +184,8 @@ test('sync resumes after the browser restarts without the password, and a revoke
     await context.close();
     // Nowhere in the profile's files (IndexedDB, LevelDB stores, cookies, preferences) is the password.
     expect(filesHolding(profile, ALICE.password)).toEqual([]);
+    // …where the search does find what the profile holds: the team's card that arrived while it was closed.
+    expect(filesHolding(profile, 'While closed').length).toBeGreaterThan(0);
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
