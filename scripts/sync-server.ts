@@ -1,7 +1,8 @@
 /**
  * `npm run sync-server [-- --port N] [--dir DIR] [--admin user:pass] [--team NAME --members … --readers …]`:
  * a CouchDB-compatible server on http://127.0.0.1:5984 (in memory, or on disk in DIR) with a demo team set up
- * as `npm run team:setup` does: `demo`, members alice and bob, reader carol, passwords printed. Ctrl-C stops it.
+ * as `npm run team:setup` does: `demo`, members alice and bob, reader carol, passwords printed. It serves the
+ * device accounts of joined browsers at /_dossier/devices too (scripts/team/devices.ts). Ctrl-C stops it.
  */
 import { parseArgs } from 'node:util';
 import { startSyncServer } from './team/server';

@@ -1,6 +1,7 @@
 /**
  * The sync server: CouchDB's replication API on loopback, from express-pouchdb over PouchDB (in memory, or
- * LevelDB files in a folder), with _users, _session (cookie and basic auth), _security and validate_doc_update.
+ * LevelDB files in a folder), with _users, _session (cookie and basic auth), _security and validate_doc_update,
+ * and the device service at /_dossier/devices (devices.ts).
  * For the demo, the tests and a single user; a real team runs the same setup against CouchDB 3.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { join, resolve, sep } from 'node:path';
 import expressPouchDB from 'express-pouchdb';
 import memdown from 'memdown';
 import PouchDB from 'pouchdb';
+import { deviceRoutes } from './devices';
 import { basicAuth, type Credentials, generatePassword } from './setup';
 
 /** How to run the server. */
@@ -21,6 +23,8 @@ export interface SyncServerOptions {
   dir?: string;
   /** The server admin; a generated password when not given. */
   admin?: Credentials;
+  /** Serve /_dossier/devices (the default), or not, as a CouchDB without the device service. */
+  devices?: boolean;
 }
 
 /** A running sync server. */
@@ -134,9 +138,12 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     return false;
   }
 
+  // /_dossier/devices: device accounts, so that a browser keeps a credential of its own and not a password.
+  const devices = options.devices === false ? async () => false : deviceRoutes({ couch: () => url, admin });
   const server = createServer((req, res) => {
     keepReplicatedHistory(req)
-      .then(() => guard(req, res))
+      .then(() => devices(req, res))
+      .then(async (handled) => !handled && (await guard(req, res)))
       .then(
         (pass) => {
           if (pass) app(req, res);

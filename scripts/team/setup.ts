@@ -4,9 +4,10 @@
  * users with their roles. Run again, it brings all of these up to date and creates only what is missing.
  */
 import { randomBytes } from 'node:crypto';
-import { isUserName, teamDbName, userDocId } from '../../src/team/names';
+import { isUserName, memberRole, readerRole, teamDbName, userDocId } from '../../src/team/names';
 import { type Access, teamSecurity, type UserDoc, userDocFor } from '../../src/team/security';
 import { TEAM_DESIGN_ID, type TeamDesignDoc, teamDesignDoc } from '../../src/team/team-design';
+import { revokeDevicesOf, setDevicesAccess } from './device-accounts';
 
 /** A user name and password. */
 export interface Credentials {
@@ -29,6 +30,8 @@ export interface TeamSetup {
   team: string;
   members: readonly Person[];
   readers: readonly Person[];
+  /** Users who leave the team: their roles in it are taken away and their devices in it revoked. */
+  remove?: readonly string[];
 }
 
 /** What setting up did to one user. */
@@ -39,6 +42,17 @@ export interface UserReport {
   created: boolean;
   /** The password generated for a new user: shown once, stored nowhere. */
   generatedPassword?: string;
+  /** How many of the user's device accounts in the team had their role changed to match. */
+  devicesChanged: number;
+}
+
+/** What setting up did to a user removed from the team. */
+export interface RemovalReport {
+  name: string;
+  /** Whether they had a role in the team. */
+  hadAccess: boolean;
+  /** How many of their device accounts in the team were revoked. */
+  devicesRevoked: number;
 }
 
 /** What setting up a team did. */
@@ -50,6 +64,7 @@ export interface SetupReport {
   createdDb: boolean;
   updatedDesign: boolean;
   users: UserReport[];
+  removed: RemovalReport[];
 }
 
 /** `name:password`, or `name` alone; a comma-separated list of them. */
@@ -93,7 +108,8 @@ export function checkServerUrl(url: string): URL {
   return parsed;
 }
 
-class Couch {
+/** A CouchDB server spoken to with one Authorization header. */
+export class Couch {
   constructor(
     private readonly base: string,
     private readonly auth: string,
@@ -135,6 +151,11 @@ export async function setupTeam(setup: TeamSetup): Promise<SetupReport> {
     ...setup.readers.map((p): [Person, Access] => [p, 'reader']),
   ];
   const seen = new Set<string>();
+  for (const name of setup.remove ?? []) {
+    if (!isUserName(name)) throw new Error(`"${name}" is not a user name team:setup accepts.`);
+    if (seen.has(name)) throw new Error(`${name} is listed twice.`);
+    seen.add(name);
+  }
   for (const [person] of people) {
     if (!isUserName(person.name)) throw new Error(`"${person.name}" is not a user name team:setup accepts.`);
     if (seen.has(person.name)) throw new Error(`${person.name} is listed twice (a user is a member or a reader).`);
@@ -180,15 +201,55 @@ export async function setupTeam(setup: TeamSetup): Promise<SetupReport> {
     const generated = existing || person.password !== undefined ? undefined : generatePassword();
     const doc = userDocFor(existing, person.name, setup.team, access, person.password ?? generated);
     if (doc) await couch.expect('PUT', path, [201, 202], doc);
+    // The user's devices in this team follow: a member made a reader no longer writes from any of them.
+    const devicesChanged = existing ? await setDevicesAccess(couch, person.name, setup.team, access) : 0;
     users.push({
       name: person.name,
       access,
       created: !existing,
       ...(generated ? { generatedPassword: generated } : {}),
+      devicesChanged,
     });
   }
 
-  return { team: setup.team, db, dbUrl: `${base}${dbPath}`, createdDb: created.status !== 412, updatedDesign, users };
+  const removed: RemovalReport[] = [];
+  for (const name of setup.remove ?? []) {
+    const path = `/_users/${encodeURIComponent(userDocId(name))}`;
+    const got = await couch.request('GET', path);
+    if (got.status !== 200 && got.status !== 404) throw new Error(`GET ${path}: ${got.status}`);
+    const existing = got.status === 200 ? (got.json as UserDoc) : null;
+    const keep = (role: string) => role !== memberRole(setup.team) && role !== readerRole(setup.team);
+    const hadAccess = Boolean(existing && !existing.roles.every(keep));
+    if (existing && hadAccess)
+      await couch.expect('PUT', path, [201, 202], { ...existing, roles: existing.roles.filter(keep) });
+    removed.push({ name, hadAccess, devicesRevoked: await setDevicesAccess(couch, name, setup.team, null) });
+  }
+
+  return {
+    team: setup.team,
+    db,
+    dbUrl: `${base}${dbPath}`,
+    createdDb: created.status !== 412,
+    updatedDesign,
+    users,
+    removed,
+  };
+}
+
+/** Revokes every device account of these users (in one team, or in all); returns the names revoked per user. */
+export async function revokeDevices(options: {
+  url: string;
+  admin: Credentials;
+  users: readonly string[];
+  team?: string;
+}): Promise<{ name: string; revoked: string[] }[]> {
+  const couch = new Couch(checkServerUrl(options.url).href.replace(/\/$/, ''), basicAuth(options.admin));
+  const result: { name: string; revoked: string[] }[] = [];
+  for (const name of options.users) {
+    if (!isUserName(name)) throw new Error(`"${name}" is not a user name team:setup accepts.`);
+    result.push({ name, revoked: await revokeDevicesOf(couch, name, options.team) });
+  }
+  return result;
 }
 
 /** The report as lines for a terminal; generated passwords are shown here once. */
@@ -198,9 +259,14 @@ export function describeSetup(report: SetupReport): string[] {
   ];
   for (const user of report.users) {
     const password = user.generatedPassword ? `, password ${user.generatedPassword} (shown once)` : '';
+    const devices = user.devicesChanged ? `; ${user.devicesChanged} of their devices changed to match` : '';
     lines.push(
-      `  ${user.access === 'member' ? 'member' : 'reader'} ${user.name}${user.created ? ' (new)' : ''}${password}`,
+      `  ${user.access === 'member' ? 'member' : 'reader'} ${user.name}${user.created ? ' (new)' : ''}${password}${devices}`,
     );
+  }
+  for (const user of report.removed) {
+    const devices = user.devicesRevoked ? `, ${user.devicesRevoked} of their devices revoked` : '';
+    lines.push(`  removed ${user.name}${user.hadAccess ? '' : ' (had no access)'}${devices}`);
   }
   return lines;
 }

@@ -62,6 +62,9 @@ const CONTENT_ALLOWED = [
   'annotation.save',
   'annotation.delete',
   'annotations.changed',
+  // A mention's popover: the joined teams' names, and sharing the card the page shows (checked below).
+  'teams.names',
+  'card.share',
 ];
 
 describe('messages from content scripts', () => {
@@ -74,6 +77,13 @@ describe('messages from content scripts', () => {
     calls.length = 0;
     const answer = await dispatch({ type, payload: {} }, page);
     expect(answer).toEqual({ ok: false, error: `Unknown message type: ${type}` });
+    expect(calls).toEqual([]);
+  });
+
+  it('a page shares from its popover only a card it shows', async () => {
+    calls.length = 0;
+    const answer = await dispatch({ type: 'card.share', payload: { cardId: 'nvidia', team: 'research' } }, page);
+    expect(answer).toEqual({ ok: false, error: 'Only a card this page mentions can be shared from it.' });
     expect(calls).toEqual([]);
   });
 

@@ -35,7 +35,13 @@ export function createDispatcher(library: Library) {
     ...annotatorContentHandlers(sites, library),
     ...annotationContentHandlers(),
     'teams.names': async () => (await joinedTeams()).map((t) => t.team),
-    'card.share': async ({ cardId, team }) => shareCard(team, await library.getCard(cardId)),
+    'card.share': async ({ cardId, team }, sender) => {
+      // From a mention's popover: only a card the sender's page shows can be shared from it.
+      const tabId = sender.tab?.id;
+      const shown = tabId !== undefined && (await tabState(tabId)).cards.some((card) => card.id === cardId);
+      if (!shown) throw new Error('Only a card this page mentions can be shared from it.');
+      return shareCard(team, await library.getCard(cardId));
+    },
     'page.match': async ({ text, url, title, part, source }, sender) => {
       // The user's highlights on the page are read from the store while the text is matched.
       const reading = part ? undefined : annotationsForPage(source, sender);

@@ -10,7 +10,7 @@ import { Library } from './library';
 import { forgetStyled } from './page-style';
 import { refreshTabs } from './site-handlers';
 import { forgetTab } from './tab-state';
-import { resumeTeams, SYNC_ALARM, teamCards, whenTeamCardsChange, whenTeamDocsPulled } from './teams';
+import { checkTeamAccess, resumeTeams, SYNC_ALARM, teamCards, whenTeamCardsChange, whenTeamDocsPulled } from './teams';
 import { trackSelection } from './track';
 
 /*
@@ -63,7 +63,9 @@ chrome.runtime.onStartup.addListener(() => void showAllTabsStatus());
 const resume = () =>
   void resumeTeams().catch((error: unknown) => console.warn('Dossier: could not resume team sync', error));
 chrome.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === SYNC_ALARM) resume();
+  if (alarm.name !== SYNC_ALARM) return;
+  resume();
+  void checkTeamAccess().catch((error: unknown) => console.warn('Dossier: could not check team access', error));
 });
 resume();
 // The keyboard shortcuts: the top frame of the active tab moves to the next or previous mention; or the

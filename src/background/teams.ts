@@ -4,13 +4,13 @@ import { checkTeamUrl, type SharedOrigin, type SyncState, type TeamConfig, type 
 import { type CardDoc, cardDocId, toCard } from '../store/card-docs';
 import { forgetDatabase, isNotFound, openDatabase, STORE_SCHEMA } from '../store/db';
 import { isTeamName, isUserName, teamDbName } from '../team/names';
+import { accessStatus, authFetchFor, deviceNameOf, dropDevice, signOut, takeDevice, withSession } from './team-auth';
 
 /*
  * Teams: each joined team is a local PouchDB database (`dossier-team-<team>`) replicating live, both ways,
  * with the team's database on its CouchDB server. Joining signs in once with the user's password, which is
- * never stored: the server answers with a session cookie that the browser keeps for this device (CouchDB
- * renews it while it is used; changing the user's password on the server revokes it). Replication sends that
- * cookie, so it resumes on its own when the browser or the service worker starts again.
+ * never stored: the session is traded for a device account of this browser's own (team-auth.ts), which
+ * replication uses, so it resumes on its own when the browser or the service worker starts again.
  */
 
 const KEY = 'teams';
@@ -30,9 +30,6 @@ async function saveConfigs(list: TeamConfig[]): Promise<void> {
   await chrome.storage.local.set({ [KEY]: list });
 }
 
-/** A fetch that sends the browser's cookies for the server (its session), nothing else. */
-const withSession: typeof fetch = (input, init) => fetch(input, { ...init, credentials: 'include' });
-
 const syncing = new Map<string, { cancel(): void; state: SyncState }>();
 
 /** Told when a team's cards changed (a teammate's arrived, or one was shared): the dictionary recompiles. */
@@ -49,7 +46,7 @@ export function whenTeamDocsPulled(listener: (team: string, ids: string[]) => vo
 
 function remoteOf(config: TeamConfig): PouchDB.Database {
   return new PouchDB(`${config.url}/${teamDbName(config.team)}`, {
-    fetch: withSession as never,
+    fetch: authFetchFor(config.team) as never,
     skip_setup: true,
   } as PouchDB.Configuration.RemoteDatabaseConfiguration);
 }
@@ -58,7 +55,11 @@ function remoteOf(config: TeamConfig): PouchDB.Database {
 function startSync(config: TeamConfig): void {
   syncing.get(config.team)?.cancel();
   const local = openDatabase(teamDbName(config.team));
-  const entry: { cancel(): void; state: SyncState } = { cancel: () => undefined, state: { state: 'syncing' } };
+  // A refused document stays refused (the replication's checkpoint moves past it): its error stays shown.
+  const entry: { cancel(): void; state: SyncState; refused?: boolean } = {
+    cancel: () => undefined,
+    state: { state: 'syncing' },
+  };
   const sync = local.sync(remoteOf(config) as never, { live: true, retry: true });
   sync
     .on('change', (info: { direction?: string; change?: { docs?: Array<{ _id: string }> } }) => {
@@ -68,13 +69,15 @@ function startSync(config: TeamConfig): void {
       onPulled(config.team, ids);
     })
     .on('active', () => {
-      entry.state = { state: 'syncing' };
+      if (!entry.refused) entry.state = { state: 'syncing' };
     })
     .on('paused', (error: unknown) => {
+      if (entry.refused) return;
       entry.state = error ? { state: 'offline' } : { state: 'synced', at: new Date().toISOString() };
     })
     .on('denied', (error: unknown) => {
-      entry.state = { state: 'error', reason: `the server refused a document: ${reasonOf(error)}` };
+      entry.refused = true;
+      entry.state = { state: 'error', reason: `the server refused a document: ${refusalOf(error)}` };
     })
     .on('error', (error: unknown) => {
       entry.state = { state: 'error', reason: reasonOf(error) };
@@ -83,9 +86,15 @@ function startSync(config: TeamConfig): void {
   syncing.set(config.team, entry);
 }
 
+/** The server's reason for refusing a document: the sync's 'denied' event holds its answer as `doc`. */
+function refusalOf(event: unknown): string {
+  const doc = (event as { doc?: { reason?: unknown } } | null)?.doc;
+  return typeof doc?.reason === 'string' ? doc.reason : reasonOf(event);
+}
+
 function reasonOf(error: unknown): string {
   const { reason, message, status } = (error ?? {}) as { reason?: string; message?: string; status?: number };
-  if (status === 401) return 'the server no longer knows this device: join the team again';
+  if (status === 401) return "this device's access was revoked or expired: join the team again";
   if (status === 403) return 'this user is not a member of the team on the server';
   return reason ?? message ?? 'unknown error';
 }
@@ -182,6 +191,21 @@ export async function resumeTeams(): Promise<void> {
   } else await chrome.alarms.clear(SYNC_ALARM);
 }
 
+/**
+ * Asks each replicating team's server whether this browser may still read it (each minute, on the alarm): a
+ * live feed stays open until the team's next change, so a device revoked meanwhile would learn it only then.
+ */
+export async function checkTeamAccess(): Promise<void> {
+  for (const config of await configs()) {
+    const entry = syncing.get(config.team);
+    if (!entry || entry.state.state === 'error') continue;
+    const status = await accessStatus(config.url, config.team);
+    if (status !== 401 && status !== 403) continue;
+    entry.cancel();
+    entry.state = { state: 'error', reason: reasonOf({ status }) };
+  }
+}
+
 /** How many shared documents a team's local database holds (the server's design document aside). */
 async function sharedCount(team: string): Promise<number> {
   const db = openDatabase(teamDbName(team));
@@ -197,6 +221,7 @@ export async function listTeams(): Promise<TeamStatus[]> {
       ...config,
       sync: syncing.get(config.team)?.state ?? { state: 'syncing' },
       docs: await sharedCount(config.team),
+      device: await deviceNameOf(config.team),
     })),
   );
 }
@@ -206,7 +231,10 @@ async function answerOf(response: Response): Promise<string> {
   return body.reason ?? body.error ?? `HTTP ${response.status}`;
 }
 
-/** Joins a team: signs in once (the password is used for this request only) and starts replicating. */
+/**
+ * Joins a team: signs in once (the password is used for this request only), takes a device account and starts
+ * replicating. Joining a team again (on the same server) replaces this browser's device and keeps its copy.
+ */
 export async function joinTeam(input: {
   url: string;
   team: string;
@@ -218,7 +246,8 @@ export async function joinTeam(input: {
   const user = input.user.trim();
   if (!isTeamName(team)) throw new Error('A team name is lower-case letters, digits and hyphens.');
   if (!isUserName(user)) throw new Error('That is not a user name the server knows.');
-  if ((await configs()).some((c) => c.team === team)) throw new Error(`This browser is already in the team ${team}.`);
+  const before = (await configs()).find((c) => c.team === team);
+  if (before && before.url !== url) throw new Error(`This browser is already in the team ${team} on ${before.url}.`);
   let signIn: Response;
   try {
     signIn = await withSession(`${url}/_session`, {
@@ -235,13 +264,15 @@ export async function joinTeam(input: {
   if (db.status === 404) throw new Error(`The server has no team ${team}.`);
   if (db.status === 401 || db.status === 403) throw new Error(`${user} is not a member of the team ${team}.`);
   if (!db.ok) throw new Error(`The server did not open the team: ${await answerOf(db)}`);
+  if (before) await dropDevice(url, team);
+  await takeDevice(url, team);
   const config: TeamConfig = { team, url, user, joined: new Date().toISOString() };
-  await saveConfigs([...(await configs()), config]);
+  await saveConfigs([...(await configs()).filter((c) => c.team !== team), config]);
   startSync(config);
   return listTeams();
 }
 
-/** Leaves a team: stops replicating, deletes its local database (the private one stays) and signs out. */
+/** Leaves a team: stops replicating, deletes its local database (the private one stays), revokes its device. */
 export async function leaveTeam(team: string): Promise<TeamStatus[]> {
   const config = (await configs()).find((c) => c.team === team);
   if (!config) throw new Error(`This browser is not in the team ${team}.`);
@@ -250,12 +281,11 @@ export async function leaveTeam(team: string): Promise<TeamStatus[]> {
   await openDatabase(teamDbName(team)).destroy();
   forgetDatabase(teamDbName(team));
   await saveConfigs((await configs()).filter((c) => c.team !== team));
+  await dropDevice(config.url, team);
   // Its cards no longer link.
   onCardsChanged();
   // Signing out ends this device's session on the server (unless another joined team uses it); a server that
   // is gone does not keep us in.
-  if (!(await configs()).some((c) => c.url === config.url)) {
-    await withSession(`${config.url}/_session`, { method: 'DELETE' }).catch(() => undefined);
-  }
+  if (!(await configs()).some((c) => c.url === config.url)) await signOut(config.url);
   return listTeams();
 }

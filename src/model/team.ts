@@ -27,6 +27,8 @@ export type SyncState =
 export interface TeamStatus extends TeamConfig {
   sync: SyncState;
   docs: number;
+  /** The device account this browser syncs with; null when the server gave none and its session is used. */
+  device: string | null;
 }
 
 /**

@@ -38,3 +38,27 @@ export const readerRole = (team: string) => `dossier-reader:${team}`;
 
 /** The id of a user's document in CouchDB's `_users` database. */
 export const userDocId = (name: string) => `org.couchdb.user:${name}`;
+
+/**
+ * What joins a device account's owner to its id: `alice~3f9c…`. USER_NAME has no `~`, so no user team:setup
+ * creates can be named like another's device.
+ */
+export const DEVICE_SEPARATOR = '~';
+/** The role a device account carries besides its team role: it writes as this user (validate-doc-update.ts). */
+export const deviceRole = (owner: string) => `dossier-device-of:${owner}`;
+/** The prefix of every device role. */
+export const DEVICE_ROLE_PREFIX = 'dossier-device-of:';
+
+/** The owner of a device account's name (`alice` of `alice~3f9c…`), or null for a name that is not a device's. */
+export function ownerOfDevice(name: string): string | null {
+  const at = name.indexOf(DEVICE_SEPARATOR);
+  if (at < 0) return null;
+  const owner = name.slice(0, at);
+  const id = name.slice(at + 1);
+  return isUserName(owner) && /^[0-9a-f]{16,64}$/.test(id) ? owner : null;
+}
+
+/** Where a team's server makes, lists and revokes device accounts (scripts/team/devices.ts). */
+export const DEVICES_PATH = '/_dossier/devices';
+/** A header on every answer of the device service: a server without one answers without it. */
+export const DEVICE_SERVICE_HEADER = 'x-dossier-devices';

@@ -1,7 +1,7 @@
 import { createContext, runInContext } from 'node:vm';
 import { parse } from 'acorn';
 import { describe, expect, it } from 'vitest';
-import { memberRole, readerRole, teamDbName } from './names';
+import { deviceRole, memberRole, ownerOfDevice, readerRole, teamDbName } from './names';
 import { teamSecurity, userDocFor } from './security';
 import { TEAM_DESIGN_ID, teamDesignDoc, validateSource } from './team-design';
 import { type CouchDoc, type UserCtx, validateTeamDoc } from './validate-doc-update';
@@ -196,6 +196,73 @@ describe('validateTeamDoc: authorship', () => {
     expect(verdict(deletion('card:china', { script: 'x' }), card(), bob)).toMatch(/card.script is not a field/);
     expect(verdict(deletion('card:gone', { type: 'virus' }), null, bob)).toMatch(/type must be one of/);
     expect(verdict({ ...card(), _deleted: 'yes' }, null, alice)).toMatch(/_deleted must be true or false/);
+  });
+});
+
+describe('validateTeamDoc: device accounts', () => {
+  const DEVICE = 'alice~0123456789abcdef';
+  const alicesDevice: UserCtx = { name: DEVICE, roles: [memberRole(TEAM), deviceRole('alice')] };
+
+  it('lets a device write as its owner, and as nobody else', () => {
+    expect(verdict(card('alice'), null, alicesDevice)).toBe('ok');
+    expect(verdict(card('alice', { updatedBy: 'alice', summary: 'x' }), card('bob'), alicesDevice)).toBe(
+      'forbidden: createdBy cannot change (it is bob).',
+    );
+    expect(verdict(card('bob', { updatedBy: 'alice', summary: 'x' }), card('bob'), alicesDevice)).toBe('ok');
+    // Its own name is not an author it may write either.
+    expect(verdict(card(DEVICE), null, alicesDevice)).toBe('forbidden: createdBy must be the signed-in user (alice).');
+    expect(verdict(card('bob'), null, alicesDevice)).toBe('forbidden: createdBy must be the signed-in user (alice).');
+    // The owner's annotations and clips are the device's to change and delete; another's are not.
+    expect(verdict(deletion(String(annotation()._id)), annotation('alice'), alicesDevice)).toBe('ok');
+    expect(verdict(deletion(String(clip()._id)), clip('bob'), alicesDevice)).toBe(
+      'forbidden: Only its author (bob) may delete this clip.',
+    );
+  });
+
+  it('refuses a device role that does not match the name, or names two owners', () => {
+    // A device of alice's cannot claim to be bob's: the role is given by an admin, the name's prefix must agree.
+    expect(verdict(card('bob'), null, { name: DEVICE, roles: [memberRole(TEAM), deviceRole('bob')] })).toBe(
+      `forbidden: ${DEVICE} is not a device of bob.`,
+    );
+    expect(verdict(card('ali'), null, { name: DEVICE, roles: [memberRole(TEAM), deviceRole('ali')] })).toMatch(
+      /is not a device of ali\./,
+    );
+    expect(verdict(card('bob'), null, { name: 'bob', roles: [memberRole(TEAM), deviceRole('')] })).toMatch(
+      /bob is not a device of \./,
+    );
+    expect(
+      verdict(card('alice'), null, { name: DEVICE, roles: [memberRole(TEAM), deviceRole('alice'), deviceRole('bob')] }),
+    ).toMatch(/is a device of more than one user/);
+  });
+
+  it('refuses a device of a reader, of a removed member, or of another team', () => {
+    expect(
+      verdict(card('carol'), null, { name: 'carol~0123456789abcdef', roles: [readerRole(TEAM), deviceRole('carol')] }),
+    ).toBe('forbidden: carol reads team demo and cannot write to it.');
+    expect(verdict(card('alice'), null, { name: DEVICE, roles: [deviceRole('alice')] })).toBe(
+      'forbidden: alice is not a member of team demo.',
+    );
+    expect(verdict(card('alice'), null, { name: DEVICE, roles: [memberRole('other'), deviceRole('alice')] })).toMatch(
+      /not a member of team demo/,
+    );
+  });
+
+  it('runs the same from the design document’s source', () => {
+    const validate = runInContext(`(${validateSource(TEAM)})`, createContext({})) as (...args: unknown[]) => void;
+    const viaSource = (n: CouchDoc, o: CouchDoc | null, u: UserCtx) => validate(n, o, u, {});
+    expect(verdict(card('alice'), null, alicesDevice, viaSource)).toBe('ok');
+    expect(verdict(card('bob'), null, alicesDevice, viaSource)).toMatch(
+      /createdBy must be the signed-in user \(alice\)/,
+    );
+  });
+
+  it('names devices so that no user name team:setup accepts is one', () => {
+    expect(ownerOfDevice(DEVICE)).toBe('alice');
+    expect(ownerOfDevice('alice')).toBeNull();
+    expect(ownerOfDevice('alice~')).toBeNull();
+    expect(ownerOfDevice('alice~not-hex')).toBeNull();
+    expect(ownerOfDevice('_admin~0123456789abcdef')).toBeNull();
+    expect(deviceRole('alice')).toBe('dossier-device-of:alice');
   });
 });
 

@@ -28,8 +28,8 @@ type Shape = string | Shape[] | { [field: string]: Shape };
  * `userCtx` over `oldDoc` in `team`'s database. Server admins pass; readers and non-members never write;
  * `createdBy` is set once to its writer and never changes; `updatedBy` is always the writer; clips and
  * annotations are changed and deleted by their author only, cards and packs by any member; every field is of
- * a known name, type and size. `secObj` is CouchDB's fourth argument, unused: pouchdb-server passes `{}` in
- * _bulk_docs, so membership is read from the user's roles.
+ * a known name, type and size. A device account writes as the user it belongs to. `secObj` is CouchDB's fourth
+ * argument, unused: pouchdb-server passes `{}` in _bulk_docs, so membership is read from the user's roles.
  */
 export function validateTeamDoc(
   newDoc: CouchDoc,
@@ -42,6 +42,22 @@ export function validateTeamDoc(
   if (roles.indexOf('_admin') !== -1) return;
   var user = userCtx ? userCtx.name : null;
   if (!user) throw { unauthorized: 'Sign in to write to team ' + team + '.' };
+  // A device account (alice~<id>, with the role dossier-device-of:alice, names.ts) writes as its owner. Only
+  // server admins give roles, and no user name has a '~', so the role and the name's prefix must agree.
+  var DEVICE_ROLE = 'dossier-device-of:';
+  var owner: string | null = null;
+  for (var d = 0; d < roles.length; d++) {
+    var role = roles[d];
+    if (typeof role !== 'string' || role.indexOf(DEVICE_ROLE) !== 0) continue;
+    if (owner !== null) throw { forbidden: user + ' is a device of more than one user.' };
+    owner = role.slice(DEVICE_ROLE.length);
+  }
+  if (owner !== null) {
+    if (owner === '' || user.indexOf(owner + '~') !== 0) {
+      throw { forbidden: user + ' is not a device of ' + owner + '.' };
+    }
+    user = owner;
+  }
   if (roles.indexOf('dossier-reader:' + team) !== -1) {
     throw { forbidden: user + ' reads team ' + team + ' and cannot write to it.' };
   }

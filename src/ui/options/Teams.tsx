@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import { sendToBackground } from '../../messaging/client';
 import type { SyncState } from '../../model/team';
 import { useTeams } from '../use-teams';
@@ -19,6 +20,26 @@ function describeSync(sync: SyncState): string {
 
 const EMPTY = { url: '', team: '', user: '', password: '' };
 
+/** What a team synced with the browser's session and not a device account of its own is told. */
+const NO_DEVICE = 'this server gives no device account: join again after a browser restart';
+
+/**
+ * Asks for the host permission of the server's origin (it must be asked in the click that joins). The
+ * manifest's host permissions already cover every http(s) site for the content scripts, so this resolves at
+ * once; it is asked all the same, for a build or a browser that grants them at the user's choice.
+ */
+async function mayReach(url: string): Promise<string | null> {
+  let origin: string;
+  try {
+    origin = new URL(url.trim()).origin;
+  } catch {
+    return null; // The background says what is wrong with the address.
+  }
+  if (!/^https?:/.test(origin)) return null;
+  const granted = await browser.permissions.request({ origins: [`${origin}/*`] }).catch(() => false);
+  return granted ? null : `Dossier needs permission to reach ${origin} to sync.`;
+}
+
 /** Teams: join one on a CouchDB server (the password signs in once and is not kept), see its sync, leave it. */
 export function Teams() {
   const [teams, setTeams] = useTeams(3000);
@@ -29,12 +50,19 @@ export function Teams() {
 
   const join = async () => {
     setBusy(true);
+    // First, while the click still counts as the user's gesture.
+    const refused = await mayReach(form.url);
+    if (refused) {
+      setBusy(false);
+      return setError(refused);
+    }
     const result = await sendToBackground('team.join', form);
     setBusy(false);
     if (!result.ok) return setError(result.error);
     setError(null);
     setTeams(result.value);
-    setNotice(`Joined the team ${form.team.trim()}.`);
+    const joined = result.value.find((t) => t.team === form.team.trim());
+    setNotice(`Joined the team ${form.team.trim()}${joined && joined.device === null ? `; ${NO_DEVICE}` : ''}.`);
     setForm(EMPTY);
   };
   const leave = async (team: string) => {
@@ -63,6 +91,7 @@ export function Teams() {
               <span>
                 <strong>{t.team}</strong> as {t.user} on {t.url} · {describeSync(t.sync)} · {t.docs}{' '}
                 {t.docs === 1 ? 'document' : 'documents'}
+                {t.device === null ? ` · ${NO_DEVICE}` : ''}
               </span>
               <button type="button" class="btn" onClick={() => void leave(t.team)}>
                 Leave {t.team}
@@ -115,8 +144,8 @@ export function Teams() {
           {busy ? 'Joining…' : 'Join team'}
         </button>
         <p class="hint">
-          The password signs in once and is not stored: the server gives this browser its own session, which it renews
-          while you sync (changing your password on the server ends it).
+          The password signs in once and is not stored: the server gives this browser a device account of its own, which
+          it syncs with until you leave the team or the server revokes it.
         </p>
       </form>
       {error ? <p role="alert">{error}</p> : null}
