@@ -31,6 +31,25 @@ function usePageAnnotations(tabId: number): { page: PageAnnotations | null; relo
   return { page, reload: () => setVersion((n) => n + 1) };
 }
 
+/** When an annotation was last changed, and "Show" to scroll the page to it (when it is on the page). */
+function WhenAndShow({ item, tabId }: { item: AnchoredAnnotation; tabId: number }) {
+  const { annotation, anchored } = item;
+  return (
+    <>
+      <time dateTime={annotation.modified}>{new Date(annotation.modified).toLocaleString()}</time>
+      {anchored ? (
+        <button
+          type="button"
+          class="link"
+          onClick={() => void sendToBackground('annotation.reveal', { tabId, id: annotation.id })}
+        >
+          Show
+        </button>
+      ) : null}
+    </>
+  );
+}
+
 /** A teammate's highlight or note: its author and time, shown, not editable here. */
 function SharedItem({ item, tabId }: { item: AnchoredAnnotation; tabId: number }) {
   const { annotation, anchored } = item;
@@ -45,16 +64,7 @@ function SharedItem({ item, tabId }: { item: AnchoredAnnotation; tabId: number }
           {annotation.creator?.name}
           {annotation.creator?.team ? ` in ${annotation.creator.team}` : ''}
         </span>
-        <time dateTime={annotation.modified}>{new Date(annotation.modified).toLocaleString()}</time>
-        {anchored ? (
-          <button
-            type="button"
-            class="link"
-            onClick={() => void sendToBackground('annotation.reveal', { tabId, id: annotation.id })}
-          >
-            Show
-          </button>
-        ) : null}
+        <WhenAndShow item={item} tabId={tabId} />
       </p>
     </li>
   );
@@ -118,16 +128,7 @@ function NoteItem({
         <p class="notes">{note}</p>
       ) : null}
       <p class="own-meta">
-        <time dateTime={annotation.modified}>{new Date(annotation.modified).toLocaleString()}</time>
-        {anchored ? (
-          <button
-            type="button"
-            class="link"
-            onClick={() => void sendToBackground('annotation.reveal', { tabId, id: annotation.id })}
-          >
-            Show
-          </button>
-        ) : null}
+        <WhenAndShow item={item} tabId={tabId} />
         {editing ? null : (
           <button type="button" class="link" onClick={() => setEditing(true)}>
             {note ? 'Edit note' : 'Add note'}
