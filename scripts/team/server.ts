@@ -41,6 +41,44 @@ function isUsersWrite(method: string | undefined, path: string): boolean {
   return method !== 'GET' && method !== 'HEAD' && /^\/_users(?:\/|$)/.test(path);
 }
 
+/** A document as it arrives in a write. */
+type Incoming = { _revisions?: unknown };
+/** A database method wrapped by pouchdb-wrappers: its handlers run first to last, each calling the next. */
+type Wrapped = {
+  _handlers?: Array<(next: () => Promise<unknown>, args: { doc?: Incoming; docs?: Incoming[] }) => unknown>;
+};
+
+/**
+ * pouchdb-validation (express-pouchdb's validate_doc_update) sets every incoming document's `_revisions` to the
+ * stored winner's before validating it, and writes it so. A replicated edit (`new_edits: false`) then carries
+ * the wrong history: PouchDB takes it for a revision it already has and drops it, so an edit of a shared
+ * document never reached the server, and concurrent edits never became a conflict. CouchDB keeps the history
+ * the replicator sent; so does this server: each document's `_revisions` is pinned before any handler runs
+ * (the handler's assignment is ignored). Its own writes (`new_edits` true) carry no `_revisions` and pass as they are.
+ */
+function keepRevisionHistories(db: Record<string, unknown>): void {
+  const pin = (doc: Incoming | undefined) => {
+    if (!doc || doc._revisions === undefined) return;
+    const history = doc._revisions;
+    Object.defineProperty(doc, '_revisions', {
+      configurable: true,
+      enumerable: true,
+      get: () => history,
+      set: () => undefined,
+    });
+  };
+  const first = (next: () => Promise<unknown>, args: { doc?: Incoming; docs?: Incoming[] }) => {
+    pin(args.doc);
+    for (const doc of args.docs ?? []) pin(doc);
+    return next();
+  };
+  for (const method of ['bulkDocs', 'put']) {
+    const handlers = (db[method] as Wrapped | undefined)?._handlers;
+    if (!handlers) throw new Error(`The sync server expected validation to wrap ${method}.`);
+    handlers.unshift(first);
+  }
+}
+
 /** Starts the server on 127.0.0.1 (never another interface). */
 export async function startSyncServer(options: SyncServerOptions = {}): Promise<SyncServer> {
   const admin = options.admin ?? { name: 'admin', password: generatePassword() };
@@ -61,6 +99,11 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
   await new Promise<void>((done, fail) =>
     app.couchConfig.set('admins', admin.name, admin.password, (error) => (error ? fail(error) : done())),
   );
+  // Runs after express-pouchdb's own wrappers (validation among them) are installed on each database.
+  app.dbWrapper.registerWrapper((_name, db, next) => {
+    keepRevisionHistories(db);
+    next();
+  });
 
   let url = '';
   // express-pouchdb 4.2 crashes the process on `PUT /db` from a non-admin (its wrapped constructor hands back a

@@ -356,6 +356,99 @@ describe('replication', () => {
   });
 });
 
+describe('concurrent edits', () => {
+  type Doc = Record<string, unknown> & { _id: string; _rev?: string; _conflicts?: string[] };
+  type Db = {
+    put(doc: object): Promise<{ rev: string }>;
+    get(id: string, options?: object): Promise<Doc>;
+    remove(id: string, rev: string): Promise<unknown>;
+    replicate: {
+      to(target: object): Promise<{ docs_written: number; doc_write_failures: number }>;
+      from(source: object): Promise<unknown>;
+    };
+    destroy(): Promise<unknown>;
+  };
+  type Open = new (name: string, options?: object) => Db;
+  const remote = (who: Credentials) =>
+    new (PouchDB as unknown as Open)(`${server.url}${DB}`, {
+      auth: { username: who.name, password: who.password },
+      skip_setup: true,
+    });
+  /** Alice's and Bob's stores, each holding the card Alice shared. */
+  async function twoStores(id: string) {
+    const local = (name: string) => new (PouchDB.defaults({ db: memdown }) as unknown as Open)(`${name}-${id}`);
+    const alices = local('alice');
+    const bobs = local('bob');
+    await alices.put({ _id: id, ...card('alice', { summary: 'As shared.' }) });
+    await alices.replicate.to(remote(alice));
+    await bobs.replicate.from(remote(bob));
+    const sync = () =>
+      Promise.all([alices.replicate.to(remote(alice)), bobs.replicate.to(remote(bob))]).then(() =>
+        Promise.all([alices.replicate.from(remote(alice)), bobs.replicate.from(remote(bob))]),
+      );
+    return { alices, bobs, sync };
+  }
+
+  it('an edit replicates, and two offline edits become one winner and a kept conflict on every side', async () => {
+    const { alices, bobs, sync } = await twoStores('card:edited');
+    // One edit travels (the server once kept its own history for it and dropped it).
+    const first = await alices.get('card:edited');
+    await alices.put({ ...first, summary: 'Edited once.' });
+    await sync();
+    expect(await bobs.get('card:edited')).toMatchObject({ summary: 'Edited once.' });
+
+    const [a, b] = await Promise.all([alices.get('card:edited'), bobs.get('card:edited')]);
+    await alices.put({ ...a, summary: "Alice's edit." });
+    await bobs.put({ ...b, summary: "Bob's edit.", updatedBy: 'bob' });
+    await sync();
+    const [onA, onB, onServer] = await Promise.all([
+      alices.get('card:edited', { conflicts: true }),
+      bobs.get('card:edited', { conflicts: true }),
+      remote(alice).get('card:edited', { conflicts: true }),
+    ]);
+    expect(onA._rev).toBe(onServer._rev);
+    expect(onB._rev).toBe(onServer._rev);
+    expect(onA._conflicts).toHaveLength(1);
+    expect(onB._conflicts).toEqual(onA._conflicts);
+    expect(onServer._conflicts).toEqual(onA._conflicts);
+    const loser = await bobs.get('card:edited', { rev: onA._conflicts?.[0] });
+    expect([onA.summary, loser.summary].sort()).toEqual(["Alice's edit.", "Bob's edit."]);
+
+    // Resolved on Bob's side: the kept version on the winner, the losing leaf deleted; Alice gets both.
+    await bobs.put({ ...onB, _conflicts: undefined, summary: 'Both edits.', updatedBy: 'bob' });
+    await bobs.remove('card:edited', loser._rev as string);
+    await sync();
+    const resolved = await alices.get('card:edited', { conflicts: true });
+    expect(resolved).toMatchObject({ summary: 'Both edits.', updatedBy: 'bob', createdBy: 'alice' });
+    expect(resolved._conflicts).toBeUndefined();
+    await Promise.all([alices.destroy(), bobs.destroy()]);
+  });
+
+  it('an edit beats a concurrent delete', async () => {
+    const { alices, bobs, sync } = await twoStores('card:deleted');
+    const [a, b] = await Promise.all([alices.get('card:deleted'), bobs.get('card:deleted')]);
+    await alices.remove('card:deleted', a._rev as string);
+    await bobs.put({ ...b, summary: 'Still relevant.', updatedBy: 'bob' });
+    await sync();
+    for (const db of [alices, bobs, remote(bob)]) {
+      const doc = await db.get('card:deleted', { conflicts: true });
+      expect(doc).toMatchObject({ summary: 'Still relevant.', updatedBy: 'bob' });
+      // A deleted leaf is no conflict to resolve.
+      expect(doc._conflicts).toBeUndefined();
+    }
+    await Promise.all([alices.destroy(), bobs.destroy()]);
+  });
+
+  it('a delete propagates', async () => {
+    const { alices, bobs, sync } = await twoStores('card:gone');
+    const a = await alices.get('card:gone');
+    await alices.remove('card:gone', a._rev as string);
+    await sync();
+    await expect(bobs.get('card:gone')).rejects.toMatchObject({ status: 404 });
+    await Promise.all([alices.destroy(), bobs.destroy()]);
+  });
+});
+
 describe('on disk', () => {
   it('keeps the team, its users and their documents across a restart', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dossier-sync-test-'));
