@@ -4,6 +4,7 @@ import { checkTeamUrl, type SharedOrigin, type SyncState, type TeamConfig, type 
 import { type CardDoc, cardDocId, toCard } from '../store/card-docs';
 import { forgetDatabase, isNotFound, openDatabase, STORE_SCHEMA } from '../store/db';
 import { isTeamName, isUserName, teamDbName } from '../team/names';
+import type { ExtraCards } from './library';
 
 /*
  * Teams: each joined team is a local PouchDB database (`dossier-team-<team>`) replicating live, both ways,
@@ -16,7 +17,7 @@ import { isTeamName, isUserName, teamDbName } from '../team/names';
 const KEY = 'teams';
 
 /** The teams this device joined. */
-async function configs(): Promise<TeamConfig[]> {
+export async function configs(): Promise<TeamConfig[]> {
   const got = await chrome.storage.local.get(KEY);
   const list = got[KEY];
   return Array.isArray(list) ? (list as TeamConfig[]) : [];
@@ -82,11 +83,13 @@ export const SYNC_ALARM = 'team-sync';
 
 /**
  * The cards shared in the joined teams, and a revision that changes with them. A document that is not a valid
- * card (a hostile or malformed one put on the server) is left out, never shown.
+ * card (a hostile or malformed one put on the server) is left out, never shown. A card the user shared replaces
+ * their own copy: members co-edit it in the team (see shared-cards.ts).
  */
-export async function teamCards(): Promise<{ revision: string; cards: Card[] }> {
+export async function teamCards(): Promise<ExtraCards> {
   const revisions: string[] = [];
   const cards: Card[] = [];
+  const replacing: string[] = [];
   for (const config of await configs()) {
     const db = openDatabase(teamDbName(config.team));
     const [info, all] = await Promise.all([
@@ -96,10 +99,12 @@ export async function teamCards(): Promise<{ revision: string; cards: Card[] }> 
     revisions.push(`${config.team}@${info.update_seq}`);
     for (const row of all.rows) {
       const card = toCard(row.doc as CardDoc | undefined);
-      if (card) cards.push(card);
+      if (!card) continue;
+      cards.push(card);
+      if ((row.doc as { createdBy?: unknown }).createdBy === config.user) replacing.push(card.id);
     }
   }
-  return { revision: revisions.join(','), cards };
+  return { revision: revisions.join(','), cards, replacing };
 }
 
 /** The teams a card is shared in, with who shared it and who changed it last (none for a private card). */
