@@ -3,7 +3,8 @@
  * LevelDB files in a folder), with _users, _session (cookie and basic auth), _security and validate_doc_update.
  * For the demo, the tests and a single user; a real team runs the same setup against CouchDB 3.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import expressPouchDB from 'express-pouchdb';
 import memdown from 'memdown';
 import PouchDB from 'pouchdb';
 import { basicAuth, type Credentials, generatePassword } from './setup';
+import { validateLikeCouchDB } from './validate-like-couchdb';
 
 /** How to run the server. */
 export interface SyncServerOptions {
@@ -41,42 +43,13 @@ function isUsersWrite(method: string | undefined, path: string): boolean {
   return method !== 'GET' && method !== 'HEAD' && /^\/_users(?:\/|$)/.test(path);
 }
 
-/** A document as it arrives in a write. */
-type Incoming = { _revisions?: unknown };
-/** A database method wrapped by pouchdb-wrappers: its handlers run first to last, each calling the next. */
-type Wrapped = {
-  _handlers?: Array<(next: () => Promise<unknown>, args: { doc?: Incoming; docs?: Incoming[] }) => unknown>;
-};
-
-/**
- * pouchdb-validation (express-pouchdb's validate_doc_update) sets every incoming document's `_revisions` to the
- * stored winner's before validating it, and writes it so. A replicated edit (`new_edits: false`) then carries
- * the wrong history: PouchDB takes it for a revision it already has and drops it, so an edit of a shared
- * document never reached the server, and concurrent edits never became a conflict. CouchDB keeps the history
- * the replicator sent; so does this server: each document's `_revisions` is pinned before any handler runs
- * (the handler's assignment is ignored). Its own writes (`new_edits` true) carry no `_revisions` and pass as they are.
- */
-function keepRevisionHistories(db: Record<string, unknown>): void {
-  const pin = (doc: Incoming | undefined) => {
-    if (!doc || doc._revisions === undefined) return;
-    const history = doc._revisions;
-    Object.defineProperty(doc, '_revisions', {
-      configurable: true,
-      enumerable: true,
-      get: () => history,
-      set: () => undefined,
-    });
-  };
-  const first = (next: () => Promise<unknown>, args: { doc?: Incoming; docs?: Incoming[] }) => {
-    pin(args.doc);
-    for (const doc of args.docs ?? []) pin(doc);
-    return next();
-  };
-  for (const method of ['bulkDocs', 'put']) {
-    const handlers = (db[method] as Wrapped | undefined)?._handlers;
-    if (!handlers) throw new Error(`The sync server expected validation to wrap ${method}.`);
-    handlers.unshift(first);
-  }
+/** The secret that signs session cookies, made once and kept in the server's folder (readable by its owner only). */
+function sessionSecret(dir: string): string {
+  const file = join(dir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
 }
 
 /** Starts the server on 127.0.0.1 (never another interface). */
@@ -96,12 +69,17 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     // No Fauxton UI, and no server-side replication: it would let a user make the server fetch any URL.
     overrideMode: { exclude: ['routes/fauxton', 'routes/replicate', 'replicator'] },
   });
-  await new Promise<void>((done, fail) =>
-    app.couchConfig.set('admins', admin.name, admin.password, (error) => (error ? fail(error) : done())),
-  );
+  const configure = (section: string, key: string, value: string) =>
+    new Promise<void>((done, fail) =>
+      app.couchConfig.set(section, key, value, (error) => (error ? fail(error) : done())),
+    );
+  await configure('admins', admin.name, admin.password);
+  // Session cookies are signed with this secret: kept with the databases, a restarted server keeps its members
+  // signed in, as CouchDB does (its secret is in its config). A new one at each start would sign every device out.
+  if (dir) await configure('couch_httpd_auth', 'secret', sessionSecret(dir));
   // Runs after express-pouchdb's own wrappers (validation among them) are installed on each database.
   app.dbWrapper.registerWrapper((_name, db, next) => {
-    keepRevisionHistories(db);
+    validateLikeCouchDB(db);
     next();
   });
 

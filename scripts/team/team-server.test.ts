@@ -382,10 +382,12 @@ describe('concurrent edits', () => {
     await alices.put({ _id: id, ...card('alice', { summary: 'As shared.' }) });
     await alices.replicate.to(remote(alice));
     await bobs.replicate.from(remote(bob));
-    const sync = () =>
-      Promise.all([alices.replicate.to(remote(alice)), bobs.replicate.to(remote(bob))]).then(() =>
-        Promise.all([alices.replicate.from(remote(alice)), bobs.replicate.from(remote(bob))]),
-      );
+    // Alice's changes reach the server first, then Bob's.
+    const sync = async () => {
+      await alices.replicate.to(remote(alice));
+      await bobs.replicate.to(remote(bob));
+      await Promise.all([alices.replicate.from(remote(alice)), bobs.replicate.from(remote(bob))]);
+    };
     return { alices, bobs, sync };
   }
 
@@ -424,7 +426,7 @@ describe('concurrent edits', () => {
     await Promise.all([alices.destroy(), bobs.destroy()]);
   });
 
-  it('an edit beats a concurrent delete', async () => {
+  it('an edit beats a concurrent delete, when the delete reached the server first', async () => {
     const { alices, bobs, sync } = await twoStores('card:deleted');
     const [a, b] = await Promise.all([alices.get('card:deleted'), bobs.get('card:deleted')]);
     await alices.remove('card:deleted', a._rev as string);
@@ -450,6 +452,34 @@ describe('concurrent edits', () => {
 });
 
 describe('on disk', () => {
+  it('keeps its members signed in across a restart (their session cookies stay valid)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dossier-sync-test-'));
+    try {
+      const admin = { name: 'admin', password: 'admin-password' };
+      const first = await startSyncServer({ dir, admin });
+      await setupTeam({ url: first.url, admin, team: 'disk', members: [bob], readers: [] });
+      const signIn = await fetch(`${first.url}/_session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(bob),
+      });
+      const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      expect(cookie).toMatch(/^AuthSession=/);
+      await first.close();
+      const second = await startSyncServer({ dir, admin, port: Number(new URL(first.url).port) });
+      try {
+        // The first request may still go out on the connection the old server closed: then once more.
+        const ask = () => fetch(`${second.url}/_session`, { headers: { cookie } });
+        const session = await ask().catch(ask);
+        expect(await session.json()).toMatchObject({ userCtx: { name: 'bob' } });
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps the team, its users and their documents across a restart', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dossier-sync-test-'));
     try {
