@@ -45,12 +45,20 @@ function remoteOf(config: TeamConfig): PouchDB.Database {
   } as PouchDB.Configuration.RemoteDatabaseConfiguration);
 }
 
+/**
+ * How long a failed replication waits before it tries again (ms): doubling from 1 s up to 10 s. PouchDB's own
+ * doubles up to 10 minutes, so a server back after an outage of a few minutes would wait as long again.
+ */
+export function retryDelay(previous: number): number {
+  return previous > 0 ? Math.min(previous * 2, 10_000) : 1_000;
+}
+
 /** Starts (or restarts) the live replication of a team. */
 function startSync(config: TeamConfig): void {
   syncing.get(config.team)?.cancel();
   const local = openDatabase(teamDbName(config.team));
   const entry: { cancel(): void; state: SyncState } = { cancel: () => undefined, state: { state: 'syncing' } };
-  const sync = local.sync(remoteOf(config) as never, { live: true, retry: true });
+  const sync = local.sync(remoteOf(config) as never, { live: true, retry: true, back_off_function: retryDelay });
   sync
     .on('change', (info: { direction?: string; change?: { docs?: Array<{ _id: string }> } }) => {
       if (info.direction === 'pull' && info.change?.docs?.some((d) => d._id.startsWith('card:'))) onCardsChanged();
