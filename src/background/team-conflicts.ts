@@ -87,7 +87,7 @@ export async function conflictMarks(db: Database, team: string): Promise<Conflic
  * Resolves a card's conflict: `card` (one version kept whole, or a merge) is written on the winning revision by
  * `user`, then the losing leaves are deleted. `seen` lists the revisions the user compared: when another
  * version arrived since (or someone resolved it first), nothing is written and the user is asked to look again,
- * so that no version is dropped unseen. The write comes first: cut short there, the conflict is still shown.
+ * so that no version is dropped unseen.
  */
 export async function resolveConflict(
   db: Database,
@@ -104,12 +104,15 @@ export async function resolveConflict(
   if ([winner._rev, ...losing].some((rev) => !seen.includes(rev))) {
     throw new Error('Another version of this card arrived meanwhile: compare the versions again.');
   }
-  await writing(() => db.put(withCard(winner, card, user)));
-  const removed = await writing(() =>
-    db.bulkDocs(losing.map((rev) => ({ _id: cardDocId(cardId), _rev: rev, _deleted: true }) as never)),
+  // One write (one IndexedDB transaction), so that the kept version and the deletions replicate together.
+  const written = await writing(() =>
+    db.bulkDocs([
+      withCard(winner, card, user),
+      ...losing.map((rev) => ({ _id: cardDocId(cardId), _rev: rev, _deleted: true }) as never),
+    ]),
   );
-  const failed = removed.find((result) => 'error' in result && result.error);
-  if (failed) throw new Error(`A losing version could not be removed: ${(failed as { message?: string }).message}`);
+  const failed = written.find((result) => 'error' in result && result.error);
+  if (failed) throw new Error(`The conflict could not be resolved: ${(failed as { message?: string }).message}`);
   return card;
 }
 
