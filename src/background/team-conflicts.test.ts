@@ -129,6 +129,32 @@ describe('a card edited by two members while apart', () => {
   });
 });
 
+describe('the list of conflicts', () => {
+  it('notices a conflict that a later sync brings, and one resolved elsewhere', async () => {
+    const db = memoryDb();
+    opened.push(db);
+    const replicated = (rev: string, fields: object) => ({
+      ...shared,
+      ...fields,
+      _rev: rev,
+      _revisions: { start: 2, ids: [rev.slice(2), ROOT.slice(2)] },
+    });
+    await db.bulkDocs([replicated(ALICES, { summary: 'One edit.' })] as never, { new_edits: false });
+    await db.put({ ...shared, _id: 'card:other', cardId: 'other' });
+    expect(await conflictMarks(db, 'research')).toEqual([]);
+    await db.bulkDocs([replicated(BOBS, { summary: 'Another.' })] as never, { new_edits: false });
+    expect(await conflictMarks(db, 'research')).toEqual([{ team: 'research', cardId: 'tsmc', versions: 2 }]);
+    // Resolved by a teammate: their deletion of the losing leaf arrives.
+    await db.bulkDocs(
+      [
+        { _id: 'card:tsmc', _rev: '3-cccc', _deleted: true, _revisions: { start: 3, ids: ['cccc', 'aaaa', 'aaaa'] } },
+      ] as never,
+      { new_edits: false },
+    );
+    expect(await conflictMarks(db, 'research')).toEqual([]);
+  });
+});
+
 describe('an edit and a concurrent delete', () => {
   it('leave the edit as the card, with no conflict to resolve', async () => {
     const db = memoryDb();

@@ -63,24 +63,26 @@ export async function cardConflict(db: Database, team: string, cardId: string): 
   return { team, cardId, versions: [winner, ...others].map(versionOf) };
 }
 
-/** The last list of conflicts read from each database, with the update sequence it was read at. */
-const marksRead = new WeakMap<Database, { seq: string | number; marks: ConflictMark[] }>();
+/** The cards in conflict in each database, by document id, and the update sequence they were read up to. */
+const marksRead = new WeakMap<Database, { since: string | number; marks: Map<string, ConflictMark> }>();
 
-/** The cards in conflict in a team's database (read again only when the database changed). */
+/**
+ * The cards in conflict in a team's database. The first call reads every card; later ones read only the
+ * documents changed since (the changes feed), so that a list asking every few seconds costs next to nothing.
+ */
 export async function conflictMarks(db: Database, team: string): Promise<ConflictMark[]> {
-  const { update_seq: seq } = await db.info();
-  const read = marksRead.get(db);
-  if (read?.seq === seq) return read.marks;
-  const all = await db.allDocs({ include_docs: true, conflicts: true, startkey: 'card:', endkey: 'card:\uffff' });
-  const marks: ConflictMark[] = [];
-  for (const row of all.rows) {
-    const doc = row.doc as TeamCardDoc | undefined;
-    if (doc?._conflicts?.length && typeof doc.cardId === 'string') {
-      marks.push({ team, cardId: doc.cardId, versions: doc._conflicts.length + 1 });
-    }
+  const read = marksRead.get(db) ?? { since: 0, marks: new Map<string, ConflictMark>() };
+  const changes = await db.changes({ since: read.since, include_docs: true, conflicts: true });
+  for (const change of changes.results) {
+    if (!change.id.startsWith('card:')) continue;
+    const doc = change.doc as TeamCardDoc | undefined;
+    if (!change.deleted && doc?._conflicts?.length && typeof doc.cardId === 'string') {
+      read.marks.set(change.id, { team, cardId: doc.cardId, versions: doc._conflicts.length + 1 });
+    } else read.marks.delete(change.id);
   }
-  marksRead.set(db, { seq, marks });
-  return marks;
+  read.since = changes.last_seq;
+  marksRead.set(db, read);
+  return [...read.marks.values()];
 }
 
 /**
