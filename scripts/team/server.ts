@@ -12,8 +12,8 @@ import { join, resolve, sep } from 'node:path';
 import expressPouchDB from 'express-pouchdb';
 import memdown from 'memdown';
 import PouchDB from 'pouchdb';
+import { likeCouchDB } from './like-couchdb';
 import { basicAuth, type Credentials, generatePassword } from './setup';
-import { validateLikeCouchDB } from './validate-like-couchdb';
 
 /** How to run the server. */
 export interface SyncServerOptions {
@@ -79,7 +79,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
   if (dir) await configure('couch_httpd_auth', 'secret', sessionSecret(dir));
   // Runs after express-pouchdb's own wrappers (validation among them) are installed on each database.
   app.dbWrapper.registerWrapper((_name, db, next) => {
-    validateLikeCouchDB(db);
+    likeCouchDB(db);
     next();
   });
 

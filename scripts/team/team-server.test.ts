@@ -426,6 +426,31 @@ describe('concurrent edits', () => {
     await Promise.all([alices.destroy(), bobs.destroy()]);
   });
 
+  it('a read of an unknown revision with latest (as _bulk_get asks) answers missing, and the database goes on', async () => {
+    const { alices } = await twoStores('card:latest');
+    const asked = async (path: string, body?: unknown) => {
+      const reply = await Promise.race([
+        call(alice, body ? 'POST' : 'GET', path, body),
+        new Promise<null>((done) => setTimeout(() => done(null), 3000)),
+      ]);
+      return reply ?? 'no answer';
+    };
+    const known = (await alices.get('card:latest'))._rev as string;
+    expect(await asked(`${DB}/card:latest?rev=2-abcdef&latest=true`)).toMatchObject({ status: 404 });
+    const bulk = await asked(`${DB}/_bulk_get?revs=true&latest=true`, {
+      docs: [
+        { id: 'card:latest', rev: '3-abcdef' },
+        { id: 'card:latest', rev: known },
+      ],
+    });
+    expect(JSON.stringify(bulk)).toContain('{"missing":"3-abcdef"}');
+    expect(JSON.stringify(bulk)).toContain('As shared.');
+    // The database still answers reads and writes.
+    expect(await asked(`${DB}/card:latest`)).toMatchObject({ status: 200 });
+    expect(await asked(`${DB}/card:latest?rev=${known}&latest=true`)).toMatchObject({ status: 200 });
+    await alices.destroy();
+  });
+
   it('an edit beats a concurrent delete, when the delete reached the server first', async () => {
     const { alices, bobs, sync } = await twoStores('card:deleted');
     const [a, b] = await Promise.all([alices.get('card:deleted'), bobs.get('card:deleted')]);

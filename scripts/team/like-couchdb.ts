@@ -1,7 +1,6 @@
 /**
- * Two places where express-pouchdb's validate_doc_update (the pouchdb-validation plugin) differs from CouchDB on
- * a replicated write (`new_edits: false`, each revision with its history), and the fix of each, installed on
- * every database of the sync server before any of its own handlers run.
+ * Where the sync server (express-pouchdb over PouchDB 7) differs from CouchDB on replication, and the fix of
+ * each, installed on every database it opens before any of its own handlers run.
  */
 
 /** A document as it arrives in a write. */
@@ -13,6 +12,8 @@ type Wrapped = { _handlers?: Array<(next: () => Promise<unknown>, args: Args) =>
 type Get = (id: unknown, options?: unknown, ...rest: unknown[]) => Promise<unknown>;
 /** A database as the server's wrappers see it. */
 type Db = Record<string, unknown> & { get: Get };
+/** A leaf as `get(id, {open_revs: 'all', revs: true})` answers it. */
+type Leaf = { ok?: { _rev: string; _revisions?: { start: number; ids: string[] } } };
 
 /**
  * 1. pouchdb-validation sets every incoming document's `_revisions` to the stored winner's before validating it,
@@ -24,14 +25,37 @@ type Db = Record<string, unknown> & { get: Get };
  *    revision its parent, the nearest ancestor it has on disk. They differ when the winner is deleted: an edit a
  *    member made while a teammate deleted the card was validated as a creation, and refused (its `createdBy` is
  *    not the writer). Here too, `oldDoc` is the parent.
+ * 3. A read with `latest` (as the replicator's `_bulk_get` asks) of a revision the document's tree does not
+ *    hold throws inside PouchDB 7's LevelDB adapter while it holds the database's read lock: the request never
+ *    answers, and every later read and write of that database waits forever (one such read during a teammate's
+ *    write left a team's database stuck). CouchDB answers `missing`. Here, `latest` is resolved before the
+ *    read, from the document's leaves, and an unknown revision is read as it is (a `missing` error).
  */
-export function validateLikeCouchDB(db: Record<string, unknown>): void {
+export function likeCouchDB(db: Record<string, unknown>): void {
   const base = db as Db;
   // The parent of each replicated revision being validated, by document id (null: none on disk), read once.
   const parents = new Map<string, unknown>();
   const get = base.get;
+
+  /** The leaf that descends from `rev`, or `rev` itself when no leaf does (or the document is unknown). */
+  const latestOf = async (self: unknown, id: unknown, rev: string): Promise<string> => {
+    const pos = Number.parseInt(rev, 10);
+    const hash = rev.slice(rev.indexOf('-') + 1);
+    let leaves: Leaf[] = [];
+    try {
+      leaves = (await get.call(self, id, { open_revs: 'all', revs: true })) as Leaf[];
+    } catch {
+      return rev;
+    }
+    for (const leaf of leaves) {
+      const history = leaf.ok?._revisions;
+      if (leaf.ok && history && history.ids[history.start - pos] === hash) return leaf.ok._rev;
+    }
+    return rev;
+  };
+
   base.get = function (this: unknown, id, options, ...rest) {
-    const asked = options as { revs?: unknown; rev?: unknown } | undefined;
+    const asked = options as { revs?: unknown; rev?: unknown; latest?: unknown } | undefined;
     // pouchdb-validation reads oldDoc as get(id, {revs: true}).
     if (typeof id === 'string' && parents.has(id) && asked?.revs === true && asked.rev === undefined) {
       const parent = parents.get(id);
@@ -39,6 +63,19 @@ export function validateLikeCouchDB(db: Record<string, unknown>): void {
       return parent
         ? Promise.resolve(structuredClone(parent))
         : Promise.reject(Object.assign(new Error('missing'), { status: 404, name: 'not_found' }));
+    }
+    if (asked?.latest && typeof asked.rev === 'string') {
+      const { latest: _latest, ...plain } = asked;
+      const callback = rest.find((arg) => typeof arg === 'function') as
+        | ((error: unknown, doc?: unknown) => void)
+        | undefined;
+      const read = latestOf(this, id, asked.rev).then((rev) => get.call(this, id, { ...plain, rev }));
+      if (callback)
+        read.then(
+          (doc) => callback(null, doc),
+          (error: unknown) => callback(error),
+        );
+      return read;
     }
     return get.call(this, id, options, ...rest);
   } as Get;
