@@ -226,6 +226,7 @@ test('two members edit a shared card while apart: one winner and a conflict on b
     await choose('Tags', 'alice');
     await choose('Notes', 'bob');
     await view.getByRole('button', { name: 'Merge selected' }).click();
+    const mergedAt = Date.now();
     await expect(
       alice.panel.getByRole('status').filter({ hasText: 'Conflict in research resolved: merged' }),
     ).toBeVisible();
@@ -243,6 +244,7 @@ test('two members edit a shared card while apart: one winner and a conflict on b
       .poll(async () => (await ask<Card>(bob.panel, 'card.get', { id: 'lin-pei-shan' })).value, { timeout: 20_000 })
       .toMatchObject(merged);
     await expect.poll(() => conflictOf(bob.panel)).toEqual([]);
+    console.log(`the merge reached the teammate, conflict gone, ${Date.now() - mergedAt} ms after the click`);
     await expect(bob.panel.getByRole('button', { name: /^Lin Pei-shan/ }).first()).not.toContainText('Conflict', {
       timeout: 10_000,
     });
@@ -310,7 +312,12 @@ test('an edit made while a teammate removed the card from the team wins; a remov
     }
     expect((await onServer(card.id)).doc).toMatchObject({ summary: 'Drone maker; new army contract.' });
 
-    // Removed again, online this time: the delete reaches Bob.
+    // Removed again, online this time: the delete reaches Bob. (Each side's replication retries on its own
+    // schedule, at most 10 s apart, so both are first seen back in sync.)
+    const synced = async (panel: Page) =>
+      (await ask<Array<{ sync: { state: string } }>>(panel, 'teams.list', {})).value[0]?.sync.state;
+    await expect.poll(() => synced(alice.panel), { timeout: 20_000 }).toBe('synced');
+    await expect.poll(() => synced(bob.panel), { timeout: 20_000 }).toBe('synced');
     await alice.panel.reload();
     await alice.panel.getByRole('tab', { name: 'Library' }).click();
     await alice.panel.getByRole('searchbox').fill('Kestrel');
@@ -320,7 +327,10 @@ test('an edit made while a teammate removed the card from the team wins; a remov
       .click();
     await alice.panel.getByRole('button', { name: 'Remove from research' }).click();
     await alice.panel.getByRole('button', { name: 'Remove', exact: true }).click();
-    await expect.poll(bobsCopy, { timeout: 10_000 }).toBeNull();
+    await expect(alice.panel.getByRole('status').filter({ hasText: 'Removed from research.' })).toBeVisible();
+    const removed = Date.now();
+    await expect.poll(bobsCopy, { timeout: 25_000 }).toBeNull();
+    console.log(`a removal reached the teammate ${Date.now() - removed} ms after it was made`);
     // Alice keeps her own card with the team's last version.
     expect(await alicesCopy()).toBe('Drone maker; new army contract.');
   } finally {
