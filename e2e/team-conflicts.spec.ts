@@ -227,9 +227,10 @@ test('two members edit a shared card while apart: one winner and a conflict on b
     await choose('Notes', 'bob');
     await view.getByRole('button', { name: 'Merge selected' }).click();
     const mergedAt = Date.now();
+    // Focus moves to what happened (the versions it was in are gone).
     await expect(
       alice.panel.getByRole('status').filter({ hasText: 'Conflict in research resolved: merged' }),
-    ).toBeVisible();
+    ).toBeFocused();
     await expect(marker(alice.panel)).toHaveCount(0);
     const merged = {
       summary: 'Moved to the Arizona fab in 2025.',

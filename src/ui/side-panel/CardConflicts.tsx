@@ -24,6 +24,11 @@ export function CardConflicts({ cardId, onChanged, periodMs = 3000 }: Props) {
   const [resolved, setResolved] = useState<string | null>(null);
   const changed = useRef(onChanged);
   changed.current = onChanged;
+  // The versions the user compared close on resolution: focus goes to what it says, not to the page's start.
+  const said = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (resolved) said.current?.focus();
+  }, [resolved]);
 
   useEffect(() => {
     let live = true;
@@ -51,7 +56,7 @@ export function CardConflicts({ cardId, onChanged, periodMs = 3000 }: Props) {
 
   if (conflicts.length === 0) {
     return resolved ? (
-      <p role="status" class="conflict-resolved">
+      <p ref={said} role="status" class="conflict-resolved" tabIndex={-1}>
         {resolved}
       </p>
     ) : null;
