@@ -4,7 +4,8 @@
  * and the device service at /_dossier/devices (devices.ts).
  * For the demo, the tests and a single user; a real team runs the same setup against CouchDB 3.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import expressPouchDB from 'express-pouchdb';
 import memdown from 'memdown';
 import PouchDB from 'pouchdb';
 import { deviceRoutes } from './devices';
+import { likeCouchDB } from './like-couchdb';
 import { basicAuth, type Credentials, generatePassword } from './setup';
 
 /** How to run the server. */
@@ -45,53 +47,13 @@ function isUsersWrite(method: string | undefined, path: string): boolean {
   return method !== 'GET' && method !== 'HEAD' && /^\/_users(?:\/|$)/.test(path);
 }
 
-/** Largest `_bulk_docs` body read (CouchDB's default max_http_request_size is far larger; 256 MB is plenty here). */
-const MAX_BULK_BYTES = 256 * 1024 * 1024;
-
-/**
- * pouchdb-validation (behind express-pouchdb) replaces each incoming document's `_revisions` with the stored
- * document's before running validate_doc_update, so a replicated edit (`new_edits: false`, its history in
- * `_revisions`) looks already stored and is silently dropped: https://github.com/pouchdb/pouchdb-server/issues/419.
- * CouchDB keeps the history it was sent. So `_bulk_docs` bodies are parsed here (express's JSON parser then
- * skips them) and each document's `_revisions` keeps the value it arrived with, whatever is assigned to it.
- */
-async function keepReplicatedHistory(req: IncomingMessage): Promise<void> {
-  const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-  if (req.method !== 'POST' || !/^\/[^/]+\/_bulk_docs\/?$/.test(path)) return;
-  if (!/json/i.test(req.headers['content-type'] ?? '')) return;
-  const decoder = new TextDecoder();
-  let text = '';
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Uint8Array>) {
-    size += chunk.length;
-    if (size > MAX_BULK_BYTES) throw new Error('The request is larger than the server accepts.');
-    text += decoder.decode(chunk, { stream: true });
-  }
-  text += decoder.decode();
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : {};
-  } catch {
-    body = null;
-  }
-  const docs = (body as { docs?: unknown } | null)?.docs;
-  if (Array.isArray(docs)) {
-    for (const doc of docs) {
-      if (!doc || typeof doc !== 'object' || !('_revisions' in doc)) continue;
-      const history = (doc as { _revisions: unknown })._revisions;
-      Object.defineProperty(doc, '_revisions', {
-        get: () => history,
-        set: () => undefined,
-        enumerable: true,
-        configurable: true,
-      });
-    }
-  }
-  // body-parser leaves a request it sees as parsed alone (a body that is not JSON gets CouchDB's 400 below).
-  const parsed = req as IncomingMessage & { body?: unknown; _body?: boolean };
-  if (body === null) throw Object.assign(new Error('The request body is not valid JSON.'), { status: 400 });
-  parsed.body = body;
-  parsed._body = true;
+/** The secret that signs session cookies, made once and kept in the server's folder (readable by its owner only). */
+function sessionSecret(dir: string): string {
+  const file = join(dir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
 }
 
 /** Starts the server on 127.0.0.1 (never another interface). */
@@ -111,9 +73,19 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     // No Fauxton UI, and no server-side replication: it would let a user make the server fetch any URL.
     overrideMode: { exclude: ['routes/fauxton', 'routes/replicate', 'replicator'] },
   });
-  await new Promise<void>((done, fail) =>
-    app.couchConfig.set('admins', admin.name, admin.password, (error) => (error ? fail(error) : done())),
-  );
+  const configure = (section: string, key: string, value: string) =>
+    new Promise<void>((done, fail) =>
+      app.couchConfig.set(section, key, value, (error) => (error ? fail(error) : done())),
+    );
+  await configure('admins', admin.name, admin.password);
+  // Session cookies are signed with this secret: kept with the databases, a restarted server keeps its members
+  // signed in, as CouchDB does (its secret is in its config). A new one at each start would sign every device out.
+  if (dir) await configure('couch_httpd_auth', 'secret', sessionSecret(dir));
+  // Runs after express-pouchdb's own wrappers (validation among them) are installed on each database.
+  app.dbWrapper.registerWrapper((_name, db, next) => {
+    likeCouchDB(db);
+    next();
+  });
 
   let url = '';
   // express-pouchdb 4.2 crashes the process on `PUT /db` from a non-admin (its wrapped constructor hands back a
@@ -141,22 +113,15 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
   // /_dossier/devices: device accounts, so that a browser keeps a credential of its own and not a password.
   const devices = options.devices === false ? async () => false : deviceRoutes({ couch: () => url, admin });
   const server = createServer((req, res) => {
-    keepReplicatedHistory(req)
-      .then(() => devices(req, res))
+    devices(req, res)
       .then(async (handled) => !handled && (await guard(req, res)))
       .then(
         (pass) => {
           if (pass) app(req, res);
         },
         (error: unknown) => {
-          const status = (error as { status?: number }).status === 400 ? 400 : 500;
-          res.writeHead(status, { 'content-type': 'application/json' });
-          res.end(
-            JSON.stringify({
-              error: status === 400 ? 'bad_request' : 'internal_error',
-              reason: error instanceof Error ? error.message : String(error),
-            }),
-          );
+          res.writeHead(500, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ error: 'internal_error', reason: String(error) }));
         },
       );
   });

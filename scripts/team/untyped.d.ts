@@ -22,6 +22,10 @@ declare module 'express-pouchdb' {
 
   interface ExpressPouchDBApp {
     (req: IncomingMessage, res: ServerResponse): void;
+    /** Runs each wrapper on every database the server opens, in the order registered, before it is used. */
+    dbWrapper: {
+      registerWrapper(wrapper: (name: string, db: Record<string, unknown>, next: () => void) => void): void;
+    };
     couchConfig: {
       set(section: string, key: string, value: unknown, callback: (error?: unknown) => void): void;
     };

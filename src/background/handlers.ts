@@ -10,6 +10,8 @@ import { clipPanelHandlers } from './clip-handlers';
 import { annotatorContentHandlers, annotatorPanelHandlers, withoutIgnored } from './ignore-handlers';
 import type { Library } from './library';
 import { styleDocument } from './page-style';
+import { sharedCardPanelHandlers } from './shared-card-handlers';
+import { readCard, saveCard } from './shared-cards';
 import { refreshTabs, setSiteOf, siteState } from './site-handlers';
 import { siteOf } from './site-rules';
 import { sites } from './sites';
@@ -63,7 +65,7 @@ export function createDispatcher(library: Library) {
       }
       return annotations ? { ...found, annotations } : found;
     },
-    'card.get': ({ id }) => library.getCard(id),
+    'card.get': ({ id }) => readCard(library, id),
     'site.status': (_payload, sender) => siteState(sites, sender.tab?.url),
     'site.set': ({ enabled }, sender) => setSiteOf(sites, sender.tab?.url, enabled),
     'panel.open': ({ cardId }, sender) => {
@@ -84,6 +86,7 @@ export function createDispatcher(library: Library) {
     ...annotationPanelHandlers(),
     ...clipPanelHandlers(library),
     ...teamPanelHandlers(library),
+    ...sharedCardPanelHandlers(library),
     'tab.state': async ({ tabId }) => {
       const tab = await chrome.tabs.get(tabId).catch(() => null);
       if (!tab) throw new Error(`No tab ${tabId}`);
@@ -92,13 +95,13 @@ export function createDispatcher(library: Library) {
       const state = await tabState(tabId, tab.url);
       return { ...state, title: tab.title ?? state.title };
     },
-    'card.get': ({ id }) => library.getCard(id),
+    'card.get': ({ id }) => readCard(library, id),
     'cards.list': () => library.listCards(),
     'cards.named': ({ names }) => library.idsByName(names),
     'teams.list': () => listTeams(),
     'team.join': (payload) => joinTeam(payload),
     'team.leave': ({ team }) => leaveTeam(team),
-    'card.share': async ({ cardId, team }) => shareCard(team, await library.getCard(cardId)),
+    'card.share': async ({ cardId, team }) => shareCard(team, await readCard(library, cardId)),
     'card.origins': ({ cardId }) => originsOf(cardId),
     'cards.some': async ({ ids }) => {
       const wanted = new Set(ids);
@@ -110,7 +113,7 @@ export function createDispatcher(library: Library) {
       return report;
     },
     'packs.list': () => library.listPacks(),
-    'card.save': async ({ card, create }) => cardsChanged(await library.saveCard(card, create)),
+    'card.save': async ({ card, create }) => cardsChanged(await saveCard(library, card, create)),
     'card.delete': async ({ id }) => cardsChanged(await library.trashCard(id)),
     'card.restore': async ({ id }) => cardsChanged(await library.restoreCard(id)),
     'pack.enable': async ({ packId, enabled }) => {

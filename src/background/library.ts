@@ -12,6 +12,14 @@ import type { LibraryEntry } from '../store/card-docs';
 import { CardStore } from '../store/cards';
 import { readCachedDictionary, writeCachedDictionary } from './dictionary-cache';
 
+/** Cards from elsewhere (the joined teams'), and a revision that changes with them. */
+export interface ExtraCards {
+  revision: string;
+  cards: Card[];
+  /** The ids of the user's own cards that these cards replace. */
+  replacing?: readonly string[];
+}
+
 interface Loaded {
   dictionary: Dictionary;
   /** What a page needs of each card; full cards are read from the store when asked for. */
@@ -30,11 +38,14 @@ export function toSummary(card: Card): CardSummary {
 export class Library {
   private readonly store = new CardStore();
   private loaded: Promise<Loaded> | null = null;
-  /** Cards from elsewhere (the joined teams'), linked too; the user's own card wins when both have an id. */
-  private extra: () => Promise<{ revision: string; cards: Card[] }> = async () => ({ revision: '', cards: [] });
+  /**
+   * Cards from elsewhere (the joined teams'), linked too; the user's own card wins when both have an id, unless
+   * the provider says it `replaces` it (a card the user shared is co-edited in the team: the team's copy is it).
+   */
+  private extra: () => Promise<ExtraCards> = async () => ({ revision: '', cards: [] });
 
   /** Links the cards `provider` gives besides the store's (the teams'); `invalidate` when they change. */
-  setExtraCards(provider: () => Promise<{ revision: string; cards: Card[] }>): void {
+  setExtraCards(provider: () => Promise<ExtraCards>): void {
     this.extra = provider;
     this.loaded = null;
   }
@@ -72,7 +83,8 @@ export class Library {
       const cached = await readCachedDictionary(revision);
       const dictionary = cached && loadCached(cached.dictionary);
       if (cached && dictionary) return { dictionary, cards: new Map(cached.cards.map((c) => [c.id, c])) };
-      const own = await this.store.listCards();
+      const replaced = new Set(extra.replacing);
+      const own = (await this.store.listCards()).filter((c) => !replaced.has(c.id));
       const ids = new Set(own.map((c) => c.id));
       // The user's own card wins over a team's with the same id.
       const list = [...own, ...extra.cards.filter((c) => !ids.has(c.id))];
@@ -142,6 +154,12 @@ export class Library {
     const card = (await this.store.getCard(id)) ?? (await this.extra()).cards.find((c) => c.id === id);
     if (!card) throw new Error(`No card with id ${id}`);
     return card;
+  }
+
+  /** The user's own card (the private store's, not a team's), or null when they have none of this id. */
+  async ownCard(id: string): Promise<Card | null> {
+    await this.installDefaultPack();
+    return this.store.getCard(id);
   }
 
   /** Every card of the library (deleted ones aside), with its pack. */

@@ -4,6 +4,7 @@ import { checkTeamUrl, type SharedOrigin, type SyncState, type TeamConfig, type 
 import { type CardDoc, cardDocId, toCard } from '../store/card-docs';
 import { forgetDatabase, isNotFound, openDatabase, STORE_SCHEMA } from '../store/db';
 import { isTeamName, isUserName, teamDbName } from '../team/names';
+import type { ExtraCards } from './library';
 import { accessStatus, authFetchFor, deviceNameOf, dropDevice, signOut, takeDevice, withSession } from './team-auth';
 
 /*
@@ -20,7 +21,7 @@ export async function joinedTeams(): Promise<TeamConfig[]> {
   return configs();
 }
 
-async function configs(): Promise<TeamConfig[]> {
+export async function configs(): Promise<TeamConfig[]> {
   const got = await chrome.storage.local.get(KEY);
   const list = got[KEY];
   return Array.isArray(list) ? (list as TeamConfig[]) : [];
@@ -51,6 +52,14 @@ function remoteOf(config: TeamConfig): PouchDB.Database {
   } as PouchDB.Configuration.RemoteDatabaseConfiguration);
 }
 
+/**
+ * How long a failed replication waits before it tries again (ms): doubling from 1 s up to 10 s. PouchDB's own
+ * doubles up to 10 minutes, so a server back after an outage of a few minutes would wait as long again.
+ */
+export function retryDelay(previous: number): number {
+  return previous > 0 ? Math.min(previous * 2, 10_000) : 1_000;
+}
+
 /** Starts (or restarts) the live replication of a team. */
 function startSync(config: TeamConfig): void {
   syncing.get(config.team)?.cancel();
@@ -60,7 +69,7 @@ function startSync(config: TeamConfig): void {
     cancel: () => undefined,
     state: { state: 'syncing' },
   };
-  const sync = local.sync(remoteOf(config) as never, { live: true, retry: true });
+  const sync = local.sync(remoteOf(config) as never, { live: true, retry: true, back_off_function: retryDelay });
   sync
     .on('change', (info: { direction?: string; change?: { docs?: Array<{ _id: string }> } }) => {
       if (info.direction !== 'pull' || !info.change?.docs) return;
@@ -104,11 +113,13 @@ export const SYNC_ALARM = 'team-sync';
 
 /**
  * The cards shared in the joined teams, and a revision that changes with them. A document that is not a valid
- * card (a hostile or malformed one put on the server) is left out, never shown.
+ * card (a hostile or malformed one put on the server) is left out, never shown. A card the user shared replaces
+ * their own copy: members co-edit it in the team (see shared-cards.ts).
  */
-export async function teamCards(): Promise<{ revision: string; cards: Card[] }> {
+export async function teamCards(): Promise<ExtraCards> {
   const revisions: string[] = [];
   const cards: Card[] = [];
+  const replacing: string[] = [];
   for (const config of await configs()) {
     const db = openDatabase(teamDbName(config.team));
     const [info, all] = await Promise.all([
@@ -118,10 +129,12 @@ export async function teamCards(): Promise<{ revision: string; cards: Card[] }> 
     revisions.push(`${config.team}@${info.update_seq}`);
     for (const row of all.rows) {
       const card = toCard(row.doc as CardDoc | undefined);
-      if (card) cards.push(card);
+      if (!card) continue;
+      cards.push(card);
+      if ((row.doc as { createdBy?: unknown }).createdBy === config.user) replacing.push(card.id);
     }
   }
-  return { revision: revisions.join(','), cards };
+  return { revision: revisions.join(','), cards, replacing };
 }
 
 /** The teams a card is shared in, with who shared it and who changed it last (none for a private card). */

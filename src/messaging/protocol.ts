@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { type AnchoredAnnotation, type Annotation, AnnotationSchema } from '../model/annotation';
 import { MAX_BACKUP_BYTES, type RestoreReport } from '../model/backup';
 import type { Card } from '../model/card';
+import type { CardConflict, ConflictMark } from '../model/card-conflict';
 import { type Clip, MAX_CLIP_NOTE, MAX_CLIP_TAG, MAX_CLIP_TAGS } from '../model/clip';
 import { type HighlightStyle, HighlightStyleSchema } from '../model/highlight-style';
 import type { CardSummary, Mention } from '../model/mention';
@@ -223,6 +224,19 @@ export const panelToBackground = {
   'annotations.share': v.strictObject({ tabId, team: v.pipe(v.string(), v.maxLength(64)) }),
   /** The latest changes in the joined teams: who shared or changed what, and when. */
   'team.activity': v.strictObject({}),
+  /** The cards in conflict in the joined teams (edited by two members while apart). */
+  'team.conflicts': v.strictObject({}),
+  /** A card's versions in conflict, in each joined team where it has some (the winner first). */
+  'card.conflicts': v.strictObject({ cardId }),
+  /** Resolves a card's conflict in a team: `card` is kept (a version or a merge); `revs`, the versions compared. */
+  'card.resolve': v.strictObject({
+    cardId,
+    team: v.pipe(v.string(), v.maxLength(64)),
+    revs: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.minLength(2), v.maxLength(100)),
+    card: v.unknown(),
+  }),
+  /** Removes a card from a team: deleted there for every member. */
+  'card.unshare': v.strictObject({ cardId, team: v.pipe(v.string(), v.maxLength(64)) }),
   /** Leaves a team: its local database is deleted, the private one stays. */
   'team.leave': v.strictObject({ team: v.pipe(v.string(), v.maxLength(64)) }),
   /** Every card, pack and setting, as a backup file. */
@@ -360,6 +374,10 @@ export interface Answers {
   'annotations.share': { team: string; shared: number };
   'team.activity': TeamActivity[];
   'card.origins': SharedOrigin[];
+  'team.conflicts': ConflictMark[];
+  'card.conflicts': CardConflict[];
+  'card.resolve': Card;
+  'card.unshare': { team: string; cardId: string };
 }
 
 /** A page's highlights and notes as the side panel lists them. */

@@ -3,6 +3,8 @@ import { sendToBackground } from '../../messaging/client';
 import type { TabState } from '../../messaging/protocol';
 import type { Card } from '../../model/card';
 import type { SharedOrigin } from '../../model/team';
+import { CardConflicts } from './CardConflicts';
+import { RemoveFromTeam } from './RemoveFromTeam';
 
 interface Props {
   cardId: string;
@@ -21,34 +23,41 @@ export function CardView({ cardId, state, onBack, onOpen, onEdit, onDeleted, bac
   const [card, setCard] = useState<Card | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [names, setNames] = useState<Map<string, string>>(new Map());
+  // The teams this browser joined: a card can be shared with each.
+  const [teams, setTeams] = useState<string[]>([]);
+  const [shared, setShared] = useState<string | null>(null);
+  const [origins, setOrigins] = useState<SharedOrigin[]>([]);
+  // Bumped when the card changed under the view (a conflict synced or resolved, the card removed from a team).
+  const [version, setVersion] = useState(0);
 
+  useEffect(() => {
+    setCard(null);
+    setError(null);
+    setNames(new Map());
+    setShared(null);
+    setOrigins([]);
+  }, [cardId]);
   useEffect(() => {
     let live = true;
     void sendToBackground('card.get', { id: cardId }).then(async (result) => {
       if (!live) return;
-      if (!result.ok) return setError(result.error);
+      if (!result.ok) {
+        setCard(null);
+        return setError(result.error);
+      }
       setCard(result.value);
       // Only the related names are looked up (not the whole library, which may hold 10,000 cards).
       if (result.value.related.length === 0) return;
       const named = await sendToBackground('cards.named', { names: result.value.related.slice(0, 1000) });
       if (live && named.ok) setNames(new Map(named.value.map((n) => [n.name.toLowerCase(), n.id])));
     });
-    setCard(null);
-    setError(null);
-    setNames(new Map());
     return () => {
       live = false;
     };
-  }, [cardId]);
+  }, [cardId, version]);
 
-  // The teams this browser joined: a card can be shared with each.
-  const [teams, setTeams] = useState<string[]>([]);
-  const [shared, setShared] = useState<string | null>(null);
-  const [origins, setOrigins] = useState<SharedOrigin[]>([]);
   useEffect(() => {
     let live = true;
-    setShared(null);
-    setOrigins([]);
     void sendToBackground('teams.list', {}).then(async (result) => {
       if (!live || !result.ok) return;
       setTeams(result.value.map((t) => t.team));
@@ -59,7 +68,7 @@ export function CardView({ cardId, state, onBack, onOpen, onEdit, onDeleted, bac
     return () => {
       live = false;
     };
-  }, [cardId]);
+  }, [cardId, version]);
   const share = async (team: string) => {
     const result = await sendToBackground('card.share', { cardId, team });
     setShared(result.ok ? `Shared with ${team}.` : `Could not share: ${result.error}`);
@@ -77,6 +86,7 @@ export function CardView({ cardId, state, onBack, onOpen, onEdit, onDeleted, bac
       {card ? (
         <>
           <h2 id="card-name">{card.name}</h2>
+          {teams.length > 0 ? <CardConflicts cardId={cardId} onChanged={() => setVersion((n) => n + 1)} /> : null}
           <p class="meta">
             <span class={`kind ${card.kind === 'topic' ? 'topic' : 'entity'}`}>{card.kind}</span>
             {count} {count === 1 ? 'mention' : 'mentions'} on this page
@@ -152,12 +162,28 @@ export function CardView({ cardId, state, onBack, onOpen, onEdit, onDeleted, bac
               ))}
             </div>
           ) : null}
-          {shared ? (
-            <p role="status" class="share-status">
-              {shared}
-            </p>
+          {origins.length > 0 ? (
+            <div class="actions">
+              {origins.map((o) => (
+                <RemoveFromTeam
+                  key={o.team}
+                  cardId={card.id}
+                  name={card.name}
+                  team={o.team}
+                  onRemoved={(team) => {
+                    setShared(`Removed from ${team}.`);
+                    setVersion((n) => n + 1);
+                  }}
+                />
+              ))}
+            </div>
           ) : null}
         </>
+      ) : null}
+      {shared ? (
+        <p role="status" class="share-status">
+          {shared}
+        </p>
       ) : null}
     </article>
   );

@@ -3,6 +3,8 @@ import { sendToBackground } from '../../messaging/client';
 import type { TabState } from '../../messaging/protocol';
 import type { Card } from '../../model/card';
 import type { CardSummary } from '../../model/mention';
+import { ConflictBadge } from './ConflictBadge';
+import { useConflictMarks } from './use-conflict-marks';
 
 /** Groups the page's cards by kind, each with its number of mentions, most mentioned first. */
 export function groupCards(state: TabState): Array<{ kind: string; cards: Array<CardSummary & { count: number }> }> {
@@ -67,6 +69,7 @@ interface Props {
 /** "This page": a brief, then every card mentioned on the tab, grouped by kind, each opening to its mentions. */
 export function PageCards({ state, onOpen, cards }: Props) {
   const [open, setOpen] = useState<string | null>(null);
+  const conflicts = useConflictMarks(5000);
   if (state.idleReason) {
     return (
       <p class="empty" role="status">
@@ -106,6 +109,12 @@ export function PageCards({ state, onOpen, cards }: Props) {
                     <div class="card-row">
                       <button type="button" class={card.topic ? 'topic' : 'entity'} onClick={() => onOpen(card.id)}>
                         <span class="name">{card.name}</span>
+                        {conflicts.has(card.id) ? (
+                          <>
+                            {' '}
+                            <ConflictBadge />
+                          </>
+                        ) : null}
                         <span class="badge">
                           {card.count}
                           <span class="visually-hidden"> mentions</span>
