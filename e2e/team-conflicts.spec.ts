@@ -9,6 +9,7 @@ import { basicAuth, setupTeam } from '../scripts/team/setup';
 import type { Card } from '../src/model/card';
 import type { CardConflict } from '../src/model/card-conflict';
 import { expect, test } from './fixtures';
+import { ask, joinAndSync } from './team';
 
 /*
  * Two members edit the same shared card while the team's server is away (stopped: its databases stay on disk),
@@ -62,26 +63,6 @@ async function onServer(cardId: string) {
   return { doc, leaves: leaves.flatMap((l) => (l.ok && !l.ok._deleted ? [l.ok] : [])) };
 }
 
-/** Sends a message to the background from an extension page, as the side panel does. */
-async function ask<T>(page: Page, type: string, payload: object): Promise<{ ok: boolean; value: T; error?: string }> {
-  return page.evaluate(([type, payload]) => chrome.runtime.sendMessage({ type, payload }), [type, payload] as const);
-}
-
-async function joinTeam(context: BrowserContext, id: string, user: { name: string; password: string }) {
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${id}/src/ui/options/index.html`);
-  const form = options.getByRole('form', { name: 'Join a team' });
-  await form.getByLabel('Server').fill(serverUrl());
-  await form.getByLabel('Team').fill('research');
-  await form.getByLabel('User name').fill(user.name);
-  await form.getByLabel('Password').fill(user.password);
-  await form.getByRole('button', { name: 'Join team' }).click();
-  await expect(options.getByRole('region', { name: 'Teams' }).getByRole('listitem')).toContainText('Synced', {
-    timeout: 10_000,
-  });
-  await options.close();
-}
-
 /** A profile reading the demo page with its side panel open on it. */
 async function reader(context: BrowserContext, worker: Worker, pages: string) {
   const page = await context.newPage();
@@ -125,11 +106,21 @@ test('two members edit a shared card while apart: one winner and a conflict on b
   server: pages,
 }, testInfo) => {
   test.setTimeout(150_000);
-  await joinTeam(context, extensionId, ALICE);
+  await joinAndSync(context, extensionId, {
+    url: serverUrl(),
+    team: 'research',
+    user: ALICE.name,
+    password: ALICE.password,
+  });
   const other = await launch();
   try {
     const otherWorker = await serviceWorker(other);
-    await joinTeam(other, idOf(otherWorker), BOB);
+    await joinAndSync(other, idOf(otherWorker), {
+      url: serverUrl(),
+      team: 'research',
+      user: BOB.name,
+      password: BOB.password,
+    });
 
     // Alice makes the card and shares it; Bob's page links it.
     const alice = await reader(context, worker, pages.url);
@@ -263,11 +254,21 @@ test('an edit made while a teammate removed the card from the team wins; a remov
   server: pages,
 }, testInfo) => {
   test.setTimeout(150_000);
-  await joinTeam(context, extensionId, ALICE);
+  await joinAndSync(context, extensionId, {
+    url: serverUrl(),
+    team: 'research',
+    user: ALICE.name,
+    password: ALICE.password,
+  });
   const other = await launch();
   try {
     const otherWorker = await serviceWorker(other);
-    await joinTeam(other, idOf(otherWorker), BOB);
+    await joinAndSync(other, idOf(otherWorker), {
+      url: serverUrl(),
+      team: 'research',
+      user: BOB.name,
+      password: BOB.password,
+    });
     const alice = await reader(context, worker, pages.url);
     const bob = await reader(other, otherWorker, pages.url);
     const card = { id: 'kestrel-dynamics', name: 'Kestrel Dynamics', kind: 'company', summary: 'Drone maker.' };

@@ -7,6 +7,7 @@ import { openPanelPage, tabIdOf } from '../scripts/page-probe';
 import { type SyncServer, startSyncServer } from '../scripts/team/server';
 import { basicAuth, setupTeam } from '../scripts/team/setup';
 import { expect, test } from './fixtures';
+import { fillJoin } from './team';
 
 /*
  * A browser's own device account for a team, against the loopback sync server: joining trades the password
@@ -56,15 +57,6 @@ async function openOptions(context: BrowserContext, worker: Worker): Promise<Pag
   return options;
 }
 
-async function join(options: Page, user: { name: string; password: string }) {
-  const form = options.getByRole('form', { name: 'Join a team' });
-  await form.getByLabel('Server').fill(server.url);
-  await form.getByLabel('Team').fill('research');
-  await form.getByLabel('User name').fill(user.name);
-  await form.getByLabel('Password').fill(user.password);
-  await form.getByRole('button', { name: 'Join team' }).click();
-}
-
 const storage = (worker: Worker) => worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)));
 
 /**
@@ -99,7 +91,7 @@ test('sync resumes after the browser restarts without the password, and a revoke
     let context = await launch({ profile });
     let worker = await serviceWorker(context);
     const options = await openOptions(context, worker);
-    await join(options, ALICE);
+    await fillJoin(options, { url: server.url, team: 'research', user: ALICE.name, password: ALICE.password });
     const teams = options.getByRole('region', { name: 'Teams' });
     await expect(teams.getByRole('status')).toHaveText('Joined the team research.');
     await expect(teams.getByRole('listitem')).toContainText(/Synced .* · 1 document(?!s)/, { timeout: 10_000 });
@@ -168,7 +160,7 @@ test('sync resumes after the browser restarts without the password, and a revoke
     expect(await worker.evaluate(async () => (await chrome.alarms.get('team-sync'))?.periodInMinutes)).toBe(1);
 
     // Joining again makes a new device and syncs again.
-    await join(reopened, ALICE);
+    await fillJoin(reopened, { url: server.url, team: 'research', user: ALICE.name, password: ALICE.password });
     await expect(reopened.getByRole('region', { name: 'Teams' }).getByRole('listitem')).toContainText(
       /Synced .* · 3 documents/,
       { timeout: 10_000 },
@@ -214,7 +206,7 @@ test('a non-member is refused at join; a reader reads the team, and the server r
     return chrome.permissions.contains({ origins: [`${new URL(url).origin}/*`] });
   }, server.url);
   expect(granted).toBe(true);
-  await join(options, DAVE);
+  await fillJoin(options, { url: server.url, team: 'research', user: DAVE.name, password: DAVE.password });
   await expect(teams.getByRole('alert')).toHaveText(
     `Dossier needs permission to reach ${new URL(server.url).origin} to sync.`,
   );
@@ -222,13 +214,13 @@ test('a non-member is refused at join; a reader reads the team, and the server r
     `${new URL(server.url).origin}/*`,
   ]);
   await options.evaluate(() => (window as unknown as Stubbed).restore());
-  await join(options, DAVE);
+  await fillJoin(options, { url: server.url, team: 'research', user: DAVE.name, password: DAVE.password });
   await expect(teams.getByRole('alert')).toHaveText('dave is not a member of the team research.');
   await expect(teams).toContainText('This browser is in no team.');
   expect((await asAdmin('GET', '/_dossier/devices?user=dave')).body).toEqual([]);
   expect(await storage(worker)).not.toContain('dave~');
 
-  await join(options, CAROL);
+  await fillJoin(options, { url: server.url, team: 'research', user: CAROL.name, password: CAROL.password });
   await expect(teams.getByRole('status')).toHaveText('Joined the team research.');
   await expect(teams.getByRole('listitem')).toContainText(/research as carol .* Synced .* · \d+ documents?/, {
     timeout: 10_000,
@@ -274,12 +266,7 @@ test('a server without the device service: the session is kept, and the options 
   try {
     await setupTeam({ url: plain.url, admin: plain.admin, team: 'research', members: [ALICE], readers: [] });
     const options = await openOptions(context, worker);
-    const form = options.getByRole('form', { name: 'Join a team' });
-    await form.getByLabel('Server').fill(plain.url);
-    await form.getByLabel('Team').fill('research');
-    await form.getByLabel('User name').fill(ALICE.name);
-    await form.getByLabel('Password').fill(ALICE.password);
-    await form.getByRole('button', { name: 'Join team' }).click();
+    await fillJoin(options, { url: plain.url, team: 'research', user: ALICE.name, password: ALICE.password });
     const teams = options.getByRole('region', { name: 'Teams' });
     await expect(teams.getByRole('status')).toHaveText(
       'Joined the team research; this server gives no device account: join again after a browser restart.',

@@ -1,4 +1,3 @@
-import type { BrowserContext, Page } from 'playwright-core';
 import { extensionId as idOf, launch, serviceWorker } from '../scripts/browser';
 import {
   clickNode,
@@ -13,6 +12,7 @@ import { type SyncServer, startSyncServer } from '../scripts/team/server';
 import { basicAuth, setupTeam } from '../scripts/team/setup';
 import { addNote, highlight, own } from './annotate';
 import { expect, test } from './fixtures';
+import { ask, joinAndSync } from './team';
 
 /*
  * Sharing by choice, between two browser profiles on the loopback sync server: a page's highlights and notes,
@@ -33,22 +33,6 @@ test.afterAll(async () => {
   await server.close();
 });
 
-/** Joins the research team from a profile's options page and waits until it is synced. */
-async function joinResearch(context: BrowserContext, id: string, user: { name: string; password: string }) {
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${id}/src/ui/options/index.html`);
-  const form = options.getByRole('form', { name: 'Join a team' });
-  await form.getByLabel('Server').fill(server.url);
-  await form.getByLabel('Team').fill('research');
-  await form.getByLabel('User name').fill(user.name);
-  await form.getByLabel('Password').fill(user.password);
-  await form.getByRole('button', { name: 'Join team' }).click();
-  await expect(options.getByRole('region', { name: 'Teams' }).getByRole('listitem')).toContainText('Synced', {
-    timeout: 10_000,
-  });
-  await options.close();
-}
-
 /** Every document of the team's database on the server, read as its admin. */
 async function serverDocs(): Promise<Array<Record<string, unknown> & { _id: string }>> {
   const response = await fetch(`${server.url}/dossier-team-research/_all_docs?include_docs=true`, {
@@ -58,22 +42,27 @@ async function serverDocs(): Promise<Array<Record<string, unknown> & { _id: stri
   return body.rows.map((r) => r.doc).filter((d) => !d._id.startsWith('_design/'));
 }
 
-/** Sends a message to the background from an extension page, as the side panel does. */
-function ask<T>(page: Page, type: string, payload: object): Promise<{ ok: boolean; value: T; error?: string }> {
-  return page.evaluate(([t, p]) => chrome.runtime.sendMessage({ type: t, payload: p }), [type, payload] as const);
-}
-
 test('a page’s notes, a clip and a pack reach a teammate once shared, with author and time; nothing else leaves', async ({
   context,
   extensionId,
   worker,
   server: pages,
 }) => {
-  await joinResearch(context, extensionId, ALICE);
+  await joinAndSync(context, extensionId, {
+    url: server.url,
+    team: 'research',
+    user: ALICE.name,
+    password: ALICE.password,
+  });
   const bob = await launch();
   try {
     const bobWorker = await serviceWorker(bob);
-    await joinResearch(bob, idOf(bobWorker), BOB);
+    await joinAndSync(bob, idOf(bobWorker), {
+      url: server.url,
+      team: 'research',
+      user: BOB.name,
+      password: BOB.password,
+    });
 
     // Alice highlights and annotates the demo page, clips it and makes a card: all private so far.
     const page = await context.newPage();

@@ -1,9 +1,9 @@
-import type { BrowserContext, Page } from 'playwright-core';
 import { extensionId as idOf, launch, serviceWorker } from '../scripts/browser';
 import { openPanelPage, paintedRanges, tabIdOf, waitForHighlights } from '../scripts/page-probe';
 import { type SyncServer, startSyncServer } from '../scripts/team/server';
 import { setupTeam } from '../scripts/team/setup';
 import { expect, test } from './fixtures';
+import { fillJoin, joinAndSync } from './team';
 
 /*
  * Joining and leaving a team from the options page, against the loopback sync server (CouchDB's protocol):
@@ -42,15 +42,6 @@ test.afterAll(async () => {
   await server.close();
 });
 
-async function join(options: Page, values: { url: string; team: string; user: string; password: string }) {
-  const form = options.getByRole('form', { name: 'Join a team' });
-  await form.getByLabel('Server').fill(values.url);
-  await form.getByLabel('Team').fill(values.team);
-  await form.getByLabel('User name').fill(values.user);
-  await form.getByLabel('Password').fill(values.password);
-  await form.getByRole('button', { name: 'Join team' }).click();
-}
-
 test('a member joins a team from the options page, its database replicates, and leaving deletes the local copy', async ({
   context,
   worker,
@@ -61,15 +52,15 @@ test('a member joins a team from the options page, its database replicates, and 
   const teams = options.getByRole('region', { name: 'Teams' });
 
   // Refused, each with its reason, and nothing joined.
-  await join(options, { url: 'http://couch.example:5984', team: 'research', user: 'alice', password: 'x' });
+  await fillJoin(options, { url: 'http://couch.example:5984', team: 'research', user: 'alice', password: 'x' });
   await expect(teams.getByRole('alert')).toContainText('must use https:');
-  await join(options, { url: server.url, team: 'research', user: 'alice', password: 'wrong-password' });
+  await fillJoin(options, { url: server.url, team: 'research', user: 'alice', password: 'wrong-password' });
   await expect(teams.getByRole('alert')).toContainText('refused this user name and password');
-  await join(options, { url: server.url, team: 'other', user: ALICE.name, password: ALICE.password });
+  await fillJoin(options, { url: server.url, team: 'other', user: ALICE.name, password: ALICE.password });
   await expect(teams.getByRole('alert')).toContainText('alice is not a member of the team other');
   await expect(teams).toContainText('This browser is in no team.');
 
-  await join(options, { url: server.url, team: 'research', user: ALICE.name, password: ALICE.password });
+  await fillJoin(options, { url: server.url, team: 'research', user: ALICE.name, password: ALICE.password });
   await expect(teams.getByRole('status')).toContainText('Joined the team research.');
   // The teammate's card is replicated into the team's own local database.
   await expect(teams.getByRole('listitem')).toContainText(/research as alice .* Synced .* · 1 document(?!s)/, {
@@ -94,28 +85,27 @@ test('a member joins a team from the options page, its database replicates, and 
   expect(await worker.evaluate(async () => (await chrome.alarms.get('team-sync')) ?? null)).toBeNull();
 });
 
-/** Joins the research team from a profile's options page and waits until it is synced. */
-async function joinResearch(context: BrowserContext, id: string, user: { name: string; password: string }) {
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${id}/src/ui/options/index.html`);
-  await join(options, { url: server.url, team: 'research', user: user.name, password: user.password });
-  await expect(options.getByRole('region', { name: 'Teams' }).getByRole('listitem')).toContainText('Synced', {
-    timeout: 10_000,
-  });
-  await options.close();
-}
-
 test('a card one member shares links the mentions on a teammate’s page', async ({
   context,
   extensionId,
   worker,
   server: pages,
 }) => {
-  await joinResearch(context, extensionId, ALICE);
+  await joinAndSync(context, extensionId, {
+    url: server.url,
+    team: 'research',
+    user: ALICE.name,
+    password: ALICE.password,
+  });
   const other = await launch();
   try {
     const otherWorker = await serviceWorker(other);
-    await joinResearch(other, idOf(otherWorker), BOB);
+    await joinAndSync(other, idOf(otherWorker), {
+      url: server.url,
+      team: 'research',
+      user: BOB.name,
+      password: BOB.password,
+    });
     // Bob reads the demo page: Lin Pei-shan is not a card of his.
     const page = await other.newPage();
     await page.goto(`${pages.url}/demo/`);
@@ -207,7 +197,12 @@ test('malformed or hostile documents put on the server are left out, never shown
     summary: 'forged',
   });
 
-  await joinResearch(context, extensionId, ALICE);
+  await joinAndSync(context, extensionId, {
+    url: server.url,
+    team: 'research',
+    user: ALICE.name,
+    password: ALICE.password,
+  });
   const page = await context.newPage();
   await page.goto(`${pages.url}/demo/`);
   await waitForHighlights(page);
