@@ -15,7 +15,8 @@ export async function sendToBackground<K extends ToBackground>(
 ): Promise<Result<Answers[K]>> {
   try {
     const answer = (await browser.runtime.sendMessage({ type, payload })) as Result<Answers[K]> | undefined;
-    return answer ?? err('No answer from the background.');
+    // The background answers every message it takes; none means it stopped (or was stopped) while at it.
+    return answer ?? err(INTERRUPTED);
   } catch (error) {
     const message = describeError(error);
     return err(/message channel closed|message port closed/i.test(message) ? INTERRUPTED : message);
