@@ -101,3 +101,19 @@ export function syntheticCards(count: number, seed = 7): Card[] {
   }
   return cards;
 }
+
+/**
+ * `count` cards as real packs make them: each takes the body of a real card in turn (summary, signals,
+ * implications, tags, related names, sources and notes of `templates`, e.g. the built-in and the corpus
+ * packs) under a made-up name of its own, so that the library holds cards of real sizes with distinct names.
+ */
+export function templatedCards(count: number, templates: readonly Card[], seed = 11): Card[] {
+  if (templates.length === 0) throw new Error('No template cards');
+  return syntheticCards(count, seed).map((made, i) => ({
+    ...templates[i % templates.length]!,
+    id: made.id,
+    name: made.name,
+    kind: made.kind,
+    aliases: made.aliases,
+  }));
+}

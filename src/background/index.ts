@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { showAllTabsStatus, showTabStatus } from './action';
+import { showAllTabsStatus, showTabStatus, showTeamStatus } from './action';
 import { CLIP, createActionMenu, onActionMenu, TRACK } from './action-menu';
 import { refreshPages } from './annotation-handlers';
 import { clipFromUser } from './clipping';
@@ -10,7 +10,15 @@ import { Library } from './library';
 import { forgetStyled } from './page-style';
 import { refreshTabs } from './site-handlers';
 import { forgetTab } from './tab-state';
-import { checkTeamAccess, resumeTeams, SYNC_ALARM, teamCards, whenTeamCardsChange, whenTeamDocsPulled } from './teams';
+import {
+  checkTeamAccess,
+  resumeTeams,
+  SYNC_ALARM,
+  teamCards,
+  whenTeamCardsChange,
+  whenTeamDocsPulled,
+  whenTeamSyncChanges,
+} from './teams';
 import { trackSelection } from './track';
 
 /*
@@ -34,6 +42,8 @@ whenTeamDocsPulled((_team, ids) => {
     void refreshPages().catch((error: unknown) => console.warn('Dossier: could not refresh highlights', error));
   }, 200) as unknown as number;
 });
+// The toolbar button says when a team is offline or its sync stopped (with the reason in its title).
+whenTeamSyncChanges(showTeamStatus);
 const dispatch = createDispatcher(library);
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
@@ -60,11 +70,14 @@ Object.assign(globalThis, { dossierMenuClick: onMenuClick, dossierCommand: onCom
 
 chrome.runtime.onStartup.addListener(() => void showAllTabsStatus());
 // Joined teams replicate whenever the worker runs (from the last checkpoint); their alarm wakes it to do so.
-const resume = () =>
-  void resumeTeams().catch((error: unknown) => console.warn('Dossier: could not resume team sync', error));
+const resume = (restartStopped = false) =>
+  void resumeTeams(restartStopped).catch((error: unknown) =>
+    console.warn('Dossier: could not resume team sync', error),
+  );
 chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name !== SYNC_ALARM) return;
-  resume();
+  // A replication that gave up on an error is started again too.
+  resume(true);
   void checkTeamAccess().catch((error: unknown) => console.warn('Dossier: could not check team access', error));
 });
 resume();

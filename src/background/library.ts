@@ -38,6 +38,8 @@ export function toSummary(card: Card): CardSummary {
 export class Library {
   private readonly store = new CardStore();
   private loaded: Promise<Loaded> | null = null;
+  private cacheTimer: ReturnType<typeof setTimeout> | null = null;
+  private cachedOnce = false;
   /**
    * Cards from elsewhere (the joined teams'), linked too; the user's own card wins when both have an id, unless
    * the provider says it `replaces` it (a card the user shared is co-edited in the team: the team's copy is it).
@@ -90,14 +92,28 @@ export class Library {
       const list = [...own, ...extra.cards.filter((c) => !ids.has(c.id))];
       const compiled = compileDictionary(list.map(toEntry));
       const cards = list.map(toSummary);
-      // Cached for the next wake-up once the pages have their answers (serialising takes a while at 10k cards).
-      setTimeout(() => void writeCachedDictionary({ revision, dictionary: serializeDictionary(compiled), cards }), 0);
+      this.cacheLater(() => writeCachedDictionary({ revision, dictionary: serializeDictionary(compiled), cards }));
       return { dictionary: compiled, cards: new Map(cards.map((c) => [c.id, c])) };
     })().catch((error: unknown) => {
       this.loaded = null;
       throw error;
     });
     return this.loaded;
+  }
+
+  /**
+   * Caches a compiled dictionary for the next wake-up once the pages have their answers. Serialising and
+   * storing it takes a while at 10,000 cards, so when the cards keep changing (a team's first sync, a teammate
+   * editing) only the last of a burst is stored, 2 s after it; the worker's first is stored at once.
+   */
+  private cacheLater(write: () => Promise<void>): void {
+    if (this.cacheTimer) clearTimeout(this.cacheTimer);
+    const delay = this.cachedOnce ? 2000 : 0;
+    this.cachedOnce = true;
+    this.cacheTimer = setTimeout(() => {
+      this.cacheTimer = null;
+      void write();
+    }, delay);
   }
 
   /** Imports a pack file (JSON or CSV), validated whole before anything is written; reports what changed. */

@@ -1,11 +1,13 @@
 import PouchDB from 'pouchdb-browser';
 import type { Card } from '../model/card';
 import { checkTeamUrl, type SharedOrigin, type SyncState, type TeamConfig, type TeamStatus } from '../model/team';
-import { type CardDoc, cardDocId, toCard } from '../store/card-docs';
+import { type CardDoc, cardDocId } from '../store/card-docs';
 import { forgetDatabase, isNotFound, openDatabase, STORE_SCHEMA } from '../store/db';
 import { isTeamName, isUserName, teamDbName } from '../team/names';
 import type { ExtraCards } from './library';
 import { accessStatus, authFetchFor, deviceNameOf, dropDevice, signOut, takeDevice, withSession } from './team-auth';
+import { cardsOfTeam, coalesce, forgetTeamCards } from './team-cards';
+import { replicateTeam } from './team-replication';
 
 /*
  * Teams: each joined team is a local PouchDB database (`dossier-team-<team>`) replicating live, both ways,
@@ -31,12 +33,35 @@ async function saveConfigs(list: TeamConfig[]): Promise<void> {
   await chrome.storage.local.set({ [KEY]: list });
 }
 
-const syncing = new Map<string, { cancel(): void; state: SyncState }>();
+/** A team's live replication: its state, and whether it gave up on an error (the alarm starts it again). */
+interface SyncEntry {
+  cancel(): void;
+  state: SyncState;
+  stopped: boolean;
+  /** A refused document stays refused (the replication's checkpoint moves past it): its error stays shown. */
+  refused?: boolean;
+}
+const syncing = new Map<string, SyncEntry>();
 
 /** Told when a team's cards changed (a teammate's arrived, or one was shared): the dictionary recompiles. */
 let onCardsChanged: () => void = () => undefined;
 export function whenTeamCardsChange(listener: () => void): void {
   onCardsChanged = listener;
+}
+// A first sync's batches recompile the dictionary every 5 s; a teammate's edit, at once (team-cards.ts).
+const pulledCards = coalesce(() => onCardsChanged(), 5000);
+
+/** Told when a joined team's replication state changed (the toolbar badge shows it). */
+let onSyncChanged: (teams: Array<{ team: string; sync: SyncState }>) => void = () => undefined;
+export function whenTeamSyncChanges(listener: (teams: Array<{ team: string; sync: SyncState }>) => void): void {
+  onSyncChanged = listener;
+}
+function syncChanged(): void {
+  onSyncChanged([...syncing].map(([team, entry]) => ({ team, sync: entry.state })));
+}
+function setState(entry: SyncEntry, state: SyncState): void {
+  entry.state = state;
+  syncChanged();
 }
 
 /** Told of the documents a team's replication pulled in (a teammate's annotations, clips, cards…). */
@@ -60,39 +85,47 @@ export function retryDelay(previous: number): number {
   return previous > 0 ? Math.min(previous * 2, 10_000) : 1_000;
 }
 
+/**
+ * Replication in batches of 1,000 documents (PouchDB's default is 100): a first sync of 10,000 cards makes
+ * fewer round trips and checkpoints (bench/README.md).
+ */
+const SYNC_OPTIONS = { live: true, retry: true, back_off_function: retryDelay, batch_size: 1000 };
+
 /** Starts (or restarts) the live replication of a team. */
 function startSync(config: TeamConfig): void {
   syncing.get(config.team)?.cancel();
   const local = openDatabase(teamDbName(config.team));
-  // A refused document stays refused (the replication's checkpoint moves past it): its error stays shown.
-  const entry: { cancel(): void; state: SyncState; refused?: boolean } = {
-    cancel: () => undefined,
-    state: { state: 'syncing' },
-  };
-  const sync = local.sync(remoteOf(config) as never, { live: true, retry: true, back_off_function: retryDelay });
+  const entry: SyncEntry = { cancel: () => undefined, state: { state: 'syncing' }, stopped: false };
+  // Pull first, push once caught up, and a pause that says when the server does not answer (team-replication.ts).
+  const sync = replicateTeam(local, remoteOf(config) as never, SYNC_OPTIONS);
   sync
-    .on('change', (info: { direction?: string; change?: { docs?: Array<{ _id: string }> } }) => {
+    .on('change', (info) => {
       if (info.direction !== 'pull' || !info.change?.docs) return;
       const ids = info.change.docs.map((d) => d._id);
-      if (ids.some((id) => id.startsWith('card:'))) onCardsChanged();
+      if (ids.some((id) => id.startsWith('card:'))) pulledCards.changed();
       onPulled(config.team, ids);
     })
     .on('active', () => {
-      if (!entry.refused) entry.state = { state: 'syncing' };
+      if (!entry.refused) setState(entry, { state: 'syncing' });
     })
-    .on('paused', (error: unknown) => {
+    // Caught up with the server: the cards pulled last link at once.
+    .on('pulled', () => pulledCards.flush())
+    .on('paused', (error) => {
       if (entry.refused) return;
-      entry.state = error ? { state: 'offline' } : { state: 'synced', at: new Date().toISOString() };
+      setState(entry, error ? { state: 'offline' } : { state: 'synced', at: new Date().toISOString() });
     })
-    .on('denied', (error: unknown) => {
+    .on('denied', (error) => {
       entry.refused = true;
-      entry.state = { state: 'error', reason: `the server refused a document: ${refusalOf(error)}` };
+      setState(entry, { state: 'error', reason: `the server refused a document: ${refusalOf(error)}` });
     })
-    .on('error', (error: unknown) => {
-      entry.state = { state: 'error', reason: reasonOf(error) };
+    .on('error', (error) => {
+      // The replication gave up: the alarm starts it again (resumeTeams).
+      entry.stopped = true;
+      setState(entry, { state: 'error', reason: reasonOf(error) });
     });
   entry.cancel = () => sync.cancel();
   syncing.set(config.team, entry);
+  syncChanged();
 }
 
 /** The server's reason for refusing a document: the sync's 'denied' event holds its answer as `doc`. */
@@ -121,17 +154,12 @@ export async function teamCards(): Promise<ExtraCards> {
   const cards: Card[] = [];
   const replacing: string[] = [];
   for (const config of await configs()) {
-    const db = openDatabase(teamDbName(config.team));
-    const [info, all] = await Promise.all([
-      db.info(),
-      db.allDocs({ include_docs: true, startkey: 'card:', endkey: 'card:\uffff' }),
-    ]);
-    revisions.push(`${config.team}@${info.update_seq}`);
-    for (const row of all.rows) {
-      const card = toCard(row.doc as CardDoc | undefined);
-      if (!card) continue;
+    // Read once, then only what changed since (team-cards.ts).
+    const shared = await cardsOfTeam(config.team, openDatabase(teamDbName(config.team)));
+    revisions.push(`${config.team}@${shared.seq}`);
+    for (const { card, createdBy } of shared.cards) {
       cards.push(card);
-      if ((row.doc as { createdBy?: unknown }).createdBy === config.user) replacing.push(card.id);
+      if (createdBy === config.user) replacing.push(card.id);
     }
   }
   return { revision: revisions.join(','), cards, replacing };
@@ -194,10 +222,16 @@ export async function shareCard(team: string, card: Card): Promise<{ team: strin
   return { team, cardId: id };
 }
 
-/** Resumes the replication of every joined team (the service worker started, or its alarm woke it). */
-export async function resumeTeams(): Promise<void> {
+/**
+ * Resumes the replication of every joined team (the service worker started, or its alarm woke it); with
+ * `restartStopped` (the alarm), a replication that gave up on an error starts again too.
+ */
+export async function resumeTeams(restartStopped = false): Promise<void> {
   const list = await configs();
-  for (const config of list) if (!syncing.has(config.team)) startSync(config);
+  for (const config of list) {
+    const entry = syncing.get(config.team);
+    if (!entry || (restartStopped && entry.stopped)) startSync(config);
+  }
   // A joined team keeps an alarm: a worker stopped for idleness wakes each minute and catches up.
   if (list.length > 0) {
     if (!(await chrome.alarms.get(SYNC_ALARM))) await chrome.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
@@ -215,7 +249,8 @@ export async function checkTeamAccess(): Promise<void> {
     const status = await accessStatus(config.url, config.team);
     if (status !== 401 && status !== 403) continue;
     entry.cancel();
-    entry.state = { state: 'error', reason: reasonOf({ status }) };
+    entry.stopped = true;
+    setState(entry, { state: 'error', reason: reasonOf({ status }) });
   }
 }
 
@@ -291,6 +326,8 @@ export async function leaveTeam(team: string): Promise<TeamStatus[]> {
   if (!config) throw new Error(`This browser is not in the team ${team}.`);
   syncing.get(team)?.cancel();
   syncing.delete(team);
+  syncChanged();
+  forgetTeamCards(team);
   await openDatabase(teamDbName(team)).destroy();
   forgetDatabase(teamDbName(team));
   await saveConfigs((await configs()).filter((c) => c.team !== team));
