@@ -159,6 +159,11 @@ test('a card one member shares links the mentions on a teammate’s page', async
       .click();
     await expect(bobPanel.getByRole('heading', { name: 'Lin Pei-shan', level: 2 })).toBeVisible();
     await expect(bobPanel.locator('.origin')).toHaveText(/^Shared in research by alice/);
+    // His library lists it under its team, found by search and by the team's filter.
+    await bobPanel.getByRole('button', { name: /^← / }).click();
+    await bobPanel.getByRole('tab', { name: 'Library' }).click();
+    await bobPanel.getByRole('searchbox').fill('Lin Pei');
+    await expect(bobPanel.getByRole('button', { name: /^Lin Pei-shan/ }).first()).toContainText('Team research');
   } finally {
     await other.close();
   }

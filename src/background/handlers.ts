@@ -1,5 +1,5 @@
 import { sendToTab } from '../messaging/client';
-import { contentToBackground, panelToBackground, type Settings } from '../messaging/protocol';
+import { contentToBackground, type LibraryItem, panelToBackground, type Settings } from '../messaging/protocol';
 import { createRouter, type Sender } from '../messaging/router';
 import { serialisePackCsv, serialisePackJson } from '../model/pack-io';
 import { err, type Result } from '../model/result';
@@ -17,7 +17,7 @@ import { siteOf } from './site-rules';
 import { sites } from './sites';
 import { hasTab, recordFrame, setFocus, tabState } from './tab-state';
 import { teamPanelHandlers } from './team-handlers';
-import { joinedTeams, joinTeam, leaveTeam, listTeams, originsOf, shareCard } from './teams';
+import { joinedTeams, joinTeam, leaveTeam, listTeams, originsOf, shareCard, teamCardList } from './teams';
 import { announce } from './track';
 
 /** After the cards changed, open tabs are annotated again (the answer does not wait for them). */
@@ -135,14 +135,25 @@ export function createDispatcher(library: Library) {
       const packs = new Map((await library.listPacks()).map((p) => [p.packId, p]));
       // Sorted by name here, once: the panel's list is then in order from the start.
       const names = new Intl.Collator(undefined, { sensitivity: 'base' });
-      const entries = (await library.listEntries()).sort((a, b) => names.compare(a.card.name, b.card.name));
-      return entries.map((entry) => ({
-        card: entry.card,
+      const [entries, shared] = await Promise.all([library.listEntries(), teamCardList()]);
+      // A card the user shared is read as the team's copy (members co-edit it); a teammate's card is listed
+      // under its team, unless the user has a card of that id (theirs links instead).
+      const teamCopy = new Map(shared.filter((s) => s.mine).map((s) => [s.card.id, s.card]));
+      const own = new Set(entries.map((entry) => entry.card.id));
+      const items: LibraryItem[] = entries.map((entry) => ({
+        card: teamCopy.get(entry.card.id) ?? entry.card,
         packId: entry.pack,
         packName: packs.get(entry.pack)?.name ?? entry.pack,
         enabled: packs.get(entry.pack)?.enabled === true,
         edited: entry.edited,
       }));
+      const listed = new Set<string>();
+      for (const { team, card } of shared) {
+        if (own.has(card.id) || listed.has(card.id)) continue;
+        listed.add(card.id);
+        items.push({ card, packId: `team:${team}`, packName: `Team ${team}`, enabled: true, edited: false });
+      }
+      return items.sort((a, b) => names.compare(a.card.name, b.card.name));
     },
     'settings.get': async () => settingsOf(await sites.settings()),
     'site.enable': async ({ site, enabled }) => {

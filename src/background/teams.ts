@@ -165,6 +165,17 @@ export async function teamCards(): Promise<ExtraCards> {
   return { revision: revisions.join(','), cards, replacing };
 }
 
+/** Every joined team's cards, each with its team and whether this user shared it (the library lists them). */
+export async function teamCardList(): Promise<Array<{ team: string; card: Card; mine: boolean }>> {
+  const list: Array<{ team: string; card: Card; mine: boolean }> = [];
+  for (const config of await configs()) {
+    const shared = await cardsOfTeam(config.team, openDatabase(teamDbName(config.team)));
+    for (const { card, createdBy } of shared.cards)
+      list.push({ team: config.team, card, mine: createdBy === config.user });
+  }
+  return list;
+}
+
 /** The teams a card is shared in, with who shared it and who changed it last (none for a private card). */
 export async function originsOf(cardId: string): Promise<SharedOrigin[]> {
   const origins: SharedOrigin[] = [];
