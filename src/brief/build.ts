@@ -123,11 +123,17 @@ const key = (text: string) =>
     .replace(/[\s.;:!]+$/, '')
     .trim();
 
-/** The implications of the cards, most mentioned card first, each once with every card that carries it. */
+/**
+ * The implications of the cards, each once with every card that carries it: the first of each card (most
+ * mentioned card first), then the second of each, and so on, so that one card does not fill the brief.
+ */
 function implicationsOf(cards: readonly Card[]): BriefImplication[] {
   const found = new Map<string, BriefImplication>();
-  for (const card of cards) {
-    for (const text of card.implications) {
+  const rounds = Math.max(0, ...cards.map((c) => c.implications.length));
+  for (let round = 0; round < rounds; round++) {
+    for (const card of cards) {
+      const text = card.implications[round];
+      if (text === undefined) continue;
       const k = key(text);
       if (!k) continue;
       const entry = found.get(k);
