@@ -1,8 +1,10 @@
 import { clipMentions } from '../clip/mentions';
+import type { Brief } from '../model/brief';
 import type { Article, Clip } from '../model/clip';
 import type { Result } from '../model/result';
 import { ClipStore } from '../store/clips';
 import type { Library } from './library';
+import { briefOf } from './page-brief';
 
 /*
  * Clipping a tab's page: the clipper script is injected into its top frame only now (Readability and
@@ -17,8 +19,8 @@ export function clipStore(): ClipStore {
   return clips;
 }
 
-/** Clips the page of a tab. */
-export async function clipTab(library: Library, tabId: number): Promise<Clip> {
+/** The article of a tab's page, read by the clipper script in its top frame. */
+async function readArticle(tabId: number): Promise<Article> {
   let injected: chrome.scripting.InjectionResult<unknown>[];
   try {
     injected = await chrome.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['clipper.js'] });
@@ -28,10 +30,23 @@ export async function clipTab(library: Library, tabId: number): Promise<Clip> {
   const answer = injected[0]?.result as Result<Article> | undefined;
   if (!answer) throw new Error('The page did not answer; reload it and clip again.');
   if (!answer.ok) throw new Error(answer.error);
-  const article = answer.value;
+  return answer.value;
+}
+
+/** The brief of a tab's page: its article, as a clip reads it, and the mentions in its text. */
+export async function briefTab(library: Library, tabId: number): Promise<Brief> {
+  const article = await readArticle(tabId);
+  const { mentions } = await library.match(article.text);
+  return briefOf(library, article, mentions, await clips.list());
+}
+
+/** Clips the page of a tab, with its brief when asked. */
+export async function clipTab(library: Library, tabId: number, withBrief = false): Promise<Clip> {
+  const article = await readArticle(tabId);
   const { mentions, cards } = await library.match(article.text);
   const names = new Map(cards.map((c) => [c.id, c.name]));
-  return clips.save(article, clipMentions(article.text, mentions, names));
+  const brief = withBrief ? await briefOf(library, article, mentions, await clips.list()) : null;
+  return clips.save(article, clipMentions(article.text, mentions, names), undefined, brief);
 }
 
 /** What an open side panel hears after a clip made from the page's menu or the keyboard. */

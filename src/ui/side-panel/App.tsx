@@ -9,6 +9,7 @@ import { CardEditor } from './CardEditor';
 import { CardView } from './CardView';
 import { Clips, type ClipsView, NEW_CLIPS_VIEW } from './Clips';
 import { Library } from './Library';
+import { PageBrief } from './PageBrief';
 import { PageCards } from './PageCards';
 import { PageNotes } from './PageNotes';
 import { SiteToggle } from './SiteToggle';
@@ -18,7 +19,7 @@ import { TeamSync } from './TeamSync';
 import { useTabState } from './use-tab-state';
 
 /** What the panel shows below its header. */
-type View = { kind: 'list' } | { kind: 'card'; id: string } | { kind: 'edit'; card: Card | null };
+type View = { kind: 'list' } | { kind: 'card'; id: string } | { kind: 'edit'; card: Card | null } | { kind: 'brief' };
 
 /** The side panel: the cards of the current page, one card read in full, and the card editor. */
 export function App() {
@@ -76,15 +77,15 @@ export function App() {
   const [clipping, setClipping] = useState(false);
   // Bumped after each clip, so that the Clips tab reloads.
   const [clipped, setClipped] = useState(0);
-  const clip = async (tabId: number) => {
+  const clip = async (tabId: number, brief = false) => {
     setClipping(true);
-    const result = await sendToBackground('clip.save', { tabId });
+    const result = await sendToBackground('clip.save', { tabId, brief });
     setClipping(false);
     setDeleted(null);
     if (result.ok) setClipped((n) => n + 1);
     setNotice(
       result.ok
-        ? `Clipped “${result.value.title}” with ${result.value.mentions.length} mentions.`
+        ? `Clipped “${result.value.title}” with ${result.value.mentions.length} mentions${result.value.brief ? ' and its brief' : ''}.`
         : `Could not clip: ${result.error}`,
     );
   };
@@ -124,9 +125,22 @@ export function App() {
         {state ? <SiteToggle tabId={state.tabId} url={state.url} /> : null}
         <div class="bar-actions">
           {state && !state.idleReason ? (
-            <button type="button" class="btn" disabled={clipping} onClick={() => void clip(state.tabId)}>
-              {clipping ? 'Clipping…' : 'Clip page'}
-            </button>
+            <>
+              <button type="button" class="btn" disabled={clipping} onClick={() => void clip(state.tabId)}>
+                {clipping ? 'Clipping…' : 'Clip page'}
+              </button>
+              <button
+                type="button"
+                class="btn"
+                aria-pressed={view.kind === 'brief'}
+                onClick={() => {
+                  setTab('page');
+                  setView({ kind: 'brief' });
+                }}
+              >
+                Brief
+              </button>
+            </>
           ) : null}
           <button type="button" class="btn new-card" onClick={() => setView({ kind: 'edit', card: null })}>
             New card
@@ -151,7 +165,21 @@ export function App() {
           notice
         )}
       </div>
-      {view.kind === 'edit' ? (
+      {view.kind === 'brief' && state ? (
+        <PageBrief
+          key={`${state.tabId}:${state.url}`}
+          tabId={state.tabId}
+          onBack={() => setView({ kind: 'list' })}
+          onOpenCard={open}
+          onOpenClip={(clipId) => {
+            setClipsView((v) => ({ ...v, open: clipId }));
+            setTab('clips');
+            setView({ kind: 'list' });
+          }}
+          onClipWithBrief={() => clip(state.tabId, true)}
+          clipping={clipping}
+        />
+      ) : view.kind === 'edit' ? (
         <CardEditor
           card={view.card}
           onSaved={(card) => {
