@@ -65,6 +65,8 @@ test('the demo page’s brief lists the seed’s entities; it copies and exports
   await expect(section(panel, 'Implications').getByRole('listitem').first()).toContainText('(China)');
   await expect(section(panel, 'Signals that fired')).toContainText('None fired on this page.');
 
+  // As wide as a side panel.
+  await panel.setViewportSize({ width: 420, height: 900 });
   for (const colorScheme of ['light', 'dark'] as const) {
     await panel.emulateMedia({ colorScheme });
     await panel.screenshot({ path: testInfo.outputPath(`brief-${colorScheme}.png`), fullPage: true });
@@ -111,6 +113,12 @@ test('related intelligence ranks an earlier clip; "Clip with brief" keeps the br
   const related = section(demo, 'Related intelligence');
   const clip = related.getByRole('listitem').filter({ hasText: 'Customs officers question GPU rental deals' });
   await expect(clip).toContainText('shares Japan, Nvidia, Tencent');
+  await demo.setViewportSize({ width: 420, height: 900 });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await demo.emulateMedia({ colorScheme });
+    await related.screenshot({ path: testInfo.outputPath(`related-${colorScheme}.png`) });
+  }
+  await demo.emulateMedia({ colorScheme: 'light' });
 
   await demo.getByRole('button', { name: 'Clip with brief' }).click();
   await expect(demo.getByRole('status').filter({ hasText: /with \d+ mentions and its brief\.$/ })).toBeVisible();
@@ -134,7 +142,12 @@ test('related intelligence ranks an earlier clip; "Clip with brief" keeps the br
   await expect(kept.getByRole('region', { name: 'Related intelligence' })).toContainText('Customs officers');
   for (const colorScheme of ['light', 'dark'] as const) {
     await demo.emulateMedia({ colorScheme });
-    await demo.screenshot({ path: testInfo.outputPath(`clip-brief-${colorScheme}.png`), fullPage: true });
+    // The reader's top: the clip's header, then its brief (the article follows).
+    await demo.screenshot({
+      path: testInfo.outputPath(`clip-brief-${colorScheme}.png`),
+      fullPage: true,
+      clip: { x: 0, y: 0, width: 420, height: 1800 },
+    });
   }
   await demo.emulateMedia({ colorScheme: 'light' });
   const md = await downloaded(demo, () => demo.getByRole('button', { name: 'Export Markdown' }).click());

@@ -73,14 +73,13 @@ export function BriefView({ brief, onOpenCard, onOpenClip }: Props) {
               <li key={imp.text}>
                 {imp.text}{' '}
                 <span class="from">
-                  (
                   {imp.cards.map((c, i) => (
                     <span key={c.cardId}>
-                      {i ? ', ' : ''}
+                      {i ? ', ' : '('}
                       <CardLink cardId={c.cardId} name={c.name} onOpen={onOpenCard} />
+                      {i === imp.cards.length - 1 ? ')' : ''}
                     </span>
                   ))}
-                  )
                 </span>
               </li>
             ))}
