@@ -15,9 +15,12 @@ export function firedSignals(_article: Article, _mentions: ReadonlyArray<{ cardI
   return [];
 }
 
+/** Where the brief reads the cards: the library (its own cards, and a teammate's by id). */
+export type CardSource = Pick<Library, 'listEntries' | 'getCard'>;
+
 /** The brief of an article whose mentions were found, against the user's library and earlier clips. */
 export async function briefOf(
-  library: Library,
+  library: CardSource,
   article: Article,
   mentions: ReadonlyArray<{ cardId: string; start: number; end: number }>,
   clips: readonly Clip[],
