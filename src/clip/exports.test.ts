@@ -168,6 +168,23 @@ describe('all clips as a W3C AnnotationCollection', () => {
         mentions: 4,
       }),
     ]);
+    expect(collection['dossier:clips'][0]).not.toHaveProperty('brief');
+  });
+
+  it('holds the brief of a clip made with it', () => {
+    const brief = {
+      title: 'One',
+      url: 'https://news.example/world/gpu',
+      summary: [],
+      entities: [],
+      topics: [],
+      implications: [],
+      signals: [],
+      related: { cards: [], clips: [] },
+      mentions: 0,
+    };
+    const withBrief = clipsCollection([clip('One', { brief })], [], '2026-12-03T00:00:00.000Z');
+    expect(withBrief['dossier:clips'][0]?.brief).toEqual(brief);
   });
 });
 
