@@ -159,3 +159,18 @@ test('related intelligence ranks an earlier clip; "Clip with brief" keeps the br
   );
   expect(md.text.indexOf('## Article')).toBeGreaterThan(md.text.indexOf('### Related intelligence'));
 });
+
+test('a page with no article is briefed from its visible text', async ({ context, extensionId, openAnnotated }) => {
+  const { tabId } = await openAnnotated('/pages/brief-no-article.html');
+  const panel = await openPanelPage(context, extensionId, tabId);
+  await panel.getByRole('button', { name: 'Clip page' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Could not clip' })).toBeVisible();
+  await panel.getByRole('button', { name: 'Brief', exact: true }).click();
+  await expect(panel.getByRole('heading', { level: 2, name: 'Brief Markets wire' })).toBeVisible();
+  const names = await section(panel, 'Entities').locator('.name').allTextContents();
+  expect(names.sort()).toEqual(['China', 'Nvidia']);
+  await expect(section(panel, 'Summary').locator('p')).toHaveText([
+    'Nvidia shares slipped in early trading.',
+    'China eased its rules on data exports.',
+  ]);
+});

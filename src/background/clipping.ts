@@ -33,9 +33,44 @@ async function readArticle(tabId: number): Promise<Article> {
   return answer.value;
 }
 
-/** The brief of a tab's page: its article, as a clip reads it, and the mentions in its text. */
+/**
+ * A page with no article to read (a home page, a list): its top frame's visible text, blocks on their own lines,
+ * as the article of its brief.
+ */
+async function readPageText(tabId: number): Promise<Article> {
+  const injected = await chrome.scripting.executeScript({
+    target: { tabId, frameIds: [0] },
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text (blocks on their own lines, nothing hidden) is what is wanted.
+    func: () => ({ url: location.href, title: document.title, text: document.body?.innerText ?? '' }),
+  });
+  const page = injected[0]?.result as { url: string; title: string; text: string } | undefined;
+  if (!page?.text.trim()) throw new Error('The page has no text.');
+  const url = page.url.split('#')[0] ?? page.url;
+  return {
+    url: page.url,
+    canonicalUrl: url,
+    title: page.title.trim() || url,
+    byline: null,
+    siteName: null,
+    published: null,
+    excerpt: null,
+    lang: null,
+    html: '',
+    text: page.text,
+  };
+}
+
+/**
+ * The brief of a tab's page: its article, as a clip reads it (or, on a page with no article, its visible text),
+ * and the mentions in its text.
+ */
 export async function briefTab(library: Library, tabId: number): Promise<Brief> {
-  const article = await readArticle(tabId);
+  let article: Article;
+  try {
+    article = await readArticle(tabId);
+  } catch (error) {
+    article = await readPageText(tabId).catch(() => Promise.reject(error));
+  }
   const { mentions } = await library.match(article.text);
   return briefOf(library, article, mentions, await clips.list());
 }

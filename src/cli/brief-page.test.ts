@@ -4,9 +4,11 @@ import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { briefMarkdown } from '../brief/markdown';
+import { NoArticleError } from '../clip/extract';
 import { PackSchema } from '../model/pack';
 import defaultPack from '../packs/default-pack.json';
 import { briefHtml } from './brief-page';
+import { clipHtml } from './clip-page';
 
 const cards = v.parse(PackSchema, defaultPack).cards;
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -51,6 +53,15 @@ describe('the brief of a saved page', () => {
     const china = cards.find((c) => c.id === 'china')!;
     expect(brief.implications[0]).toEqual({ text: china.implications[0], cards: [{ cardId: 'china', name: 'China' }] });
     expect(brief.signals).toEqual([]);
+  });
+
+  it('briefs a page with no article from its visible text', () => {
+    // Readability finds no article in a page whose only text is its footer.
+    const html = '<html><head><title>Wire</title></head><body><footer>Nvidia and China, live</footer></body></html>';
+    expect(() => clipHtml(html, 'https://wire.example/', cards, '2026-12-01T00:00:00Z')).toThrow(NoArticleError);
+    const brief = briefHtml(html, 'https://wire.example/', cards);
+    expect(brief).toMatchObject({ title: 'Wire', url: 'https://wire.example/', mentions: 2 });
+    expect(brief.entities.map((c) => c.name)).toEqual(['China', 'Nvidia']);
   });
 
   it('`npm run brief` prints the same brief as Markdown', () => {
