@@ -88,11 +88,13 @@ test('the demo page’s brief lists the seed’s entities; it copies and exports
   await expect(panel.getByRole('status').filter({ hasText: 'Copied the brief as Markdown.' })).toBeVisible();
   expect(await panel.evaluate(() => navigator.clipboard.readText())).toBe(file.text);
 
-  // An entity opens its card; back returns to the page.
+  // An entity opens its card; back returns to the brief.
   await section(panel, 'Entities')
     .getByRole('button', { name: /^Nvidia \d+/ })
     .click();
   await expect(panel.getByRole('heading', { level: 2, name: 'Nvidia' })).toBeVisible();
+  await panel.getByRole('button', { name: '← Brief' }).click();
+  await expect(title).toBeVisible();
 });
 
 test('related intelligence ranks an earlier clip; "Clip with brief" keeps the brief, the reader and the export show it', async ({
@@ -148,6 +150,7 @@ test('related intelligence ranks an earlier clip; "Clip with brief" keeps the br
       fullPage: true,
       clip: { x: 0, y: 0, width: 420, height: 1800 },
     });
+    expect(await violations(demo), `clip reader with its brief (${colorScheme})`).toEqual([]);
   }
   await demo.emulateMedia({ colorScheme: 'light' });
   const md = await downloaded(demo, () => demo.getByRole('button', { name: 'Export Markdown' }).click());

@@ -18,8 +18,12 @@ import { TeamActivity } from './TeamActivity';
 import { TeamSync } from './TeamSync';
 import { useTabState } from './use-tab-state';
 
-/** What the panel shows below its header. */
-type View = { kind: 'list' } | { kind: 'card'; id: string } | { kind: 'edit'; card: Card | null } | { kind: 'brief' };
+/** What the panel shows below its header; a card opened from the page's brief goes back to it. */
+type View =
+  | { kind: 'list' }
+  | { kind: 'card'; id: string; from?: 'brief' }
+  | { kind: 'edit'; card: Card | null }
+  | { kind: 'brief' };
 
 /** The side panel: the cards of the current page, one card read in full, and the card editor. */
 export function App() {
@@ -170,7 +174,7 @@ export function App() {
           key={`${state.tabId}:${state.url}`}
           tabId={state.tabId}
           onBack={() => setView({ kind: 'list' })}
-          onOpenCard={open}
+          onOpenCard={(id) => setView({ kind: 'card', id, from: 'brief' })}
           onOpenClip={(clipId) => {
             setClipsView((v) => ({ ...v, open: clipId }));
             setTab('clips');
@@ -193,22 +197,24 @@ export function App() {
         <CardView
           cardId={view.id}
           state={state}
-          onBack={() => setView({ kind: 'list' })}
+          onBack={() => setView(view.from === 'brief' ? { kind: 'brief' } : { kind: 'list' })}
           onOpen={open}
           onEdit={(card) => {
             setNotice(null);
             setView({ kind: 'edit', card });
           }}
           backLabel={
-            tab === 'page'
-              ? 'This page'
-              : tab === 'library'
-                ? 'Library'
-                : tab === 'team'
-                  ? 'Team'
-                  : clipsView.open
-                    ? 'Clip'
-                    : 'Clips'
+            view.from === 'brief'
+              ? 'Brief'
+              : tab === 'page'
+                ? 'This page'
+                : tab === 'library'
+                  ? 'Library'
+                  : tab === 'team'
+                    ? 'Team'
+                    : clipsView.open
+                      ? 'Clip'
+                      : 'Clips'
           }
           onDeleted={(card) => {
             setDeleted(card);
