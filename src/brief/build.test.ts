@@ -70,6 +70,17 @@ describe('sentences', () => {
     ]);
     for (const s of found) expect(TEXT.slice(s.start, s.end)).toBe(s.text);
   });
+
+  it('splits paragraphs glued together by a page without space between them, not names such as Node.js or U.S.', () => {
+    const glued = 'China eased rules.Japan holds rates.”The U.S. reacted and Node.js ran.';
+    const found = sentences(glued);
+    expect(found.map((s) => s.text)).toEqual([
+      'China eased rules.',
+      'Japan holds rates.”',
+      'The U.S. reacted and Node.js ran.',
+    ]);
+    for (const s of found) expect(glued.slice(s.start, s.end)).toBe(s.text);
+  });
 });
 
 describe('buildBrief', () => {

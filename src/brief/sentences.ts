@@ -2,7 +2,9 @@
  * Sentences of a text with their offsets: the Unicode sentence rules (UAX #29) as the platform's ICU applies
  * them (Intl.Segmenter, in Node and in Chromium alike), each block of the text (a line) on its own, so that a
  * heading is never glued to the paragraph after it. ICU breaks after an abbreviated title ("Mr. Smith"); a
- * break after one of those is undone.
+ * break after one of those is undone. Paragraphs of a page whose HTML has no space between them come out of
+ * its text content glued ("…eased rules.Japan holds…"): a full stop between a lower-case word and a capitalised
+ * one with no space between them ends a sentence too.
  */
 
 /** A sentence: its text (whitespace collapsed) and where it stands in the text (end exclusive). */
@@ -18,6 +20,9 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 const TITLE =
   /(?:^|\s)(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Adm|Rev|St|Mt|Jr|Sr|No|Vol|Fig|vs|etc|Inc|Corp|Ltd|Co)\.\s*$/;
 
+/** The end of a sentence glued to the next one: "rules.Japan", "said.”The". */
+const GLUED = /\p{Ll}{2}[.!?]["”’)]?(?=\p{Lu}\p{Ll})/gu;
+
 /** The sentences of a text, in order. */
 export function sentences(text: string): Sentence[] {
   const found: Sentence[] = [];
@@ -25,7 +30,13 @@ export function sentences(text: string): Sentence[] {
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    if (lineEnd > lineStart) splitLine(text.slice(lineStart, lineEnd), lineStart, found);
+    let at = lineStart;
+    for (const glued of text.slice(lineStart, lineEnd).matchAll(GLUED)) {
+      const end = lineStart + glued.index + glued[0].length;
+      splitLine(text.slice(at, end), at, found);
+      at = end;
+    }
+    if (lineEnd > at) splitLine(text.slice(at, lineEnd), at, found);
     lineStart = lineEnd + 1;
   }
   return found;
