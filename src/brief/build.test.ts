@@ -71,6 +71,17 @@ describe('sentences', () => {
     for (const s of found) expect(TEXT.slice(s.start, s.end)).toBe(s.text);
   });
 
+  it('splits a megabyte on one line quickly, with the sentences it would have had in lines', () => {
+    const sentence = 'Nvidia chips reached China through Japan, officials said. ';
+    const long = sentence.repeat(20_000);
+    const started = performance.now();
+    const found = sentences(long);
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(found).toHaveLength(20_000);
+    expect(new Set(found.map((s) => s.text))).toEqual(new Set([sentence.trim()]));
+    for (const s of found.slice(0, 100)) expect(long.slice(s.start, s.end)).toBe(s.text);
+  });
+
   it('splits paragraphs glued together by a page without space between them, not names such as Node.js or U.S.', () => {
     const glued = 'China eased rules.Japan holds rates.”The U.S. reacted and Node.js ran.';
     const found = sentences(glued);

@@ -89,7 +89,13 @@ export function summarise(text: string, mentions: readonly BriefMention[], title
   const heading = title.replace(/\s+/g, ' ').trim().toLowerCase();
   const scored: Array<{ sentence: Sentence; count: number; cards: number }> = [];
   let at = 0;
-  for (const sentence of sentences(text)) {
+  // Only the lines that hold a mention are split into sentences.
+  let next = 0;
+  const holdsMention = (start: number, end: number) => {
+    while (next < sorted.length && sorted[next]!.start < start) next++;
+    return next < sorted.length && sorted[next]!.start < end;
+  };
+  for (const sentence of sentences(text, holdsMention)) {
     while (at < sorted.length && sorted[at]!.start < sentence.start) at++;
     const ids = new Set<string>();
     let count = 0;
