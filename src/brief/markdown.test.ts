@@ -88,7 +88,7 @@ describe('briefMarkdown', () => {
   it('says when a section is empty, and nests under a clip’s note at a lower level', () => {
     const empty: Brief = {
       ...BRIEF,
-      url: 'file:///tmp/x.html',
+      url: 'file:///saved/page.html',
       summary: [],
       entities: [],
       topics: [],
