@@ -229,7 +229,7 @@ export function App() {
             {tab === 'page' ? (
               state ? (
                 <>
-                  <PageCards state={state} onOpen={open} cards={cards} />
+                  <PageCards state={state} onOpen={open} cards={cards} onBrief={() => setView({ kind: 'brief' })} />
                   <PageNotes
                     tabId={state.tabId}
                     onNotice={(text) => {
