@@ -32,3 +32,19 @@ describe('clip.update', () => {
     expect(normaliseTags(['x'.repeat(100)])[0]).toHaveLength(64);
   });
 });
+
+describe('page.brief and clip.save', () => {
+  it('take a tab, and clip.save an optional brief flag; nothing else', () => {
+    expect(v.is(panelToBackground['page.brief'], { tabId: 3 })).toBe(true);
+    expect(v.is(panelToBackground['clip.save'], { tabId: 3 })).toBe(true);
+    expect(v.parse(panelToBackground['clip.save'], { tabId: 3, brief: true })).toEqual({ tabId: 3, brief: true });
+    const bad: Array<[keyof typeof panelToBackground, unknown]> = [
+      ['page.brief', { tabId: -1 }],
+      ['page.brief', { tabId: 3, text: 'x' }],
+      ['clip.save', { tabId: 3, brief: 'yes' }],
+      ['clip.save', { tabId: 3, brief: true, html: '<p>' }],
+    ];
+    for (const [type, payload] of bad)
+      expect(v.is(panelToBackground[type], payload), JSON.stringify(payload)).toBe(false);
+  });
+});

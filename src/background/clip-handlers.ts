@@ -3,7 +3,7 @@ import type { panelToBackground } from '../messaging/protocol';
 import type { Handlers } from '../messaging/router';
 import { normaliseTags } from '../model/clip';
 import { annotationStore } from './annotation-handlers';
-import { clipStore, clipTab } from './clipping';
+import { briefTab, clipStore, clipTab } from './clipping';
 import type { Library } from './library';
 
 /*
@@ -12,6 +12,7 @@ import type { Library } from './library';
  */
 
 type ClipMessages =
+  | 'page.brief'
   | 'clip.save'
   | 'clip.get'
   | 'clips.list'
@@ -23,7 +24,8 @@ type ClipMessages =
 /** The extension pages' clip handlers. */
 export function clipPanelHandlers(library: Library): Pick<Handlers<typeof panelToBackground>, ClipMessages> {
   return {
-    'clip.save': ({ tabId }) => clipTab(library, tabId),
+    'page.brief': ({ tabId }) => briefTab(library, tabId),
+    'clip.save': ({ tabId, brief }) => clipTab(library, tabId, brief === true),
     'clip.get': async ({ clipId }) => {
       const clip = await clipStore().get(clipId);
       if (!clip) throw new Error(`No clip ${clipId}`);

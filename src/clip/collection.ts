@@ -1,4 +1,5 @@
 import { ANNOTATION_CONTEXT, type Annotation } from '../model/annotation';
+import type { Brief } from '../model/brief';
 import type { Clip, ClipMention } from '../model/clip';
 
 /*
@@ -53,6 +54,8 @@ export interface ClipRecord {
   html: string;
   /** How many of the collection's items are this clip's mentions. */
   mentions: number;
+  /** The page's brief, when it was clipped with it. */
+  brief?: Brief;
 }
 
 /** All clips as one JSON-LD document. */
@@ -125,6 +128,7 @@ export function clipsCollection(
       text: clip.text,
       html: clip.html,
       mentions: clip.mentions.length,
+      ...(clip.brief ? { brief: clip.brief } : {}),
     })),
   };
 }

@@ -79,6 +79,29 @@ describe('a clip as Markdown', () => {
     expect(note).toContain('> [!note]\n> Follow the customs inquiry.\n> Second line.');
     expect(note).toContain('Officials in **Japan** are examining');
     expect(entitiesOf(clip('x'))).toEqual(['Japan', 'China', 'Nvidia']);
+    expect(note).not.toContain('Brief');
+  });
+
+  it('carries the brief of a clip made with it, after the note and before the article', () => {
+    const brief = {
+      title: 'Customs officers question GPU rental deals',
+      url: 'https://news.example/world/gpu',
+      summary: ['Officials in Japan are examining whether Nvidia chips reached China.'],
+      entities: [{ cardId: 'japan', name: 'Japan', kind: 'country', count: 2 }],
+      topics: [],
+      implications: [{ text: 'Scrutiny *rises*.', cards: [{ cardId: 'japan', name: 'Japan' }] }],
+      signals: [],
+      related: { cards: [], clips: [] },
+      mentions: 2,
+    };
+    const note = clipNote(clip('Customs officers question GPU rental deals', { brief }));
+    const at = (s: string) => note.indexOf(s);
+    expect(at('> [!note]')).toBeLessThan(at('## Brief: Customs officers'));
+    expect(at('### Summary\n\n> Officials in Japan are examining')).toBeGreaterThan(at('## Brief:'));
+    expect(note).toContain('01. Scrutiny \\*rises\\*. ([[Japan]])');
+    expect(note).toContain('### Signals that fired\n\nNone fired on this page.');
+    expect(at('## Article')).toBeGreaterThan(at('### Related intelligence'));
+    expect(at('Officials in **Japan** are examining')).toBeGreaterThan(at('## Article'));
   });
 });
 
@@ -145,6 +168,23 @@ describe('all clips as a W3C AnnotationCollection', () => {
         mentions: 4,
       }),
     ]);
+    expect(collection['dossier:clips'][0]).not.toHaveProperty('brief');
+  });
+
+  it('holds the brief of a clip made with it', () => {
+    const brief = {
+      title: 'One',
+      url: 'https://news.example/world/gpu',
+      summary: [],
+      entities: [],
+      topics: [],
+      implications: [],
+      signals: [],
+      related: { cards: [], clips: [] },
+      mentions: 0,
+    };
+    const withBrief = clipsCollection([clip('One', { brief })], [], '2026-12-03T00:00:00.000Z');
+    expect(withBrief['dossier:clips'][0]?.brief).toEqual(brief);
   });
 });
 

@@ -1,5 +1,7 @@
 import TurndownService from 'turndown';
 import { stringify } from 'yaml';
+import { briefMarkdown } from '../brief/markdown';
+import type { Brief } from '../model/brief';
 import type { Clip } from '../model/clip';
 import type { Article } from './extract';
 
@@ -17,6 +19,8 @@ export interface NoteExtras {
   entities: readonly string[];
   /** The user's note, if any. */
   note?: string;
+  /** The page's brief, when it was clipped with it: after the note, before the article. */
+  brief?: Brief;
 }
 
 /** Characters Obsidian does not allow in a link target. */
@@ -39,7 +43,8 @@ export function clipMarkdown(article: Article, extras: NoteExtras, turndown = ne
   const yaml = stringify(front, { lineWidth: 0 }).trimEnd();
   const body = tidy(turndown.turndown(article.html));
   const note = extras.note?.trim() ? `\n\n> [!note]\n${extras.note.trim().replace(/^/gm, '> ')}` : '';
-  return `---\n${yaml}\n---\n\n# ${article.title}${note}\n\n${body}\n`;
+  const brief = extras.brief ? `\n\n${briefMarkdown(extras.brief, 2).trimEnd()}\n\n## Article` : '';
+  return `---\n${yaml}\n---\n\n# ${article.title}${note}${brief}\n\n${body}\n`;
 }
 
 /**
@@ -75,5 +80,11 @@ export function entitiesOf(clip: Pick<Clip, 'mentions'>): string[] {
 
 /** A clip as a Markdown note with YAML front matter (title, source, author, dates, tags, entities), then its note. */
 export function clipNote(clip: Clip): string {
-  return clipMarkdown(clip, { clipped: clip.clipped, tags: clip.tags, entities: entitiesOf(clip), note: clip.note });
+  return clipMarkdown(clip, {
+    clipped: clip.clipped,
+    tags: clip.tags,
+    entities: entitiesOf(clip),
+    note: clip.note,
+    ...(clip.brief ? { brief: clip.brief } : {}),
+  });
 }

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { type AnchoredAnnotation, type Annotation, AnnotationSchema } from '../model/annotation';
 import { MAX_BACKUP_BYTES, type RestoreReport } from '../model/backup';
+import type { Brief } from '../model/brief';
 import type { Card } from '../model/card';
 import type { CardConflict, ConflictMark } from '../model/card-conflict';
 import { type Clip, MAX_CLIP_NOTE, MAX_CLIP_TAG, MAX_CLIP_TAGS } from '../model/clip';
@@ -158,8 +159,13 @@ export const panelToBackground = {
   }),
   /** Sets how mentions are painted. */
   'highlight.set': v.strictObject({ style: HighlightStyleSchema }),
-  /** Clips the article of a tab's page (or updates its earlier clip, keeping the user's tags and note). */
-  'clip.save': v.strictObject({ tabId }),
+  /**
+   * Clips the article of a tab's page (or updates its earlier clip, keeping the user's tags and note), with the
+   * page's brief when `brief` is set.
+   */
+  'clip.save': v.strictObject({ tabId, brief: v.optional(v.boolean()) }),
+  /** The brief of a tab's page (its article): summary, entities and topics, implications, signals, related. */
+  'page.brief': v.strictObject({ tabId }),
   /** One clip. */
   'clip.get': v.strictObject({ clipId }),
   /** Every clip, most recent first. */
@@ -346,6 +352,7 @@ export interface Answers {
   'data.restore': RestoreReport;
   'data.wipe': { wiped: true };
   'clip.save': Clip;
+  'page.brief': Brief;
   'clip.get': Clip;
   'clips.list': Clip[];
   'annotations.page': Annotation[];

@@ -1,3 +1,5 @@
+import type { Brief } from './brief';
+
 /** A page's article, as a clip keeps it (see src/clip/extract.ts). */
 export interface Article {
   url: string;
@@ -34,6 +36,8 @@ export interface Clip extends Article {
   tags: string[];
   note: string;
   mentions: ClipMention[];
+  /** The page's brief, when the user clipped it with its brief (clips made before briefs existed have none). */
+  brief?: Brief;
 }
 
 /** Most tags a clip keeps. */

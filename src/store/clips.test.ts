@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Brief } from '../model/brief';
 import type { Article, ClipMention } from '../model/clip';
 import { ClipStore } from './clips';
 import { memoryDb } from './memory-db';
@@ -25,7 +26,36 @@ const mention: ClipMention = {
   end: 18,
 };
 
+const brief: Brief = {
+  title: 'A story',
+  url: 'https://a.example/b',
+  summary: ['Officials in Japan.'],
+  entities: [{ cardId: 'japan', name: 'Japan', kind: 'country', count: 1 }],
+  topics: [],
+  implications: [],
+  signals: [],
+  related: { cards: [], clips: [] },
+  mentions: 1,
+};
+
 describe('ClipStore', () => {
+  it('keeps a brief with the clip it came with; a clip made without one, or an older clip, has none', async () => {
+    const db = memoryDb();
+    const store = new ClipStore(db);
+    const withBrief = await store.save(article('https://a.example/b'), [mention], '2026-01-01T00:00:00.000Z', brief);
+    expect(withBrief.brief).toEqual(brief);
+    expect((await store.get(withBrief.clipId))?.brief).toEqual(brief);
+    // Clipped again without its brief: the brief of the article as it was goes.
+    const again = await store.save(article('https://a.example/b'), [mention], '2026-01-02T00:00:00.000Z');
+    expect(again).not.toHaveProperty('brief');
+    expect(await store.get(again.clipId)).not.toHaveProperty('brief');
+    // A clip stored before briefs existed reads as it was.
+    const old = await store.save(article('https://a.example/old'), [mention], '2026-01-01T00:00:00.000Z');
+    const raw = (await db.get(`clip:${old.clipId}`)) as Record<string, unknown>;
+    expect(Object.keys(raw)).not.toContain('brief');
+    expect((await store.list()).find((c) => c.clipId === old.clipId)?.brief).toBeUndefined();
+  });
+
   it('keeps the tags and note the user set when the page is clipped again', async () => {
     const store = new ClipStore(memoryDb());
     const first = await store.save(article('https://a.example/s'), [], '2026-01-01T00:00:00.000Z');

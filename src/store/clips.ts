@@ -1,3 +1,4 @@
+import type { Brief } from '../model/brief';
 import { type Article, type Clip, type ClipMention, clipIdOf } from '../model/clip';
 import { type Database, isNotFound, openDatabase, PRIVATE_DB, STORE_SCHEMA, type StoredDoc, writing } from './db';
 
@@ -24,8 +25,16 @@ function toClip(doc: ClipDoc): Clip {
 export class ClipStore {
   constructor(private readonly db: Database = openDatabase(PRIVATE_DB)) {}
 
-  /** Stores a clip of an article; an earlier clip of the same canonical URL is updated, its tags and note kept. */
-  async save(article: Article, mentions: ClipMention[], now = new Date().toISOString()): Promise<Clip> {
+  /**
+   * Stores a clip of an article, with the page's brief when given; an earlier clip of the same canonical URL is
+   * updated, its tags and note kept (its brief goes: it was the brief of the article as it was then).
+   */
+  async save(
+    article: Article,
+    mentions: ClipMention[],
+    now = new Date().toISOString(),
+    brief: Brief | null = null,
+  ): Promise<Clip> {
     const clipId = clipIdOf(article.canonicalUrl);
     const found = await this.doc(clipId);
     // A deleted clip clipped again starts afresh.
@@ -42,6 +51,7 @@ export class ClipStore {
       tags: before?.tags ?? [],
       note: before?.note ?? '',
       mentions,
+      ...(brief ? { brief } : {}),
       trashed: null,
     };
     await writing(() => this.db.put(doc));

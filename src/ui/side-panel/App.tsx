@@ -9,6 +9,7 @@ import { CardEditor } from './CardEditor';
 import { CardView } from './CardView';
 import { Clips, type ClipsView, NEW_CLIPS_VIEW } from './Clips';
 import { Library } from './Library';
+import { PageBrief } from './PageBrief';
 import { PageCards } from './PageCards';
 import { PageNotes } from './PageNotes';
 import { SiteToggle } from './SiteToggle';
@@ -17,8 +18,12 @@ import { TeamActivity } from './TeamActivity';
 import { TeamSync } from './TeamSync';
 import { useTabState } from './use-tab-state';
 
-/** What the panel shows below its header. */
-type View = { kind: 'list' } | { kind: 'card'; id: string } | { kind: 'edit'; card: Card | null };
+/** What the panel shows below its header; a card opened from the page's brief goes back to it. */
+type View =
+  | { kind: 'list' }
+  | { kind: 'card'; id: string; from?: 'brief' }
+  | { kind: 'edit'; card: Card | null }
+  | { kind: 'brief' };
 
 /** The side panel: the cards of the current page, one card read in full, and the card editor. */
 export function App() {
@@ -76,15 +81,15 @@ export function App() {
   const [clipping, setClipping] = useState(false);
   // Bumped after each clip, so that the Clips tab reloads.
   const [clipped, setClipped] = useState(0);
-  const clip = async (tabId: number) => {
+  const clip = async (tabId: number, brief = false) => {
     setClipping(true);
-    const result = await sendToBackground('clip.save', { tabId });
+    const result = await sendToBackground('clip.save', { tabId, brief });
     setClipping(false);
     setDeleted(null);
     if (result.ok) setClipped((n) => n + 1);
     setNotice(
       result.ok
-        ? `Clipped “${result.value.title}” with ${result.value.mentions.length} mentions.`
+        ? `Clipped “${result.value.title}” with ${result.value.mentions.length} mentions${result.value.brief ? ' and its brief' : ''}.`
         : `Could not clip: ${result.error}`,
     );
   };
@@ -124,9 +129,22 @@ export function App() {
         {state ? <SiteToggle tabId={state.tabId} url={state.url} /> : null}
         <div class="bar-actions">
           {state && !state.idleReason ? (
-            <button type="button" class="btn" disabled={clipping} onClick={() => void clip(state.tabId)}>
-              {clipping ? 'Clipping…' : 'Clip page'}
-            </button>
+            <>
+              <button type="button" class="btn" disabled={clipping} onClick={() => void clip(state.tabId)}>
+                {clipping ? 'Clipping…' : 'Clip page'}
+              </button>
+              <button
+                type="button"
+                class="btn"
+                aria-pressed={view.kind === 'brief'}
+                onClick={() => {
+                  setTab('page');
+                  setView({ kind: 'brief' });
+                }}
+              >
+                Brief
+              </button>
+            </>
           ) : null}
           <button type="button" class="btn new-card" onClick={() => setView({ kind: 'edit', card: null })}>
             New card
@@ -151,7 +169,21 @@ export function App() {
           notice
         )}
       </div>
-      {view.kind === 'edit' ? (
+      {view.kind === 'brief' && state ? (
+        <PageBrief
+          key={`${state.tabId}:${state.url}`}
+          tabId={state.tabId}
+          onBack={() => setView({ kind: 'list' })}
+          onOpenCard={(id) => setView({ kind: 'card', id, from: 'brief' })}
+          onOpenClip={(clipId) => {
+            setClipsView((v) => ({ ...v, open: clipId }));
+            setTab('clips');
+            setView({ kind: 'list' });
+          }}
+          onClipWithBrief={() => clip(state.tabId, true)}
+          clipping={clipping}
+        />
+      ) : view.kind === 'edit' ? (
         <CardEditor
           card={view.card}
           onSaved={(card) => {
@@ -165,22 +197,24 @@ export function App() {
         <CardView
           cardId={view.id}
           state={state}
-          onBack={() => setView({ kind: 'list' })}
+          onBack={() => setView(view.from === 'brief' ? { kind: 'brief' } : { kind: 'list' })}
           onOpen={open}
           onEdit={(card) => {
             setNotice(null);
             setView({ kind: 'edit', card });
           }}
           backLabel={
-            tab === 'page'
-              ? 'This page'
-              : tab === 'library'
-                ? 'Library'
-                : tab === 'team'
-                  ? 'Team'
-                  : clipsView.open
-                    ? 'Clip'
-                    : 'Clips'
+            view.from === 'brief'
+              ? 'Brief'
+              : tab === 'page'
+                ? 'This page'
+                : tab === 'library'
+                  ? 'Library'
+                  : tab === 'team'
+                    ? 'Team'
+                    : clipsView.open
+                      ? 'Clip'
+                      : 'Clips'
           }
           onDeleted={(card) => {
             setDeleted(card);
@@ -195,7 +229,7 @@ export function App() {
             {tab === 'page' ? (
               state ? (
                 <>
-                  <PageCards state={state} onOpen={open} cards={cards} />
+                  <PageCards state={state} onOpen={open} cards={cards} onBrief={() => setView({ kind: 'brief' })} />
                   <PageNotes
                     tabId={state.tabId}
                     onNotice={(text) => {

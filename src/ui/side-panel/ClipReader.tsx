@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { sendToBackground } from '../../messaging/client';
 import { type Clip, MAX_CLIP_NOTE, normaliseTags } from '../../model/clip';
 import { ShareWith } from '../ShareWith';
+import { BriefView } from './BriefView';
 import { exportMarkdown } from './clip-export';
 import { siteOfClip } from './clip-search';
 import { readerHtml } from './reader-html';
@@ -11,6 +12,8 @@ interface Props {
   onBack: () => void;
   /** Opens a card in the panel (a mention's link). */
   onOpenCard: (cardId: string) => void;
+  /** Opens another clip (a related clip of the brief's). */
+  onOpenClip: (clipId: string) => void;
   onSaved: (clip: Clip) => void;
   onDeleted: (clip: Clip) => void;
 }
@@ -22,7 +25,7 @@ const day = (iso: string | null) => {
 };
 
 /** One clip read in the panel: its article sanitised again, mentions linked to their cards, nothing remote. */
-export function ClipReader({ clip, onBack, onOpenCard, onSaved, onDeleted }: Props) {
+export function ClipReader({ clip, onBack, onOpenCard, onOpenClip, onSaved, onDeleted }: Props) {
   const [images, setImages] = useState(false);
   const rendered = useMemo(() => readerHtml(clip.html, clip.mentions, { images }), [clip.html, clip.mentions, images]);
   const [tags, setTags] = useState(clip.tags.join(', '));
@@ -146,6 +149,12 @@ export function ClipReader({ clip, onBack, onOpenCard, onSaved, onDeleted }: Pro
           </span>
         </div>
       </form>
+      {clip.brief ? (
+        <details class="clip-brief" open>
+          <summary>Brief, as clipped</summary>
+          <BriefView brief={clip.brief} onOpenCard={onOpenCard} onOpenClip={onOpenClip} />
+        </details>
+      ) : null}
       <p class="reader-mentions">
         {clip.mentions.length === 0
           ? 'No mentions of your cards.'

@@ -119,6 +119,7 @@ export function Clips({ changes, view, onView, onOpenCard }: Props) {
           onView((v) => ({ ...v, open: null }));
         }}
         onOpenCard={onOpenCard}
+        onOpenClip={(clipId) => onView((v) => ({ ...v, open: clipId }))}
         onSaved={replace}
         onDeleted={(clip) => {
           setClips((list) => (list ?? []).filter((c) => c.clipId !== clip.clipId));

@@ -22,7 +22,15 @@ export function groupCards(state: TabState): Array<{ kind: string; cards: Array<
 }
 
 /** The page brief: the entities and topics with counts and the key signals of the cards mentioned. */
-function Brief({ groups, signals }: { groups: ReturnType<typeof groupCards>; signals: Map<string, Card> }) {
+function Brief({
+  groups,
+  signals,
+  onBrief,
+}: {
+  groups: ReturnType<typeof groupCards>;
+  signals: Map<string, Card>;
+  onBrief: () => void;
+}) {
   const all = groups.flatMap((g) => g.cards).sort((a, b) => b.count - a.count);
   const entities = all.filter((c) => !c.topic);
   const topics = all.filter((c) => c.topic);
@@ -55,6 +63,11 @@ function Brief({ groups, signals }: { groups: ReturnType<typeof groupCards>; sig
           </ul>
         </>
       ) : null}
+      <p>
+        <button type="button" class="link" onClick={onBrief}>
+          Full brief: summary, implications, related intelligence →
+        </button>
+      </p>
     </section>
   );
 }
@@ -64,10 +77,12 @@ interface Props {
   onOpen: (id: string) => void;
   /** Full cards by id (for the brief's key signals); may arrive after the page's state. */
   cards: Map<string, Card>;
+  /** Opens the page's full brief. */
+  onBrief: () => void;
 }
 
 /** "This page": a brief, then every card mentioned on the tab, grouped by kind, each opening to its mentions. */
-export function PageCards({ state, onOpen, cards }: Props) {
+export function PageCards({ state, onOpen, cards, onBrief }: Props) {
   const [open, setOpen] = useState<string | null>(null);
   const conflicts = useConflictMarks(5000);
   if (state.idleReason) {
@@ -89,7 +104,7 @@ export function PageCards({ state, onOpen, cards }: Props) {
     void sendToBackground('mention.reveal', { tabId: state.tabId, cardId, index });
   return (
     <>
-      <Brief groups={groups} signals={cards} />
+      <Brief groups={groups} signals={cards} onBrief={onBrief} />
       <section aria-labelledby="this-page">
         <h2 id="this-page">
           This page{' '}

@@ -1,0 +1,49 @@
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { type BriefClip, buildBrief } from '../brief/build';
+import { canonicalUrl } from '../clip/canonical';
+import { NoArticleError } from '../clip/extract';
+import { compileDictionary, scan } from '../engine';
+import type { Brief, FiredSignal } from '../model/brief';
+import { type Card, toEntry } from '../model/card';
+import { clipHtml } from './clip-page';
+import { extractText } from './extract-text';
+
+/*
+ * `npm run brief` for saved pages: the article as the extension reads it (the clip's extraction, on jsdom),
+ * the engine's mentions of its text, and the brief the side panel shows for it. A page with no article is
+ * briefed from its visible text, as the extension does.
+ */
+
+/** The brief of a saved page's HTML. */
+export function briefHtml(
+  html: string,
+  url: string,
+  cards: readonly Card[],
+  signals: readonly FiredSignal[] = [],
+  clips: readonly BriefClip[] = [],
+): Brief {
+  const page = articleOrText(html, url, cards);
+  return buildBrief({ ...page, cards, signals, clips });
+}
+
+function articleOrText(html: string, url: string, cards: readonly Card[]) {
+  try {
+    const clip = clipHtml(html, url, cards, new Date(0).toISOString());
+    return { title: clip.title, url: clip.canonicalUrl, text: clip.text, mentions: clip.mentions };
+  } catch (error) {
+    if (!(error instanceof NoArticleError)) throw error;
+  }
+  const { window } = new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
+  try {
+    const text = extractText(html);
+    const mentions = scan(compileDictionary(cards.map(toEntry)), text).map((m) => ({
+      cardId: m.id,
+      start: m.start,
+      end: m.end,
+    }));
+    const canonical = canonicalUrl(window.document, url);
+    return { title: window.document.title.trim() || canonical, url: canonical, text, mentions };
+  } finally {
+    window.close();
+  }
+}
