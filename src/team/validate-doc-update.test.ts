@@ -289,10 +289,18 @@ describe('validateTeamDoc: schema', () => {
     expect(verdict(card('alice', { script: 'x' }), null, alice)).toBe(
       'forbidden: card.script is not a field of a card.',
     );
-    expect(verdict(card('alice', { signals: [{ text: 'a', rule: 'b' }] }), null, alice)).toBe(
-      'forbidden: card.signals[0].rule is not a known field.',
+    expect(verdict(card('alice', { signals: [{ text: 'a', trigger: 'b' }] }), null, alice)).toBe(
+      'forbidden: card.signals[0].trigger is not a known field.',
     );
     expect(verdict(card('alice', { _attachments: {} }), null, alice)).toMatch(/_attachments is not a field/);
+  });
+
+  it("accepts a signal's rule, and refuses one of the wrong shape", () => {
+    const rule = { all: ['Nvidia'], any: [['rental', 'smuggling']], none: [], scope: 'paragraph' };
+    expect(verdict(card('alice', { signals: [{ text: 'a', rule }] }), null, alice)).toBe('ok');
+    expect(
+      verdict(card('alice', { signals: [{ text: 'a', rule: { ...rule, any: ['rental'] } }] }), null, alice),
+    ).toMatch(/card\.signals\[0\]\.rule\.any\[0\]/);
   });
 
   it('refuses a missing required field', () => {

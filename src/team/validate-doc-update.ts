@@ -88,7 +88,7 @@ export function validateTeamDoc(
       kind: 'text',
       aliases: ['text'],
       summary: 'text',
-      signals: [{ text: 'text' }],
+      signals: [{ text: 'text', rule: { all: ['text'], any: [['text']], none: ['text'], scope: 'text' } }],
       implications: ['text'],
       tags: ['text'],
       related: ['text'],

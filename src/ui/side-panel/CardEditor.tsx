@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { sendToBackground } from '../../messaging/client';
 import type { Card } from '../../model/card';
-import { type CardForm, type FieldName, fromForm, toForm } from './card-form';
+import { type CardForm, type FieldName, fromForm, rulesOf, toForm } from './card-form';
 
 interface Props {
   /** The card to edit, or null for a new card. */
@@ -44,7 +44,7 @@ export function CardEditor({ card, onSaved, onCancel }: Props) {
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const read = fromForm(form, card?.id ?? 'new');
+    const read = fromForm(form, card?.id ?? 'new', rulesOf(card));
     if (!read.ok) {
       setErrors(read.errors);
       const first = FIELDS.find((f) => read.errors[f.name]);

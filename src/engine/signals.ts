@@ -1,0 +1,169 @@
+import type { CompiledRule, CompiledSignals, SignalScope } from './signal-rules';
+import { normAt, tokenise } from './tokenise';
+
+/** A page as matched: its text (blocks on lines of their own) and the mentions the engine found in it. */
+export interface SignalPage {
+  text: string;
+  mentions: readonly { cardId: string; start: number; end: number }[];
+}
+
+/** A signal that fired on a page, with the sentence that shows it. */
+export interface SignalHit {
+  cardId: string;
+  /** The signal's index in its card. */
+  signal: number;
+  /** The signal's text. */
+  text: string;
+  scope: SignalScope;
+  /** The terms found, as the rule writes them. */
+  terms: string[];
+  /** The sentence that carries most of the rule's terms: offsets into the page's text (end exclusive) and text. */
+  evidence: { start: number; end: number; sentence: string };
+}
+
+/** One place a term stands in the text. */
+interface Occurrence {
+  term: number;
+  start: number;
+  end: number;
+  paragraph: number;
+}
+
+/** Longest evidence sentence kept; a longer one is cut around its terms. */
+const MAX_SENTENCE = 400;
+
+/** The start offsets of the text's paragraphs (lines). */
+function paragraphStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** Where every term of the rules stands: cards through the page's mentions, keywords in the text. */
+function occurrences(compiled: CompiledSignals, page: SignalPage, starts: number[]): Occurrence[] {
+  const found: Array<Omit<Occurrence, 'paragraph'>> = [];
+  for (const m of page.mentions) {
+    const term = compiled.cardTerms.get(m.cardId);
+    if (term !== undefined) found.push({ term, start: m.start, end: m.end });
+  }
+  if (compiled.phrases.size > 0) {
+    const tokens = tokenise(page.text);
+    const { text } = page;
+    for (let i = 0; i < tokens.count; i++) {
+      if (!compiled.firstHashes.has(tokens.hash[i]!)) continue;
+      const candidates = compiled.phrases.get(normAt(tokens, i));
+      if (!candidates) continue;
+      for (const phrase of candidates) {
+        let last = i;
+        let ok = true;
+        for (let w = 0; w < phrase.rest.length && ok; w++) {
+          const next = last + 1;
+          // The words of a phrase stand in one paragraph, with nothing but spaces or dashes between them.
+          ok = next < tokens.count && !/[\n.,;:!?]/.test(text.slice(tokens.end[last], tokens.start[next]));
+          ok &&= phrase.rest[w]!.has(normAt(tokens, next));
+          last = next;
+        }
+        if (ok) found.push({ term: phrase.term, start: tokens.start[i]!, end: tokens.end[last]! });
+      }
+    }
+  }
+  found.sort((a, b) => a.start - b.start);
+  const out: Occurrence[] = [];
+  let p = 0;
+  for (const o of found) {
+    while (p + 1 < starts.length && starts[p + 1]! <= o.start) p++;
+    out.push({ ...o, paragraph: p });
+  }
+  return out;
+}
+
+/** Whether the terms present (stamped with `mark`) satisfy the rule. */
+function satisfied(rule: CompiledRule, present: Int32Array, mark: number): boolean {
+  for (const t of rule.all) if (present[t] !== mark) return false;
+  for (const group of rule.any) if (!group.some((t) => present[t] === mark)) return false;
+  for (const t of rule.none) if (present[t] === mark) return false;
+  return true;
+}
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** Splits a span of text into sentences (offsets into the text). */
+function sentences(text: string, from: number, to: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const s of segmenter.segment(text.slice(from, to)))
+    out.push([from + s.index, from + s.index + s.segment.length]);
+  return out;
+}
+
+/** The sentence of the unit that carries the most of the rule's groups, trimmed; cut to MAX_SENTENCE around them. */
+function evidenceOf(text: string, rule: CompiledRule, occs: Occurrence[], starts: number[]) {
+  const groups: number[][] = [...rule.all.map((t) => [t]), ...rule.any];
+  const paragraphs = [...new Set(occs.map((o) => o.paragraph))];
+  let best = { score: -1, start: 0, end: 0 };
+  for (const p of paragraphs) {
+    const end = (starts[p + 1] ?? text.length + 1) - 1;
+    for (const [s, e] of sentences(text, starts[p]!, end)) {
+      const inside = occs.filter((o) => o.start >= s && o.end <= e).map((o) => o.term);
+      const score = groups.filter((g) => g.some((t) => inside.includes(t))).length;
+      if (score > best.score) best = { score, start: s, end: e };
+    }
+  }
+  let { start, end } = best;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (end - start > MAX_SENTENCE) {
+    const first = occs.find((o) => o.start >= start && o.end <= end)?.start ?? start;
+    start = Math.max(start, Math.min(first - 80, end - MAX_SENTENCE));
+    end = Math.min(end, start + MAX_SENTENCE);
+  }
+  return { start, end, sentence: text.slice(start, end) };
+}
+
+/** The signals whose rules a page matches, each once, in the order of the rules. */
+export function evaluateSignals(compiled: CompiledSignals, page: SignalPage): SignalHit[] {
+  if (compiled.rules.length === 0) return [];
+  const starts = paragraphStarts(page.text);
+  const occs = occurrences(compiled, page, starts);
+  if (occs.length === 0) return [];
+  const present = new Int32Array(compiled.labels.length).fill(-1);
+  const fired = new Map<number, Occurrence[]>();
+
+  // Page scope: every term found anywhere counts.
+  for (const o of occs) present[o.term] = 0;
+  const touched = new Set(occs.flatMap((o) => compiled.termRules[o.term]!));
+  for (const r of touched) {
+    const rule = compiled.rules[r]!;
+    if (rule.scope === 'page' && satisfied(rule, present, 0)) fired.set(r, occs);
+  }
+  // Paragraph scope: each paragraph with terms in it, against the rules its terms take part in.
+  present.fill(-1);
+  for (let i = 0; i < occs.length; ) {
+    const p = occs[i]!.paragraph;
+    let j = i;
+    while (j < occs.length && occs[j]!.paragraph === p) present[occs[j++]!.term] = p + 1;
+    for (let k = i; k < j; k++) {
+      for (const r of compiled.termRules[occs[k]!.term]!) {
+        const rule = compiled.rules[r]!;
+        if (rule.scope !== 'paragraph' || fired.has(r)) continue;
+        if (satisfied(rule, present, p + 1)) fired.set(r, occs.slice(i, j));
+      }
+    }
+    i = j;
+  }
+
+  return [...fired.keys()]
+    .sort((a, b) => a - b)
+    .map((r) => {
+      const rule = compiled.rules[r]!;
+      const wanted = new Set([...rule.all, ...rule.any.flat()]);
+      const used = fired.get(r)!.filter((o) => wanted.has(o.term));
+      return {
+        cardId: rule.cardId,
+        signal: rule.signal,
+        text: rule.text,
+        scope: rule.scope,
+        terms: [...new Set(used.map((o) => compiled.labels[o.term]!))],
+        evidence: evidenceOf(page.text, rule, used, starts),
+      };
+    });
+}
