@@ -1,4 +1,5 @@
 import { idleReason } from './idle-reason';
+import { signalBadge } from './signal-badge';
 import { siteStatus } from './site-rules';
 import { sites } from './sites';
 import { tabState } from './tab-state';
@@ -22,6 +23,14 @@ export async function showTabStatus(tabId: number, url?: string): Promise<void> 
     }
     const state = await tabState(tabId, liveUrl);
     const count = state.cards.length;
+    // Watch signals that fired here outrank the count of cards.
+    const signals = await signalBadge(tabId, liveUrl, count);
+    if (signals) {
+      await chrome.action.setTitle({ tabId, title: signals.title });
+      await chrome.action.setBadgeBackgroundColor({ tabId, color: signals.color });
+      await chrome.action.setBadgeText({ tabId, text: signals.text });
+      return;
+    }
     await chrome.action.setTitle({
       tabId,
       title: count ? `Dossier: ${count} tracked ${count === 1 ? 'card' : 'cards'} on this page` : 'Dossier',

@@ -12,6 +12,8 @@ import type { Library } from './library';
 import { styleDocument } from './page-style';
 import { sharedCardPanelHandlers } from './shared-card-handlers';
 import { readCard, saveCard } from './shared-cards';
+import { signalPanelHandlers } from './signal-handlers';
+import { watchSignals } from './signal-watch';
 import { refreshTabs, setSiteOf, siteState } from './site-handlers';
 import { siteOf } from './site-rules';
 import { sites } from './sites';
@@ -28,7 +30,12 @@ function cardsChanged<T>(value: T): T {
 
 /** The settings the options page shows. */
 function settingsOf(settings: SiteSettings): Settings {
-  return { paused: settings.paused, disabledSites: settings.disabledSites, highlight: settings.highlight };
+  return {
+    paused: settings.paused,
+    disabledSites: settings.disabledSites,
+    highlight: settings.highlight,
+    alerts: settings.alerts,
+  };
 }
 
 /** Builds the background's message dispatcher: content scripts and extension pages get separate maps. */
@@ -56,7 +63,11 @@ export function createDispatcher(library: Library) {
       // The page paints as soon as it has the answer; recording for the side panel and the badge follow. The
       // record is queued per tab before this returns, so a later `page.record` of the same frame lands after it.
       if (tabId !== undefined) {
-        void recordFrame(tabId, sender.frameId ?? 0, { url, title }, found)
+        const frameId = sender.frameId ?? 0;
+        const page = { tabId, frameId, url, title, incognito: sender.tab?.incognito === true };
+        void recordFrame(tabId, frameId, { url, title }, found)
+          // The page's watch signals are evaluated once it is painted, before its badge is shown.
+          .then(() => watchSignals(library, page, text, found.mentions))
           .then(async () => {
             announce(tabId);
             await showTabStatus(tabId);
@@ -85,6 +96,7 @@ export function createDispatcher(library: Library) {
     ...annotatorPanelHandlers(sites, library),
     ...annotationPanelHandlers(),
     ...clipPanelHandlers(library),
+    ...signalPanelHandlers(library),
     ...teamPanelHandlers(library),
     ...sharedCardPanelHandlers(library),
     'tab.state': async ({ tabId }) => {
@@ -154,6 +166,7 @@ export function createDispatcher(library: Library) {
       void refreshTabs();
       return settingsOf(next);
     },
+    'alerts.set': async ({ enabled }) => settingsOf(await sites.setAlerts(enabled)),
     'highlight.set': async ({ style }) => {
       const next = await sites.setHighlight(style);
       void refreshTabs();

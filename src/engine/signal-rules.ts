@@ -25,6 +25,7 @@ export interface SignalCardInput {
 /** One rule ready to evaluate: its terms as indices into the compiled terms. */
 export interface CompiledRule {
   cardId: string;
+  cardName: string;
   /** The signal's index in its card. */
   signal: number;
   text: string;
@@ -115,6 +116,7 @@ export function compileSignals(cards: readonly SignalCardInput[]): CompiledSigna
       if (!rule || rule.all.length + rule.any.length === 0) return;
       rules.push({
         cardId: card.id,
+        cardName: card.name,
         signal: index,
         text: signal.text,
         scope: rule.scope,

@@ -10,6 +10,7 @@ export interface SignalPage {
 /** A signal that fired on a page, with the sentence that shows it. */
 export interface SignalHit {
   cardId: string;
+  cardName: string;
   /** The signal's index in its card. */
   signal: number;
   /** The signal's text. */
@@ -159,6 +160,7 @@ export function evaluateSignals(compiled: CompiledSignals, page: SignalPage): Si
       const used = fired.get(r)!.filter((o) => wanted.has(o.term));
       return {
         cardId: rule.cardId,
+        cardName: rule.cardName,
         signal: rule.signal,
         text: rule.text,
         scope: rule.scope,
