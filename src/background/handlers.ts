@@ -51,7 +51,7 @@ export function createDispatcher(library: Library) {
       if (!shown) throw new Error('Only a card this page mentions can be shared from it.');
       return shareCard(team, await library.getCard(cardId));
     },
-    'page.match': async ({ text, url, title, part, source }, sender) => {
+    'page.match': async ({ text, url, title, part, source, breaks }, sender) => {
       // The user's highlights on the page are read from the store while the text is matched.
       const reading = part ? undefined : annotationsForPage(source, sender);
       const found = await withoutIgnored(sites, sender.tab?.url, await library.match(text));
@@ -67,7 +67,7 @@ export function createDispatcher(library: Library) {
         const page = { tabId, frameId, url, title, incognito: sender.tab?.incognito === true };
         void recordFrame(tabId, frameId, { url, title }, found)
           // The page's watch signals are evaluated once it is painted, before its badge is shown.
-          .then(() => watchSignals(library, page, text, found.mentions))
+          .then(() => watchSignals(library, page, { text, mentions: found.mentions, ...(breaks ? { breaks } : {}) }))
           .then(async () => {
             announce(tabId);
             await showTabStatus(tabId);

@@ -1,5 +1,4 @@
-import { evaluateSignals } from '../engine';
-import type { Mention } from '../model/mention';
+import { evaluateSignals, type SignalPage } from '../engine';
 import { hitIdOf, MAX_EVIDENCE, type SignalHitRecord } from '../model/signal-hit';
 import { SignalHitStore } from '../store/signal-hits';
 import type { Library } from './library';
@@ -33,11 +32,10 @@ export interface WatchedPage {
 export async function watchSignals(
   library: Library,
   page: WatchedPage,
-  text: string,
-  mentions: readonly Mention[],
+  matched: SignalPage,
   now = new Date().toISOString(),
 ): Promise<SignalHitRecord[]> {
-  const hits = evaluateSignals(await library.signals(), { text, mentions });
+  const hits = evaluateSignals(await library.signals(), matched);
   const records = hits.map((hit) => ({
     hitId: hitIdOf(page.url, hit.cardId, hit.text),
     url: page.url,

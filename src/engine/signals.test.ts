@@ -96,4 +96,20 @@ describe('evaluateSignals', () => {
     const text = 'Nvidia rental: customs.\nNvidia rental: customs again.';
     expect(hits(text).map((h) => h.signal)).toEqual([0]);
   });
+
+  it('reads paragraphs from block breaks when a page keeps line breaks inside them', () => {
+    // As a browser collects it: the source's line breaks inside <p>, one block break between the two blocks.
+    const text = 'Markets were calm.\n  \nNvidia chips were\n    rented abroad.\n    Customs opened an investigation.';
+    const breaks = [text.indexOf('\n  \n') + 3];
+    const mentions = scan(dict, text).map((m) => ({ cardId: m.id, start: m.start, end: m.end }));
+    const compiled = compileSignals(cards);
+    const [hit] = evaluateSignals(compiled, { text, mentions, breaks });
+    expect(hit?.evidence.sentence).toBe('Nvidia chips were\n    rented abroad.');
+    // Read as lines, the same words stand in three paragraphs.
+    expect(evaluateSignals(compiled, { text, mentions })).toEqual([]);
+    // A block break between them keeps them apart.
+    expect(evaluateSignals(compiled, { text, mentions, breaks: [...breaks, text.indexOf('\n    Customs')] })).toEqual(
+      [],
+    );
+  });
 });

@@ -5,6 +5,11 @@ import { normAt, tokenise } from './tokenise';
 export interface SignalPage {
   text: string;
   mentions: readonly { cardId: string; start: number; end: number }[];
+  /**
+   * The offsets of the line breaks that separate paragraphs (blocks), when the text has others inside its
+   * paragraphs (a browser's text keeps a page's source formatting); without them, every line is a paragraph.
+   */
+  breaks?: readonly number[];
 }
 
 /** A signal that fired on a page, with the sentence that shows it. */
@@ -33,11 +38,25 @@ interface Occurrence {
 /** Longest evidence sentence kept; a longer one is cut around its terms. */
 const MAX_SENTENCE = 400;
 
-/** The start offsets of the text's paragraphs (lines). */
-function paragraphStarts(text: string): number[] {
+/** The start offsets of the text's paragraphs: after each block break, or each line break. */
+function paragraphStarts(text: string, breaks: readonly number[] | undefined): number[] {
+  if (breaks)
+    return [0, ...breaks.map((b) => b + 1).filter((s, i, all) => s <= text.length && (i === 0 || s > all[i - 1]!))];
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
+}
+
+/** Whether a paragraph starts within (from, to]: two words on either side of it are not one phrase. */
+function crossesParagraph(starts: readonly number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < starts.length && starts[lo]! <= to;
 }
 
 /** Where every term of the rules stands: cards through the page's mentions, keywords in the text. */
@@ -60,7 +79,10 @@ function occurrences(compiled: CompiledSignals, page: SignalPage, starts: number
         for (let w = 0; w < phrase.rest.length && ok; w++) {
           const next = last + 1;
           // The words of a phrase stand in one paragraph, with nothing but spaces or dashes between them.
-          ok = next < tokens.count && !/[\n.,;:!?]/.test(text.slice(tokens.end[last], tokens.start[next]));
+          ok =
+            next < tokens.count &&
+            !/[.,;:!?]/.test(text.slice(tokens.end[last], tokens.start[next])) &&
+            !crossesParagraph(starts, tokens.end[last]!, tokens.start[next]!);
           ok &&= phrase.rest[w]!.has(normAt(tokens, next));
           last = next;
         }
@@ -91,7 +113,8 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 /** Splits a span of text into sentences (offsets into the text). */
 function sentences(text: string, from: number, to: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const s of segmenter.segment(text.slice(from, to)))
+  // A line break inside a paragraph is the page's source formatting, not the end of a sentence.
+  for (const s of segmenter.segment(text.slice(from, to).replace(/[\n\r]/g, ' ')))
     out.push([from + s.index, from + s.index + s.segment.length]);
   return out;
 }
@@ -123,7 +146,7 @@ function evidenceOf(text: string, rule: CompiledRule, occs: Occurrence[], starts
 /** The signals whose rules a page matches, each once, in the order of the rules. */
 export function evaluateSignals(compiled: CompiledSignals, page: SignalPage): SignalHit[] {
   if (compiled.rules.length === 0) return [];
-  const starts = paragraphStarts(page.text);
+  const starts = paragraphStarts(page.text, page.breaks);
   const occs = occurrences(compiled, page, starts);
   if (occs.length === 0) return [];
   const present = new Int32Array(compiled.labels.length).fill(-1);

@@ -67,6 +67,8 @@ export const contentToBackground = {
     title: v.pipe(v.string(), v.maxLength(2048)),
     part: v.optional(v.boolean()),
     source: v.optional(source),
+    /** The offsets of the text's block breaks (its other line breaks are inside paragraphs). */
+    breaks: v.optional(v.pipe(v.array(v.number()), v.maxLength(MAX_PAGE_TEXT))),
   }),
   /** The mentions now painted in the sender's frame, after the page changed (document order). */
   'page.record': v.strictObject({

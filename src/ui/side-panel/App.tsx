@@ -11,6 +11,7 @@ import { Clips, type ClipsView, NEW_CLIPS_VIEW } from './Clips';
 import { Library } from './Library';
 import { PageCards } from './PageCards';
 import { PageNotes } from './PageNotes';
+import { Signals } from './Signals';
 import { SiteToggle } from './SiteToggle';
 import { type TabName, Tabs } from './Tabs';
 import { TeamActivity } from './TeamActivity';
@@ -174,13 +175,15 @@ export function App() {
           backLabel={
             tab === 'page'
               ? 'This page'
-              : tab === 'library'
-                ? 'Library'
-                : tab === 'team'
-                  ? 'Team'
-                  : clipsView.open
-                    ? 'Clip'
-                    : 'Clips'
+              : tab === 'signals'
+                ? 'Signals'
+                : tab === 'library'
+                  ? 'Library'
+                  : tab === 'team'
+                    ? 'Team'
+                    : clipsView.open
+                      ? 'Clip'
+                      : 'Clips'
           }
           onDeleted={(card) => {
             setDeleted(card);
@@ -204,6 +207,10 @@ export function App() {
                     }}
                   />
                 </>
+              ) : null
+            ) : tab === 'signals' ? (
+              state ? (
+                <Signals tabId={state.tabId} onOpen={open} />
               ) : null
             ) : tab === 'library' ? (
               <Library items={library} onOpen={open} />

@@ -1,0 +1,63 @@
+import { openPanelPage, tabIdOf } from '../scripts/page-probe';
+import { expect, test } from './fixtures';
+
+const NVIDIA_SIGNAL = 'Enforcement news on GPU rental or data-center contracts involving Nvidia chips.';
+const EVIDENCE = /^Officials said Nvidia processors had been rented out through a data center near Osaka/;
+
+test('a page built to match a watch signal: the badge shows it, the Signals view lists it and paints its sentence', async ({
+  context,
+  worker,
+  extensionId,
+  openAnnotated,
+}, testInfo) => {
+  const { page, tabId } = await openAnnotated('/pages/signal-nvidia.html');
+  // Three of the default pack's signals ask for Nvidia, a rental and an enforcement word in one paragraph.
+  await expect.poll(() => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('!3');
+  expect(await worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId)).toMatch(
+    /3 watch signals fired on this page/,
+  );
+
+  const panel = await openPanelPage(context, extensionId, tabId);
+  await panel.getByRole('tab', { name: 'Signals' }).click();
+  const here = panel.getByRole('list', { name: 'Signals on this page' });
+  const hit = here.getByRole('listitem').filter({ hasText: NVIDIA_SIGNAL });
+  await expect(hit).toHaveCount(1);
+  await expect(hit.getByRole('button', { name: 'Nvidia' })).toBeVisible();
+  await expect(hit.locator('blockquote')).toHaveText(EVIDENCE);
+  await expect(hit).toContainText('Matched: Nvidia');
+
+  await hit.getByRole('button', { name: 'Show in page' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Showing the sentence' })).toBeVisible();
+  const painted = await page.evaluate(() => {
+    const highlight = CSS.highlights.get('ann-evidence');
+    return highlight ? [...highlight].map((range) => range.toString()) : [];
+  });
+  expect(painted).toHaveLength(1);
+  expect(painted[0]).toMatch(EVIDENCE);
+
+  await page.screenshot({ path: testInfo.outputPath('signal-page-painted.png') });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await panel.emulateMedia({ colorScheme });
+    await panel.screenshot({ path: testInfo.outputPath(`signals-${colorScheme}.png`), fullPage: true });
+  }
+});
+
+test('a page that matches no rule: no signal on the badge, none listed for it', async ({
+  context,
+  worker,
+  extensionId,
+  server,
+  openAnnotated,
+}) => {
+  // A page that fires signals first, so that "recent" has something and this page is shown apart from it.
+  await openAnnotated('/pages/signal-nvidia.html');
+  // The plain page mentions no card: nothing to wait for but its load.
+  const plain = await context.newPage();
+  await plain.goto(`${server.url}/pages/plain.html`, { waitUntil: 'load' });
+  const tabId = await tabIdOf(worker, plain);
+  const panel = await openPanelPage(context, extensionId, tabId);
+  await panel.getByRole('tab', { name: 'Signals' }).click();
+  await expect(panel.getByText('No watch signal fired on this page.')).toBeVisible();
+  await expect(panel.getByRole('list', { name: 'Recent signals elsewhere' })).toContainText(NVIDIA_SIGNAL);
+  expect(await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).not.toMatch(/^!/);
+});
