@@ -61,3 +61,52 @@ test('a page that matches no rule: no signal on the badge, none listed for it', 
   await expect(panel.getByRole('list', { name: 'Recent signals elsewhere' })).toContainText(NVIDIA_SIGNAL);
   expect(await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).not.toMatch(/^!/);
 });
+
+test('the rule editor validates as the user types and lists the clipped articles a rule would have fired on', async ({
+  context,
+  extensionId,
+  openAnnotated,
+}, testInfo) => {
+  const { tabId } = await openAnnotated('/demo/');
+  const panel = await openPanelPage(context, extensionId, tabId);
+  await panel.getByRole('button', { name: 'Clip page' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Clipped' })).toBeVisible();
+
+  await panel.locator('ul.cards button', { hasText: 'Nvidia' }).first().click();
+  await panel.getByRole('button', { name: 'Edit card' }).click();
+  const rule = panel.getByRole('textbox', { name: `Rule for “${NVIDIA_SIGNAL}”` });
+  await expect(rule).toHaveValue(/^all of: Nvidia\nany of: rental, rented, data center, smuggling\n/);
+  const preview = panel.getByRole('list', { name: 'Clipped articles it would have fired on' }).first();
+  await expect(preview).toContainText('China bets on AI token futures');
+  await expect(preview.locator('blockquote')).toContainText('rental contracts');
+  await rule.scrollIntoViewIfNeeded();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await panel.emulateMedia({ colorScheme });
+    await panel.screenshot({ path: testInfo.outputPath(`rule-editor-${colorScheme}.png`) });
+  }
+  await panel.emulateMedia({ colorScheme: 'light' });
+
+  // A clause it does not know is named at once, next to the field, and the card is not saved.
+  await rule.fill('all of: Nvidia\nsome of: rental');
+  await expect(panel.getByText('Rule: line 2: start with "all of:", "any of:", "none of:" or "within:"')).toBeVisible();
+  await expect(rule).toHaveAttribute('aria-invalid', 'true');
+  await panel.getByRole('button', { name: 'Save card' }).click();
+  await expect(rule).toBeFocused();
+
+  // A rule that excludes what the clip says would have fired on none of them.
+  await rule.fill('all of: Nvidia\nany of: smuggling\nnone of: Taiwan\nwithin: page');
+  await expect(panel.getByText('It would have fired on none of your clipped articles.')).toBeVisible();
+  await panel.getByRole('button', { name: 'Save card' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Saved “Nvidia”.');
+  const saved = (await panel.evaluate(() =>
+    chrome.runtime.sendMessage({ type: 'card.get', payload: { id: 'nvidia' } }),
+  )) as { value: { signals: Array<{ text: string; rule?: unknown }> } };
+  expect(saved.value.signals[0]!.rule).toEqual({
+    all: ['Nvidia'],
+    any: [['smuggling']],
+    none: ['Taiwan'],
+    scope: 'page',
+  });
+  // The other signal kept its rule.
+  expect(saved.value.signals[1]!.rule).toMatchObject({ all: ['Nvidia', 'Japan'] });
+});

@@ -64,11 +64,6 @@ const FIELD_OF: Record<string, FieldName> = {
   notes: 'notes',
 };
 
-/** The rules of a card's signals, by signal text (the form edits them apart from the signals' lines). */
-export function rulesOf(card: Card | null): Map<string, SignalRule> {
-  return new Map((card?.signals ?? []).flatMap((s) => (s.rule ? [[s.text, s.rule] as const] : [])));
-}
-
 /**
  * Reads the form into a card, validated as the store will validate it; or the problems, by field. A signal
  * line keeps the rule `rules` holds for its text.
