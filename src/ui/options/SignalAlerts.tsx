@@ -36,7 +36,7 @@ export function SignalAlerts({ settings, onChange }: Props) {
         Signals always show on the toolbar button and in the side panel’s Signals view. What fired, and where, stays in
         this browser.
       </p>
-      <p role="status">{status}</p>
+      {status ? <p role="status">{status}</p> : null}
     </section>
   );
 }
