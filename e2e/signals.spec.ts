@@ -1,4 +1,5 @@
 import { openPanelPage, tabIdOf } from '../scripts/page-probe';
+import { violations } from './axe';
 import { expect, test } from './fixtures';
 
 const NVIDIA_SIGNAL = 'Enforcement news on GPU rental or data-center contracts involving Nvidia chips.';
@@ -39,6 +40,7 @@ test('a page built to match a watch signal: the badge shows it, the Signals view
   for (const colorScheme of ['light', 'dark'] as const) {
     await panel.emulateMedia({ colorScheme });
     await panel.screenshot({ path: testInfo.outputPath(`signals-${colorScheme}.png`), fullPage: true });
+    expect(await violations(panel), `Signals (${colorScheme})`).toEqual([]);
   }
 });
 
@@ -83,6 +85,7 @@ test('the rule editor validates as the user types and lists the clipped articles
   for (const colorScheme of ['light', 'dark'] as const) {
     await panel.emulateMedia({ colorScheme });
     await panel.screenshot({ path: testInfo.outputPath(`rule-editor-${colorScheme}.png`) });
+    expect(await violations(panel), `rule editor (${colorScheme})`).toEqual([]);
   }
   await panel.emulateMedia({ colorScheme: 'light' });
 
