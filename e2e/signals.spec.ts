@@ -1,6 +1,9 @@
 import { openPanelPage, tabIdOf } from '../scripts/page-probe';
+import { type SyncServer, startSyncServer } from '../scripts/team/server';
+import { basicAuth, setupTeam } from '../scripts/team/setup';
 import { violations } from './axe';
 import { expect, test } from './fixtures';
+import { joinAndSync } from './team';
 
 const NVIDIA_SIGNAL = 'Enforcement news on GPU rental or data-center contracts involving Nvidia chips.';
 const EVIDENCE = /^Officials said Nvidia processors had been rented out through a data center near Osaka/;
@@ -112,4 +115,59 @@ test('the rule editor validates as the user types and lists the clipped articles
   });
   // The other signal kept its rule.
   expect(saved.value.signals[1]!.rule).toMatchObject({ all: ['Nvidia', 'Japan'] });
+});
+
+test.describe('sharing a signal hit', () => {
+  let sync: SyncServer;
+  const ALICE = { name: 'alice', password: 'alice-password-1' };
+  test.beforeAll(async () => {
+    sync = await startSyncServer({});
+    await setupTeam({ url: sync.url, team: 'research', members: [ALICE], readers: [], admin: sync.admin });
+  });
+  test.afterAll(async () => {
+    await sync.close();
+  });
+  const signalDocs = async () => {
+    const response = await fetch(`${sync.url}/dossier-team-research/_all_docs?include_docs=true`, {
+      headers: { authorization: basicAuth(sync.admin) },
+    });
+    const body = (await response.json()) as { rows: Array<{ doc: Record<string, unknown> }> };
+    return body.rows.map((r) => r.doc).filter((d) => d.type === 'signal');
+  };
+
+  test('a hit reaches the team only when its user shares it, and only that hit', async ({
+    context,
+    worker,
+    extensionId,
+    openAnnotated,
+  }, testInfo) => {
+    await joinAndSync(context, extensionId, {
+      url: sync.url,
+      team: 'research',
+      user: ALICE.name,
+      password: ALICE.password,
+    });
+    const { tabId } = await openAnnotated('/pages/signal-nvidia.html');
+    await expect.poll(() => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('!3');
+    const panel = await openPanelPage(context, extensionId, tabId);
+    await panel.getByRole('tab', { name: 'Signals' }).click();
+    const share = panel.getByRole('button', { name: `Share “${NVIDIA_SIGNAL}” with research` });
+    await expect(share).toBeVisible();
+    // Reading the page sent nothing to the team.
+    expect(await signalDocs()).toEqual([]);
+
+    await share.click();
+    await expect(panel.getByRole('status').filter({ hasText: 'Shared' })).toContainText('with research');
+    await panel.screenshot({ path: testInfo.outputPath('signals-shared-light.png'), fullPage: true });
+    await expect.poll(async () => (await signalDocs()).length, { timeout: 15_000 }).toBe(1);
+    const [doc] = await signalDocs();
+    expect(doc).toMatchObject({
+      type: 'signal',
+      cardId: 'nvidia',
+      signal: NVIDIA_SIGNAL,
+      createdBy: 'alice',
+      url: expect.stringMatching(/\/pages\/signal-nvidia\.html$/),
+      evidence: expect.stringMatching(EVIDENCE),
+    });
+  });
 });

@@ -8,13 +8,14 @@ import { clipStore } from './clipping';
 import type { Library } from './library';
 import { tabSignals } from './signal-badge';
 import { signalHitStore } from './signal-watch';
+import { shareSignalHit } from './team-share';
 
 /** Most hits from other pages the Signals view lists. */
 const RECENT = 50;
 /** Most clips a rule preview lists. */
 const PREVIEW = 20;
 
-type SignalMessages = 'signals.list' | 'signal.reveal' | 'signal.preview';
+type SignalMessages = 'signals.list' | 'signal.reveal' | 'signal.preview' | 'signal.share';
 
 /** The extension pages' watch-signal handlers: the Signals view and the card editor's rule preview. */
 export function signalPanelHandlers(library: Library): Pick<Handlers<typeof panelToBackground>, SignalMessages> {
@@ -32,6 +33,11 @@ export function signalPanelHandlers(library: Library): Pick<Handlers<typeof pane
       if (!hit) return { found: false };
       const answer = await sendToTab(tabId, 'page.evidence.reveal', { sentence: hit.evidence });
       return answer.ok ? answer.value : { found: false };
+    },
+    'signal.share': async ({ hitId, team }) => {
+      const hit = await signalHitStore().get(hitId);
+      if (!hit) throw new Error('This signal is no longer stored (hits in private windows are not kept).');
+      return shareSignalHit(team, hit);
     },
     'signal.preview': async ({ cardId, name, rule }) => {
       const parsed = v.safeParse(SignalRuleSchema, rule);

@@ -154,6 +154,11 @@ export const panelToBackground = {
   'signals.list': v.strictObject({ tabId }),
   /** Scrolls a tab to the sentence of one of its signal hits and paints it. */
   'signal.reveal': v.strictObject({ tabId, hitId: v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/)) }),
+  /** Shares one stored signal hit (page, signal, sentence) with a joined team. */
+  'signal.share': v.strictObject({
+    hitId: v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/)),
+    team: v.pipe(v.string(), v.maxLength(64)),
+  }),
   /** Which clipped articles a signal rule (as the card editor holds it) would have fired on. */
   'signal.preview': v.strictObject({
     cardId: v.optional(cardId),
@@ -397,6 +402,7 @@ export interface Answers {
   'card.unshare': { team: string; cardId: string };
   'signals.list': SignalsView;
   'signal.reveal': { found: boolean };
+  'signal.share': { team: string; hitId: string };
   'signal.preview': SignalPreview[];
   'alerts.set': Settings;
   'page.evidence.reveal': { found: boolean };

@@ -4,6 +4,7 @@ import { sendToBackground } from '../../messaging/client';
 import type { SignalsView } from '../../messaging/protocol';
 import { readEnvelope } from '../../messaging/router';
 import type { SignalHitRecord } from '../../model/signal-hit';
+import { ShareWith } from '../ShareWith';
 
 /** Loads the Signals view of a tab, and again whenever the tab's page reports a change. */
 function useSignals(tabId: number): SignalsView | null {
@@ -34,12 +35,18 @@ function Hit({
   here,
   onOpen,
   onShow,
+  onNotice,
 }: {
   hit: SignalHitRecord;
   here: boolean;
   onOpen: (cardId: string) => void;
   onShow: (hit: SignalHitRecord) => void;
+  onNotice: (notice: string) => void;
 }) {
+  const share = async (team: string) => {
+    const result = await sendToBackground('signal.share', { hitId: hit.hitId, team });
+    return result.ok ? `Shared “${hit.signal}” on this page with ${team}.` : result.error;
+  };
   return (
     <li class="signal-hit">
       <p class="signal-head">
@@ -63,6 +70,9 @@ function Hit({
         ) : null}
       </p>
       <p class="signal-terms">Matched: {hit.terms.join(', ')}</p>
+      <div class="actions">
+        <ShareWith share={share} onNotice={onNotice} label={(team) => `Share “${hit.signal}” with ${team}`} />
+      </div>
     </li>
   );
 }
@@ -89,7 +99,7 @@ export function Signals({ tabId, onOpen }: { tabId: number; onOpen: (cardId: str
       {view.page.length ? (
         <ul class="own-list signal-list" aria-label="Signals on this page">
           {view.page.map((hit) => (
-            <Hit key={hit.hitId} hit={hit} here onOpen={onOpen} onShow={(h) => void show(h)} />
+            <Hit key={hit.hitId} hit={hit} here onOpen={onOpen} onShow={(h) => void show(h)} onNotice={setStatus} />
           ))}
         </ul>
       ) : (
@@ -99,7 +109,7 @@ export function Signals({ tabId, onOpen }: { tabId: number; onOpen: (cardId: str
       {view.recent.length ? (
         <ul class="own-list signal-list" aria-label="Recent signals elsewhere">
           {view.recent.map((hit) => (
-            <Hit key={hit.hitId} hit={hit} here={false} onOpen={onOpen} onShow={() => undefined} />
+            <Hit key={hit.hitId} hit={hit} here={false} onOpen={onOpen} onShow={() => undefined} onNotice={setStatus} />
           ))}
         </ul>
       ) : (
