@@ -61,11 +61,14 @@ function crossesParagraph(starts: readonly number[], from: number, to: number): 
 
 /** Where every term of the rules stands: cards through the page's mentions, keywords in the text. */
 function occurrences(compiled: CompiledSignals, page: SignalPage, starts: number[]): Occurrence[] {
-  const found: Array<Omit<Occurrence, 'paragraph'>> = [];
+  const cards: Array<{ term: number; start: number; end: number }> = [];
   for (const m of page.mentions) {
     const term = compiled.cardTerms.get(m.cardId);
-    if (term !== undefined) found.push({ term, start: m.start, end: m.end });
+    if (term !== undefined) cards.push({ term, start: m.start, end: m.end });
   }
+  cards.sort((a, b) => a.start - b.start);
+  // Keywords are found in the order of the text's words: already sorted by start.
+  const words: Array<{ term: number; start: number; end: number }> = [];
   if (compiled.phrases.size > 0) {
     const tokens = tokenise(page.text);
     const { text } = page;
@@ -86,16 +89,19 @@ function occurrences(compiled: CompiledSignals, page: SignalPage, starts: number
           ok &&= phrase.rest[w]!.has(normAt(tokens, next));
           last = next;
         }
-        if (ok) found.push({ term: phrase.term, start: tokens.start[i]!, end: tokens.end[last]! });
+        if (ok) words.push({ term: phrase.term, start: tokens.start[i]!, end: tokens.end[last]! });
       }
     }
   }
-  found.sort((a, b) => a.start - b.start);
+  // Both lists merged in text order, each occurrence given its paragraph.
   const out: Occurrence[] = [];
   let p = 0;
-  for (const o of found) {
+  let a = 0;
+  let b = 0;
+  while (a < cards.length || b < words.length) {
+    const o = b >= words.length || (a < cards.length && cards[a]!.start <= words[b]!.start) ? cards[a++]! : words[b++]!;
     while (p + 1 < starts.length && starts[p + 1]! <= o.start) p++;
-    out.push({ ...o, paragraph: p });
+    out.push({ term: o.term, start: o.start, end: o.end, paragraph: p });
   }
   return out;
 }
@@ -103,7 +109,16 @@ function occurrences(compiled: CompiledSignals, page: SignalPage, starts: number
 /** Whether the terms present (stamped with `mark`) satisfy the rule. */
 function satisfied(rule: CompiledRule, present: Int32Array, mark: number): boolean {
   for (const t of rule.all) if (present[t] !== mark) return false;
-  for (const group of rule.any) if (!group.some((t) => present[t] === mark)) return false;
+  for (const group of rule.any) {
+    let found = false;
+    for (const t of group) {
+      if (present[t] === mark) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
   for (const t of rule.none) if (present[t] === mark) return false;
   return true;
 }
@@ -119,17 +134,30 @@ function sentences(text: string, from: number, to: number): Array<[number, numbe
   return out;
 }
 
+/** Paragraphs whose sentences are weighed for a rule's evidence: those holding the most of its groups. */
+const EVIDENCE_PARAGRAPHS = 3;
+
 /** The sentence of the unit that carries the most of the rule's groups, trimmed; cut to MAX_SENTENCE around them. */
 function evidenceOf(text: string, rule: CompiledRule, occs: Occurrence[], starts: number[]) {
   const groups: number[][] = [...rule.all.map((t) => [t]), ...rule.any];
-  const paragraphs = [...new Set(occs.map((o) => o.paragraph))];
+  const score = (terms: ReadonlySet<number>) => groups.filter((g) => g.some((t) => terms.has(t))).length;
+  const byParagraph = new Map<number, Occurrence[]>();
+  for (const o of occs) {
+    const list = byParagraph.get(o.paragraph);
+    if (list) list.push(o);
+    else byParagraph.set(o.paragraph, [o]);
+  }
+  // On a long page a page-wide rule has terms in many paragraphs: only the richest few are split in sentences.
+  const ranked = [...byParagraph]
+    .map(([p, list]) => ({ p, list, score: score(new Set(list.map((o) => o.term))) }))
+    .sort((a, b) => b.score - a.score || a.p - b.p)
+    .slice(0, EVIDENCE_PARAGRAPHS);
   let best = { score: -1, start: 0, end: 0 };
-  for (const p of paragraphs) {
+  for (const { p, list } of ranked) {
     const end = (starts[p + 1] ?? text.length + 1) - 1;
     for (const [s, e] of sentences(text, starts[p]!, end)) {
-      const inside = occs.filter((o) => o.start >= s && o.end <= e).map((o) => o.term);
-      const score = groups.filter((g) => g.some((t) => inside.includes(t))).length;
-      if (score > best.score) best = { score, start: s, end: e };
+      const inside = score(new Set(list.filter((o) => o.start >= s && o.end <= e).map((o) => o.term)));
+      if (inside > best.score || (inside === best.score && s < best.start)) best = { score: inside, start: s, end: e };
     }
   }
   let { start, end } = best;
@@ -152,35 +180,64 @@ export function evaluateSignals(compiled: CompiledSignals, page: SignalPage): Si
   const present = new Int32Array(compiled.labels.length).fill(-1);
   const fired = new Map<number, Occurrence[]>();
 
+  // Each rule is checked once per unit (the page, a paragraph), however many of its terms stand there.
+  const checked = new Int32Array(compiled.rules.length).fill(-1);
+  const visited = new Int32Array(compiled.labels.length).fill(-1);
+
   // Page scope: every term found anywhere counts.
   for (const o of occs) present[o.term] = 0;
-  const touched = new Set(occs.flatMap((o) => compiled.termRules[o.term]!));
-  for (const r of touched) {
-    const rule = compiled.rules[r]!;
-    if (rule.scope === 'page' && satisfied(rule, present, 0)) fired.set(r, occs);
+  for (const o of occs) {
+    if (visited[o.term] === 0) continue;
+    visited[o.term] = 0;
+    for (const r of compiled.termRules[o.term]!) {
+      if (checked[r] === 0) continue;
+      checked[r] = 0;
+      const rule = compiled.rules[r]!;
+      if (rule.scope === 'page' && satisfied(rule, present, 0)) fired.set(r, occs);
+    }
   }
   // Paragraph scope: each paragraph with terms in it, against the rules its terms take part in.
   present.fill(-1);
   for (let i = 0; i < occs.length; ) {
     const p = occs[i]!.paragraph;
+    const mark = p + 1;
     let j = i;
-    while (j < occs.length && occs[j]!.paragraph === p) present[occs[j++]!.term] = p + 1;
+    while (j < occs.length && occs[j]!.paragraph === p) present[occs[j++]!.term] = mark;
     for (let k = i; k < j; k++) {
-      for (const r of compiled.termRules[occs[k]!.term]!) {
+      const term = occs[k]!.term;
+      if (visited[term] === mark) continue;
+      visited[term] = mark;
+      for (const r of compiled.termRules[term]!) {
+        if (checked[r] === mark) continue;
+        checked[r] = mark;
         const rule = compiled.rules[r]!;
         if (rule.scope !== 'paragraph' || fired.has(r)) continue;
-        if (satisfied(rule, present, p + 1)) fired.set(r, occs.slice(i, j));
+        if (satisfied(rule, present, mark)) fired.set(r, occs.slice(i, j));
       }
     }
     i = j;
   }
 
+  // A page-wide rule's evidence is read from its own terms' occurrences, not from every occurrence of the page.
+  let byTerm: Map<number, Occurrence[]> | null = null;
+  const ofTerms = (terms: ReadonlySet<number>, unit: Occurrence[]): Occurrence[] => {
+    if (unit !== occs) return unit.filter((o) => terms.has(o.term));
+    if (!byTerm) {
+      byTerm = new Map();
+      for (const o of occs) {
+        const list = byTerm.get(o.term);
+        if (list) list.push(o);
+        else byTerm.set(o.term, [o]);
+      }
+    }
+    const index = byTerm;
+    return [...terms].flatMap((t) => index.get(t) ?? []).sort((x, y) => x.start - y.start);
+  };
   return [...fired.keys()]
     .sort((a, b) => a - b)
     .map((r) => {
       const rule = compiled.rules[r]!;
-      const wanted = new Set([...rule.all, ...rule.any.flat()]);
-      const used = fired.get(r)!.filter((o) => wanted.has(o.term));
+      const used = ofTerms(new Set([...rule.all, ...rule.any.flat()]), fired.get(r)!);
       return {
         cardId: rule.cardId,
         cardName: rule.cardName,
