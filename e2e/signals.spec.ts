@@ -67,6 +67,25 @@ test('a page that matches no rule: no signal on the badge, none listed for it', 
   expect(await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).not.toMatch(/^!/);
 });
 
+test('text a live page adds later fires the signals it matches', async ({ context, worker, extensionId, server }) => {
+  const page = await context.newPage();
+  await page.goto(`${server.url}/pages/live.html`);
+  const tabId = await tabIdOf(worker, page);
+  const badge = () => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+  await page.waitForTimeout(500);
+  expect(await badge()).not.toMatch(/^!/);
+
+  await page.evaluate(() =>
+    (window as unknown as { addEntry: (t: string) => void }).addEntry(
+      'Customs opened an investigation after Nvidia chips were rented through a data center.',
+    ),
+  );
+  await expect.poll(badge).toMatch(/^!\d+$/);
+  const panel = await openPanelPage(context, extensionId, tabId);
+  await panel.getByRole('tab', { name: 'Signals' }).click();
+  await expect(panel.getByRole('list', { name: 'Signals on this page' })).toContainText(NVIDIA_SIGNAL);
+});
+
 test('the rule editor validates as the user types and lists the clipped articles a rule would have fired on', async ({
   context,
   extensionId,

@@ -55,8 +55,23 @@ export function createDispatcher(library: Library) {
       // The user's highlights on the page are read from the store while the text is matched.
       const reading = part ? undefined : annotationsForPage(source, sender);
       const found = await withoutIgnored(sites, sender.tab?.url, await library.match(text));
-      // Text that changed on a live page: the page reports what it painted with `page.record`.
-      if (part) return found;
+      const signalPage = { text, mentions: found.mentions, ...(breaks ? { breaks } : {}) };
+      // Text that changed on a live page: the page reports what it painted with `page.record`; the signals its
+      // new text fires join the page's.
+      if (part) {
+        const tabId = sender.tab?.id;
+        if (tabId !== undefined) {
+          const page = { tabId, frameId: sender.frameId ?? 0, url, title, incognito: sender.tab?.incognito === true };
+          void watchSignals(library, { ...page, part: true }, signalPage)
+            .then(async (hits) => {
+              if (hits.length === 0) return;
+              announce(tabId);
+              await showTabStatus(tabId);
+            })
+            .catch((error: unknown) => console.warn('Dossier: could not watch signals', error));
+        }
+        return found;
+      }
       const annotations = await reading;
       const tabId = sender.tab?.id;
       if (tabId !== undefined) void styleDocument(tabId, sender.documentId).catch(() => undefined);
@@ -67,7 +82,7 @@ export function createDispatcher(library: Library) {
         const page = { tabId, frameId, url, title, incognito: sender.tab?.incognito === true };
         void recordFrame(tabId, frameId, { url, title }, found)
           // The page's watch signals are evaluated once it is painted, before its badge is shown.
-          .then(() => watchSignals(library, page, { text, mentions: found.mentions, ...(breaks ? { breaks } : {}) }))
+          .then(() => watchSignals(library, page, signalPage))
           .then(async () => {
             announce(tabId);
             await showTabStatus(tabId);

@@ -60,6 +60,15 @@ describe('the signals of a tab', () => {
     expect(await signalBadge(1, 'https://news.example/b', 1)).toBeNull();
   });
 
+  it('adds the hits of text a live page added to the frame’s earlier ones', async () => {
+    await setTabSignals(1, 0, PAGE, [hit('rentals')]);
+    await setTabSignals(1, 0, PAGE, [hit('audits'), hit('rentals')], true);
+    expect((await tabSignals(1, PAGE)).map((h) => h.signal)).toEqual(['audits', 'rentals']);
+    // A whole match of the page replaces them.
+    await setTabSignals(1, 0, PAGE, [hit('rentals')]);
+    expect((await tabSignals(1, PAGE)).map((h) => h.signal)).toEqual(['rentals']);
+  });
+
   it('forgets a closed tab', async () => {
     await setTabSignals(2, 0, PAGE, [hit('rentals')]);
     await forgetTabSignals(2);

@@ -20,12 +20,16 @@ async function read(tabId: number): Promise<TabSignals | null> {
   return (got[key(tabId)] as TabSignals | undefined) ?? null;
 }
 
-/** Records the hits one frame of a tab fired (none clears them); the top frame on a new URL clears the others. */
+/**
+ * Records the hits one frame of a tab fired (none clears them), or with `add` the hits of text the page added
+ * (kept with the frame's earlier ones); the top frame on a new URL clears the others.
+ */
 export function setTabSignals(
   tabId: number,
   frameId: number,
   url: string,
   hits: readonly SignalHitRecord[],
+  add = false,
 ): Promise<void> {
   const run = (queues.get(tabId) ?? Promise.resolve())
     .catch(() => undefined)
@@ -34,7 +38,9 @@ export function setTabSignals(
       const fresh = !current || (frameId === 0 && current.url !== url);
       const next: TabSignals = fresh ? { url, frames: {} } : current;
       if (frameId === 0) next.url = url;
-      next.frames[String(frameId)] = [...hits];
+      const before = add && !fresh ? (next.frames[String(frameId)] ?? []) : [];
+      const kept = before.filter((h) => !hits.some((n) => n.hitId === h.hitId));
+      next.frames[String(frameId)] = [...kept, ...hits];
       await chrome.storage.session.set({ [key(tabId)]: next });
     });
   queues.set(tabId, run);

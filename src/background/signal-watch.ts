@@ -26,6 +26,8 @@ export interface WatchedPage {
   title: string;
   /** Hits in incognito windows are neither stored nor announced, only shown for the tab. */
   incognito: boolean;
+  /** The text is a part the page added or changed: its hits join the frame's earlier ones. */
+  part?: boolean;
 }
 
 /** Evaluates the signal rules on a frame's matched text; records and announces the hits. */
@@ -47,7 +49,8 @@ export async function watchSignals(
     terms: hit.terms,
     evidence: hit.evidence.sentence.slice(0, MAX_EVIDENCE),
   }));
-  await setTabSignals(page.tabId, page.frameId, page.url, records);
+  if (page.part && records.length === 0) return records;
+  await setTabSignals(page.tabId, page.frameId, page.url, records, page.part === true);
   if (page.incognito || records.length === 0) return records;
   const fresh = await signalHitStore().record(records);
   await alertHits(fresh);

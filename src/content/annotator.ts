@@ -159,8 +159,9 @@ export class Annotator {
       text: page.text,
       url: this.doc.location?.href ?? '',
       title: this.doc.title,
-      // Where its paragraphs end, for watch signals (a whole page only).
-      ...(part ? { part } : { breaks: blockBreaks(page) }),
+      ...(part ? { part } : {}),
+      // Where its paragraphs end, for watch signals.
+      breaks: blockBreaks(page),
       ...(source ? { source } : {}),
     });
     if (!result.ok) throw new Error(result.error);
