@@ -9,10 +9,13 @@ import { sites } from './sites';
 const PERMISSION: chrome.permissions.Permissions = { permissions: ['notifications'] };
 const key = (id: string) => `alert:${id}`;
 
-/** Whether alerts may be shown: turned on, and the permission granted. */
+/**
+ * Whether alerts may be shown: the permission granted (asked first: it is cheap and false until the user turns
+ * alerts on, so that nothing else is read for most pages), and turned on.
+ */
 async function alertsOn(): Promise<boolean> {
-  if (!(await sites.settings()).alerts) return false;
-  return chrome.permissions.contains(PERMISSION);
+  if (!(await chrome.permissions.contains(PERMISSION))) return false;
+  return (await sites.settings()).alerts;
 }
 
 /** Shows one notification for the hits that are new on a page (the first named, the others counted). */
