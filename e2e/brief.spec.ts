@@ -63,7 +63,12 @@ test('the demo page’s brief lists the seed’s entities; it copies and exports
   await expect(section(panel, 'Topics & keywords').getByRole('button', { name: /^Export controls \d+/ })).toBeVisible();
   await expect(section(panel, 'Summary').locator('p')).toHaveCount(4);
   await expect(section(panel, 'Implications').getByRole('listitem').first()).toContainText('(China)');
-  await expect(section(panel, 'Signals that fired')).toContainText('None fired on this page.');
+  // The demo page is the seed's story: the built-in pack's watch signals fire on it, each with its sentence.
+  const nvidia = section(panel, 'Signals that fired')
+    .getByRole('listitem')
+    .filter({ hasText: /^Nvidia: / });
+  await expect(nvidia.first()).toBeVisible();
+  await expect(nvidia.first().locator('blockquote')).toContainText(/Nvidia/);
 
   // As wide as a side panel.
   await panel.setViewportSize({ width: 420, height: 900 });
@@ -156,7 +161,7 @@ test('related intelligence ranks an earlier clip; "Clip with brief" keeps the br
   const md = await downloaded(demo, () => demo.getByRole('button', { name: 'Export Markdown' }).click());
   expect(md.text).toContain('## Brief: China bets on AI token futures');
   expect(md.text).toContain('### Entities\n\n- [[China]] (');
-  expect(md.text).toContain('### Signals that fired\n\nNone fired on this page.');
+  expect(md.text).toMatch(/### Signals that fired\n\n(- \[\[.+\n( {2}> .+\n)?)*- \[\[Nvidia\]\]: /);
   expect(md.text).toMatch(
     /- Clip \[Customs officers question GPU rental deals in Japan\]\(<https:\/\/news\.example\/2026\/customs-gpu-rentals>\), \d{4}-\d\d-\d\d: shares Japan, Nvidia, Tencent/,
   );

@@ -108,6 +108,8 @@ test('the library finds cards despite typos, filters them, and works from the ke
   await expect(pageTab).toHaveAttribute('aria-selected', 'true');
   await pageTab.focus();
   await panel.keyboard.press('ArrowRight');
+  await expect(panel.getByRole('tab', { name: 'Signals' })).toBeFocused();
+  await panel.keyboard.press('ArrowRight');
   const libraryTab = panel.getByRole('tab', { name: 'Library' });
   await expect(libraryTab).toHaveAttribute('aria-selected', 'true');
   await expect(libraryTab).toBeFocused();

@@ -257,7 +257,8 @@ test('the server killed while 1,000 shared cards are pushed, and started again: 
 
   // The toolbar button turns grey and says the team is offline, beside the page's own count.
   const page = await context.newPage();
-  await page.goto(`${pages.url}/demo/`);
+  // A page with cards and no watch signal firing (a signal's badge would outrank the team's colour).
+  await page.goto(`${pages.url}/pages/reader.html`);
   const tabId = await tabIdOf(worker, page);
   await expect
     .poll(async () => (await button(worker, tabId)).title, { timeout: 15_000 })

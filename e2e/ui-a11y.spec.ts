@@ -1,20 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { openPanelPage } from '../scripts/page-probe';
+import { violations } from './axe';
 import { expect, test } from './fixtures';
-
-const axeSource = readFileSync(resolve(import.meta.dirname, '../node_modules/axe-core/axe.min.js'), 'utf8');
-
-/** axe's violations on a page, as "rule: help (where)" lines. */
-async function violations(page: Page): Promise<string[]> {
-  // Evaluated through the debugger protocol, which an extension page's CSP does not govern.
-  await page.evaluate(axeSource);
-  const results = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as {
-    violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }>;
-  };
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe finds no violation in the side panel and the options page (${colorScheme})`, async ({

@@ -1,4 +1,5 @@
 import { idleReason } from './idle-reason';
+import { signalBadge } from './signal-badge';
 import { siteStatus } from './site-rules';
 import { sites } from './sites';
 import { tabState } from './tab-state';
@@ -7,10 +8,16 @@ import { NO_TEAM, sameBadge, type TeamBadge, type TeamSync, teamBadge } from './
 /** The joined teams' part of the button (their sync state), shown on every tab beside the tab's own. */
 let team: TeamBadge = NO_TEAM;
 
-/** The button's look on a tab: its own title and text, with the teams' colour, text and title line. */
-async function show(tabId: number, own: { title: string; text: string; color: string }): Promise<void> {
+/**
+ * The button's look on a tab: its own title and text, with the teams' colour, text and title line; a `strong`
+ * look (watch signals that fired) keeps its own colour.
+ */
+async function show(
+  tabId: number,
+  own: { title: string; text: string; color: string; strong?: boolean },
+): Promise<void> {
   await chrome.action.setTitle({ tabId, title: team.title ? `${own.title}\n${team.title}` : own.title });
-  await chrome.action.setBadgeBackgroundColor({ tabId, color: team.color ?? own.color });
+  await chrome.action.setBadgeBackgroundColor({ tabId, color: own.strong ? own.color : (team.color ?? own.color) });
   await chrome.action.setBadgeText({ tabId, text: own.text || team.text });
 }
 
@@ -30,6 +37,12 @@ export async function showTabStatus(tabId: number, url?: string): Promise<void> 
     }
     const state = await tabState(tabId, liveUrl);
     const count = state.cards.length;
+    // Watch signals that fired here outrank the count of cards, and the teams' colour.
+    const signals = await signalBadge(tabId, liveUrl, count);
+    if (signals) {
+      await show(tabId, { ...signals, strong: true });
+      return;
+    }
     await show(tabId, {
       title: count ? `Dossier: ${count} tracked ${count === 1 ? 'card' : 'cards'} on this page` : 'Dossier',
       text: count ? String(count) : '',

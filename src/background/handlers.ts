@@ -12,6 +12,8 @@ import type { Library } from './library';
 import { styleDocument } from './page-style';
 import { sharedCardPanelHandlers } from './shared-card-handlers';
 import { readCard, saveCard } from './shared-cards';
+import { signalPanelHandlers } from './signal-handlers';
+import { watchSignals } from './signal-watch';
 import { refreshTabs, setSiteOf, siteState } from './site-handlers';
 import { siteOf } from './site-rules';
 import { sites } from './sites';
@@ -28,7 +30,12 @@ function cardsChanged<T>(value: T): T {
 
 /** The settings the options page shows. */
 function settingsOf(settings: SiteSettings): Settings {
-  return { paused: settings.paused, disabledSites: settings.disabledSites, highlight: settings.highlight };
+  return {
+    paused: settings.paused,
+    disabledSites: settings.disabledSites,
+    highlight: settings.highlight,
+    alerts: settings.alerts,
+  };
 }
 
 /** Builds the background's message dispatcher: content scripts and extension pages get separate maps. */
@@ -44,19 +51,38 @@ export function createDispatcher(library: Library) {
       if (!shown) throw new Error('Only a card this page mentions can be shared from it.');
       return shareCard(team, await library.getCard(cardId));
     },
-    'page.match': async ({ text, url, title, part, source }, sender) => {
+    'page.match': async ({ text, url, title, part, source, breaks }, sender) => {
       // The user's highlights on the page are read from the store while the text is matched.
       const reading = part ? undefined : annotationsForPage(source, sender);
       const found = await withoutIgnored(sites, sender.tab?.url, await library.match(text));
-      // Text that changed on a live page: the page reports what it painted with `page.record`.
-      if (part) return found;
+      const signalPage = { text, mentions: found.mentions, ...(breaks ? { breaks } : {}) };
+      // Text that changed on a live page: the page reports what it painted with `page.record`; the signals its
+      // new text fires join the page's.
+      if (part) {
+        const tabId = sender.tab?.id;
+        if (tabId !== undefined) {
+          const page = { tabId, frameId: sender.frameId ?? 0, url, title, incognito: sender.tab?.incognito === true };
+          void watchSignals(library, { ...page, part: true }, signalPage)
+            .then(async (hits) => {
+              if (hits.length === 0) return;
+              announce(tabId);
+              await showTabStatus(tabId);
+            })
+            .catch((error: unknown) => console.warn('Dossier: could not watch signals', error));
+        }
+        return found;
+      }
       const annotations = await reading;
       const tabId = sender.tab?.id;
       if (tabId !== undefined) void styleDocument(tabId, sender.documentId).catch(() => undefined);
       // The page paints as soon as it has the answer; recording for the side panel and the badge follow. The
       // record is queued per tab before this returns, so a later `page.record` of the same frame lands after it.
       if (tabId !== undefined) {
-        void recordFrame(tabId, sender.frameId ?? 0, { url, title }, found)
+        const frameId = sender.frameId ?? 0;
+        const page = { tabId, frameId, url, title, incognito: sender.tab?.incognito === true };
+        void recordFrame(tabId, frameId, { url, title }, found)
+          // The page's watch signals are evaluated once it is painted, before its badge is shown.
+          .then(() => watchSignals(library, page, signalPage))
           .then(async () => {
             announce(tabId);
             await showTabStatus(tabId);
@@ -85,6 +111,7 @@ export function createDispatcher(library: Library) {
     ...annotatorPanelHandlers(sites, library),
     ...annotationPanelHandlers(),
     ...clipPanelHandlers(library),
+    ...signalPanelHandlers(library),
     ...teamPanelHandlers(library),
     ...sharedCardPanelHandlers(library),
     'tab.state': async ({ tabId }) => {
@@ -165,6 +192,7 @@ export function createDispatcher(library: Library) {
       void refreshTabs();
       return settingsOf(next);
     },
+    'alerts.set': async ({ enabled }) => settingsOf(await sites.setAlerts(enabled)),
     'highlight.set': async ({ style }) => {
       const next = await sites.setHighlight(style);
       void refreshTabs();

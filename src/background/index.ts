@@ -8,6 +8,8 @@ import { runCommand } from './ignore-handlers';
 import { annotateOpenTabs } from './install';
 import { Library } from './library';
 import { forgetStyled } from './page-style';
+import { listenToAlerts } from './signal-alerts';
+import { forgetTabSignals } from './signal-badge';
 import { refreshTabs } from './site-handlers';
 import { forgetTab } from './tab-state';
 import {
@@ -100,7 +102,11 @@ void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch((
 chrome.tabs.onRemoved.addListener((tabId) => {
   forgetStyled(tabId);
   void forgetTab(tabId);
+  void forgetTabSignals(tabId);
 });
+// A click on a watch signal's notification opens its page (the API exists once the user allowed alerts).
+listenToAlerts();
+chrome.permissions.onAdded.addListener(() => listenToAlerts());
 chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
   if (change.url || change.status === 'complete') void showTabStatus(tabId, tab.url);
 });

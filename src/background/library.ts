@@ -1,5 +1,13 @@
 import * as v from 'valibot';
-import { compileDictionary, type Dictionary, loadDictionary, scan, serializeDictionary } from '../engine';
+import {
+  type CompiledSignals,
+  compileDictionary,
+  compileSignals,
+  type Dictionary,
+  loadDictionary,
+  scan,
+  serializeDictionary,
+} from '../engine';
 import type { PackSummary } from '../messaging/protocol';
 import type { RestoreReport } from '../model/backup';
 import { type Card, isTopic, MAX_NAME, slugify, toEntry } from '../model/card';
@@ -85,11 +93,7 @@ export class Library {
       const cached = await readCachedDictionary(revision);
       const dictionary = cached && loadCached(cached.dictionary);
       if (cached && dictionary) return { dictionary, cards: new Map(cached.cards.map((c) => [c.id, c])) };
-      const replaced = new Set(extra.replacing);
-      const own = (await this.store.listCards()).filter((c) => !replaced.has(c.id));
-      const ids = new Set(own.map((c) => c.id));
-      // The user's own card wins over a team's with the same id.
-      const list = [...own, ...extra.cards.filter((c) => !ids.has(c.id))];
+      const list = await this.linkedCards(extra);
       const compiled = compileDictionary(list.map(toEntry));
       const cards = list.map(toSummary);
       this.cacheLater(() => writeCachedDictionary({ revision, dictionary: serializeDictionary(compiled), cards }));
@@ -139,6 +143,29 @@ export class Library {
       builtIn: p.builtIn === true,
       cards: counts.get(p.packId) ?? 0,
     }));
+  }
+
+  /** The cards that link on pages: the store's and the teams' (the user's own card wins over a team's of its id). */
+  private async linkedCards(extra: ExtraCards): Promise<Card[]> {
+    const replaced = new Set(extra.replacing);
+    const own = (await this.store.listCards()).filter((c) => !replaced.has(c.id));
+    const ids = new Set(own.map((c) => c.id));
+    return [...own, ...extra.cards.filter((c) => !ids.has(c.id))];
+  }
+
+  private compiledSignals: { of: Promise<Loaded>; signals: Promise<CompiledSignals> } | null = null;
+
+  /** The watch-signal rules of the linked cards, compiled again whenever the dictionary is. */
+  signals(): Promise<CompiledSignals> {
+    const loaded = this.load();
+    if (this.compiledSignals?.of !== loaded) {
+      const signals = loaded.then(async () => compileSignals(await this.linkedCards(await this.extra())));
+      this.compiledSignals = { of: loaded, signals };
+      signals.catch(() => {
+        if (this.compiledSignals?.signals === signals) this.compiledSignals = null;
+      });
+    }
+    return this.compiledSignals.signals;
   }
 
   /** Finds the mentions of tracked cards in a page's text. */

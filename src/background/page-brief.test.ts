@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { compileDictionary, scan } from '../engine';
+import { compileDictionary, compileSignals, scan } from '../engine';
 import { type Card, toEntry } from '../model/card';
 import type { Article, Clip } from '../model/clip';
 import { PackSchema } from '../model/pack';
@@ -21,6 +21,7 @@ const library: CardSource = {
     if (id === teammates.id) return teammates;
     throw new Error(`No card with id ${id}`);
   },
+  signals: async () => compileSignals([...own, teammates]),
 };
 const dictionary = compileDictionary([...own, teammates].map(toEntry));
 
@@ -82,5 +83,16 @@ describe('briefOf', () => {
     const exportControls = brief.related.cards.find((c) => c.name === 'Export controls');
     expect(exportControls?.cardId).toBe('export-controls');
     expect(brief.related.cards.find((c) => c.name === 'Alibaba')).toMatchObject({ cardId: 'alibaba', clips: 1 });
+  });
+
+  it('lists the watch signals that fired, with the sentence that shows each', async () => {
+    const probe =
+      'Customs officers opened an investigation into rented data-center servers that moved Nvidia chips out of Japan.';
+    const fired = { ...article, text: probe };
+    const mentions = scan(dictionary, probe).map((m) => ({ cardId: m.id, start: m.start, end: m.end }));
+    const brief = await briefOf(library, fired, mentions, []);
+    const nvidia = brief.signals.filter((s) => s.cardId === 'nvidia');
+    expect(nvidia.length).toBeGreaterThan(0);
+    expect(nvidia[0]).toMatchObject({ name: 'Nvidia', evidence: probe });
   });
 });

@@ -1,4 +1,5 @@
 import { buildBrief } from '../brief/build';
+import { type CompiledSignals, evaluateSignals } from '../engine';
 import type { Brief, FiredSignal } from '../model/brief';
 import type { Card } from '../model/card';
 import type { Article, Clip } from '../model/clip';
@@ -10,13 +11,21 @@ import type { Library } from './library';
  * earlier clips. Local: nothing leaves the browser.
  */
 
-/** The watch signals of the cards that fired on a page. None until signals are evaluated; the merge wires them. */
-export function firedSignals(_article: Article, _mentions: ReadonlyArray<{ cardId: string }>): FiredSignal[] {
-  return [];
+/** The watch signals that fire on an article's text, with the sentence that shows each (src/engine/signals.ts). */
+export function firedSignals(
+  compiled: CompiledSignals,
+  article: Pick<Article, 'text'>,
+  mentions: ReadonlyArray<{ cardId: string; start: number; end: number }>,
+): FiredSignal[] {
+  return evaluateSignals(compiled, { text: article.text, mentions }).map((hit) => ({
+    cardId: hit.cardId,
+    signal: hit.text,
+    evidence: hit.evidence.sentence,
+  }));
 }
 
 /** Where the brief reads the cards: the library (its own cards, and a teammate's by id). */
-export type CardSource = Pick<Library, 'listEntries' | 'getCard'>;
+export type CardSource = Pick<Library, 'listEntries' | 'getCard' | 'signals'>;
 
 /** The brief of an article whose mentions were found, against the user's library and earlier clips. */
 export async function briefOf(
@@ -38,7 +47,7 @@ export async function briefOf(
     text: article.text,
     mentions,
     cards: [...cards.values()],
-    signals: firedSignals(article, mentions),
+    signals: firedSignals(await library.signals(), article, mentions),
     clips,
   });
 }

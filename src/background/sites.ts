@@ -48,6 +48,13 @@ export class Sites {
     return next;
   }
 
+  /** Turns system notifications of watch signals on or off. */
+  async setAlerts(alerts: boolean): Promise<SiteSettings> {
+    const next = await this.store.update((current) => ({ ...current, alerts }));
+    this.cached = Promise.resolve(next);
+    return next;
+  }
+
   /** Forgets the cached settings (after a restore or a wipe of the store). */
   forget(): void {
     this.cached = null;

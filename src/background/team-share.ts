@@ -2,8 +2,16 @@ import type { Annotation } from '../model/annotation';
 import type { Card } from '../model/card';
 import { type Clip, clipIdOf } from '../model/clip';
 import type { Pack } from '../model/pack';
+import type { SignalHitRecord } from '../model/signal-hit';
 import type { TeamActivity, TeamConfig } from '../model/team';
-import { activityOf, type SharedDoc, sharedAnnotationId, sharedClipId, validAnnotation } from '../model/team-docs';
+import {
+  activityOf,
+  type SharedDoc,
+  sharedAnnotationId,
+  sharedClipId,
+  sharedSignalId,
+  validAnnotation,
+} from '../model/team-docs';
 import { cardDocId } from '../store/card-docs';
 import { isNotFound, openDatabase, STORE_SCHEMA } from '../store/db';
 import { teamDbName } from '../team/names';
@@ -43,7 +51,7 @@ async function writeShared(team: string, docs: ReadonlyArray<NewShared>): Promis
   const existing = await db.allDocs({ keys: docs.map((d) => d._id), include_docs: true });
   const writes: SharedDoc[] = docs.map((doc, i) => {
     const before = (existing.rows[i] as { doc?: SharedDoc | null } | undefined)?.doc ?? null;
-    if (before && (doc.type === 'clip' || doc.type === 'annotation') && before.createdBy !== config.user) {
+    if (before && doc.type !== 'card' && doc.type !== 'pack' && before.createdBy !== config.user) {
       throw new Error(`Only ${before.createdBy} may change their ${doc.type} in the team ${team}.`);
     }
     return {
@@ -101,6 +109,17 @@ export async function shareClip(team: string, clip: Clip): Promise<{ team: strin
   const { clipId, ...fields } = clip;
   await writeShared(team, [{ ...fields, _id: sharedClipId(clipId, config.user), type: 'clip', clipId, trashed: null }]);
   return { team, clipId };
+}
+
+/**
+ * Shares one watch-signal hit (the page, the signal and its sentence) with a team: the user's choice, hit by hit;
+ * nothing else of what they read goes with it.
+ */
+export async function shareSignalHit(team: string, hit: SignalHitRecord): Promise<{ team: string; hitId: string }> {
+  const config = await teamConfig(team);
+  const doc = { ...hit, _id: sharedSignalId(hit.hitId, config.user), type: 'signal' as const, updated: hit.time };
+  await writeShared(team, [doc]);
+  return { team, hitId: hit.hitId };
 }
 
 /** An annotation as a team's document (the author is the document's, not the annotation's). */

@@ -48,11 +48,25 @@ describe('the brief of a saved page', () => {
     }
   });
 
-  it('gives the implications of the cards involved, attributed, and says no signal fired', () => {
+  it('gives the implications of the cards involved, attributed, and the watch signals that fired', () => {
     expect(brief.implications.length).toBeGreaterThan(4);
     const china = cards.find((c) => c.id === 'china')!;
     expect(brief.implications[0]).toEqual({ text: china.implications[0], cards: [{ cardId: 'china', name: 'China' }] });
-    expect(brief.signals).toEqual([]);
+    // The demo page is the seed's story: Nvidia's enforcement signal fires, shown by a sentence of the page.
+    const nvidia = cards.find((c) => c.id === 'nvidia')!;
+    const fired = brief.signals.filter((s) => s.cardId === 'nvidia');
+    expect(fired.length).toBeGreaterThan(0);
+    for (const s of brief.signals) {
+      expect(cards.find((c) => c.id === s.cardId)?.signals.map((x) => x.text)).toContain(s.signal);
+      expect(demo.replace(/\s+/g, ' ')).toContain(s.evidence.slice(0, 40));
+    }
+    expect(nvidia.signals.map((x) => x.text)).toContain(fired[0]!.signal);
+  });
+
+  it('fires no watch signal on a page that does not tell the story', () => {
+    const html =
+      '<html><head><title>Markets</title></head><body><article><h1>Markets</h1><p>Nvidia shares rose on Tuesday as China and Japan reported trade figures in line with forecasts. Analysts expect little change next quarter.</p><p>The weather in Tokyo was mild and traders left early.</p></article></body></html>';
+    expect(briefHtml(html, 'https://markets.example/', cards).signals).toEqual([]);
   });
 
   it('briefs a page with no article from its visible text', () => {
@@ -72,6 +86,7 @@ describe('the brief of a saved page', () => {
     );
     expect(printed).toBe(briefMarkdown(brief));
     for (const name of SEED_ENTITIES) expect(printed).toContain(`[[${name}]]`);
-    expect(printed).toContain('## Signals that fired\n\nNone fired on this page.');
+    expect(printed).toContain('## Signals that fired\n\n- [[');
+    expect(printed).toContain('- [[Nvidia]]: ');
   }, 30_000);
 });

@@ -2,7 +2,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { type BriefClip, buildBrief } from '../brief/build';
 import { canonicalUrl } from '../clip/canonical';
 import { NoArticleError } from '../clip/extract';
-import { compileDictionary, scan } from '../engine';
+import { compileDictionary, compileSignals, evaluateSignals, scan } from '../engine';
 import type { Brief, FiredSignal } from '../model/brief';
 import { type Card, toEntry } from '../model/card';
 import { clipHtml } from './clip-page';
@@ -15,14 +15,14 @@ import { extractText } from './extract-text';
  */
 
 /** The brief of a saved page's HTML. */
-export function briefHtml(
-  html: string,
-  url: string,
-  cards: readonly Card[],
-  signals: readonly FiredSignal[] = [],
-  clips: readonly BriefClip[] = [],
-): Brief {
+export function briefHtml(html: string, url: string, cards: readonly Card[], clips: readonly BriefClip[] = []): Brief {
   const page = articleOrText(html, url, cards);
+  // The watch signals of the cards that fire on the same text, as the extension evaluates them.
+  const signals: FiredSignal[] = evaluateSignals(compileSignals(cards), page).map((hit) => ({
+    cardId: hit.cardId,
+    signal: hit.text,
+    evidence: hit.evidence.sentence,
+  }));
   return buildBrief({ ...page, cards, signals, clips });
 }
 

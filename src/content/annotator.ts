@@ -1,7 +1,7 @@
 import { sendToBackground } from '../messaging/client';
 import type { Annotation } from '../model/annotation';
 import type { CardSummary, Mention } from '../model/mention';
-import { joinParts, type PageText, TextCollector } from './collect-text';
+import { blockBreaks, joinParts, type PageText, TextCollector } from './collect-text';
 import { compareRanges } from './document-order';
 import { createHitTest, type HitTest } from './hover';
 import { type Painted, Painter, rangeOf } from './paint';
@@ -160,6 +160,8 @@ export class Annotator {
       url: this.doc.location?.href ?? '',
       title: this.doc.title,
       ...(part ? { part } : {}),
+      // Where its paragraphs end, for watch signals.
+      breaks: blockBreaks(page),
       ...(source ? { source } : {}),
     });
     if (!result.ok) throw new Error(result.error);

@@ -158,6 +158,19 @@ export function locate(page: PageText, offset: number, end: boolean): { node: Te
   return { node, offset: inner };
 }
 
+/**
+ * Where the text's block breaks are: the line breaks put between two blocks, as opposed to those inside a text
+ * node (a page's source formatting), which are part of a paragraph.
+ */
+export function blockBreaks(page: PageText): number[] {
+  const breaks: number[] = [];
+  for (let i = 1; i < page.starts.length; i++) {
+    const end = page.starts[i - 1]! + page.nodes[i - 1]!.data.length;
+    if (page.starts[i]! > end) breaks.push(end);
+  }
+  return breaks;
+}
+
 /** Joins several collected parts into one text, each part a block of its own. */
 export function joinParts(parts: readonly PageText[]): PageText {
   const texts: string[] = [];

@@ -3,6 +3,7 @@ import { sendToBackground } from '../messaging/client';
 import { backgroundToContent } from '../messaging/protocol';
 import { createRouter } from '../messaging/router';
 import { Annotator } from './annotator';
+import { clearEvidence, revealEvidence } from './evidence';
 import { currentHost, isOurs, removeHost } from './host';
 import { watchMutations } from './live';
 import { watchNavigation } from './navigation';
@@ -67,6 +68,7 @@ signal.addEventListener('abort', () => {
   annotator.clear();
   notes.clear();
   clearPaint();
+  clearEvidence();
   removeHost();
   if (scope[INSTANCE] === retire) scope[INSTANCE] = undefined;
 });
@@ -81,6 +83,7 @@ const handle = createRouter(backgroundToContent, {
     popover.hide();
     return { mentions: await annotator.annotate() };
   },
+  'page.evidence.reveal': ({ sentence }) => ({ found: revealEvidence(document, sentence, currentHost()) }),
   'page.reveal': ({ cardId, index }) => {
     const matches = annotator.ordered(cardId);
     const target = matches[(index ?? 0) % Math.max(matches.length, 1)];

@@ -8,6 +8,7 @@ import { type Clip, MAX_CLIP_NOTE, MAX_CLIP_TAG, MAX_CLIP_TAGS } from '../model/
 import { type HighlightStyle, HighlightStyleSchema } from '../model/highlight-style';
 import type { CardSummary, Mention } from '../model/mention';
 import type { PackReport } from '../model/pack';
+import type { SignalHitRecord } from '../model/signal-hit';
 import type { SharedOrigin, TeamActivity, TeamStatus } from '../model/team';
 
 /*
@@ -67,6 +68,8 @@ export const contentToBackground = {
     title: v.pipe(v.string(), v.maxLength(2048)),
     part: v.optional(v.boolean()),
     source: v.optional(source),
+    /** The offsets of the text's block breaks (its other line breaks are inside paragraphs). */
+    breaks: v.optional(v.pipe(v.array(v.number()), v.maxLength(MAX_PAGE_TEXT))),
   }),
   /** The mentions now painted in the sender's frame, after the page changed (document order). */
   'page.record': v.strictObject({
@@ -148,6 +151,23 @@ export const panelToBackground = {
   'pack.remove': v.strictObject({ packId }),
   /** A pack as a file to download, in the JSON or CSV format. */
   'pack.export': v.strictObject({ packId, format: v.picklist(['json', 'csv']) }),
+  /** The watch signals that fired on a tab's page, and the latest ones elsewhere. */
+  'signals.list': v.strictObject({ tabId }),
+  /** Scrolls a tab to the sentence of one of its signal hits and paints it. */
+  'signal.reveal': v.strictObject({ tabId, hitId: v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/)) }),
+  /** Shares one stored signal hit (page, signal, sentence) with a joined team. */
+  'signal.share': v.strictObject({
+    hitId: v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/)),
+    team: v.pipe(v.string(), v.maxLength(64)),
+  }),
+  /** Which clipped articles a signal rule (as the card editor holds it) would have fired on. */
+  'signal.preview': v.strictObject({
+    cardId: v.optional(cardId),
+    name: v.pipe(v.string(), v.maxLength(512)),
+    rule: v.unknown(),
+  }),
+  /** Turns system notifications of watch signals on or off (the permission is asked for by the options page). */
+  'alerts.set': v.strictObject({ enabled: v.boolean() }),
   /** Every card of the library, those of disabled packs included, with their packs (the side panel's library). */
   'library.list': v.strictObject({}),
   /** Where Dossier runs and how it paints (the options page). */
@@ -269,6 +289,8 @@ export const backgroundToContent = {
   'page.annotations.refresh': v.strictObject({ source: v.optional(source) }),
   /** Scroll to a highlight or note and flash it. */
   'page.annotation.reveal': v.strictObject({ id: annotationId }),
+  /** Scroll to a signal's evidence sentence and paint it. */
+  'page.evidence.reveal': v.strictObject({ sentence: v.pipe(v.string(), v.minLength(1), v.maxLength(1000)) }),
   /** Scroll to a card's first (or next) mention and flash it. */
   'page.reveal': v.strictObject({ cardId, index: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
 } as const;
@@ -385,6 +407,26 @@ export interface Answers {
   'card.conflicts': CardConflict[];
   'card.resolve': Card;
   'card.unshare': { team: string; cardId: string };
+  'signals.list': SignalsView;
+  'signal.reveal': { found: boolean };
+  'signal.share': { team: string; hitId: string };
+  'signal.preview': SignalPreview[];
+  'alerts.set': Settings;
+  'page.evidence.reveal': { found: boolean };
+}
+
+/** The side panel's Signals view: this page's hits first, then the latest elsewhere. */
+export interface SignalsView {
+  page: SignalHitRecord[];
+  recent: SignalHitRecord[];
+}
+
+/** A clipped article a rule would have fired on, with the sentence that shows it. */
+export interface SignalPreview {
+  clipId: string;
+  title: string;
+  url: string;
+  evidence: string;
 }
 
 /** A page's highlights and notes as the side panel lists them. */
@@ -416,6 +458,8 @@ export interface Settings {
   paused: boolean;
   disabledSites: string[];
   highlight: HighlightStyle;
+  /** System notifications when a watch signal fires. */
+  alerts: boolean;
 }
 
 type Maps = typeof contentToBackground & typeof panelToBackground & typeof backgroundToContent;

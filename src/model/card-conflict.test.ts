@@ -91,6 +91,10 @@ describe('a field as text', () => {
     };
     expect(fieldText(card, 'aliases')).toBe('A\nB');
     expect(fieldText(card, 'signals')).toBe('one\ntwo');
+    const rule = { all: ['Nvidia'], any: [['rental']], none: [], scope: 'page' as const };
+    expect(fieldText({ ...card, signals: [{ text: 'one', rule }] }, 'signals')).toBe(
+      'one (all of: Nvidia; any of: rental; within: page)',
+    );
     expect(fieldText({ ...card, tags: ['x', 'y'] }, 'tags')).toBe('x, y');
     expect(fieldText(card, 'context')).toBe('Links only near: chip, foundry\nNever links near: potato');
     expect(fieldText(base, 'context')).toBe('(empty)');

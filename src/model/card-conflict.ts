@@ -1,4 +1,5 @@
 import type { Card } from './card';
+import { formatRule } from './signal-rule-text';
 
 /*
  * Two members edited the same shared card while apart: the team's database keeps every version (CouchDB's
@@ -113,7 +114,10 @@ export function fieldText(card: Card, field: CardField): string {
   let text: string;
   switch (field) {
     case 'signals':
-      text = card.signals.map((s) => s.text).join('\n');
+      // A signal's rule is part of it: two versions that differ only there must not read the same.
+      text = card.signals
+        .map((s) => (s.rule ? `${s.text} (${formatRule(s.rule).replace(/\n/g, '; ')})` : s.text))
+        .join('\n');
       break;
     case 'context': {
       const rules = card.context;

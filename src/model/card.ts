@@ -34,9 +34,36 @@ export const ContextRulesSchema = v.strictObject({
   exclude: v.optional(v.array(name), []),
 });
 
-/** A thing to watch for; `rule` (co-occurrence) arrives with watch signals. */
+/** Most terms one list of a signal's rule may hold, and most "any of" groups. */
+export const MAX_RULE_TERMS = 50;
+const terms = v.pipe(v.array(name), v.maxLength(MAX_RULE_TERMS, `must hold at most ${MAX_RULE_TERMS} terms`));
+
+/**
+ * When a signal fires: terms that must co-occur on a page. A term naming a card (its id, name or an alias) is
+ * that card's mentions; any other term is a keyword, matched in any inflection ("rent" finds "rented"). The
+ * signal fires where every `all` term, one term of each `any` group and no `none` term stand together, within
+ * one paragraph or anywhere on the page (`scope`).
+ */
+export const SignalRuleSchema = v.pipe(
+  v.strictObject({
+    all: v.optional(terms, []),
+    any: v.optional(
+      v.pipe(
+        v.array(v.pipe(terms, v.minLength(1, 'an "any of" group must not be empty'))),
+        v.maxLength(MAX_RULE_TERMS, `must hold at most ${MAX_RULE_TERMS} groups`),
+      ),
+      [],
+    ),
+    none: v.optional(terms, []),
+    scope: v.optional(v.picklist(['paragraph', 'page'], 'must be paragraph or page'), 'paragraph'),
+  }),
+  v.check((rule) => rule.all.length + rule.any.length > 0, 'needs at least one "all of" term or "any of" group'),
+);
+
+/** A thing to watch for, and optionally the rule that says when a page shows it. */
 export const SignalSchema = v.strictObject({
   text: text(),
+  rule: v.optional(SignalRuleSchema),
 });
 
 /** The card as stored and exchanged: one intelligence card about one entity or topic. */
@@ -57,6 +84,10 @@ export const CardSchema = v.strictObject({
 
 /** One intelligence card. */
 export type Card = v.InferOutput<typeof CardSchema>;
+/** A signal's co-occurrence rule. */
+export type SignalRule = v.InferOutput<typeof SignalRuleSchema>;
+/** A card's key signal. */
+export type Signal = v.InferOutput<typeof SignalSchema>;
 /** A card's context rules. */
 export type ContextRules = v.InferOutput<typeof ContextRulesSchema>;
 

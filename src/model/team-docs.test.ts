@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from './annotation';
-import { activityOf, type SharedDoc, sharedAnnotationId, sharedClipId, validAnnotation } from './team-docs';
+import {
+  activityOf,
+  type SharedDoc,
+  sharedAnnotationId,
+  sharedClipId,
+  sharedSignalId,
+  validAnnotation,
+} from './team-docs';
 
 const annotation: Annotation = {
   id: 'urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e',
@@ -84,5 +91,30 @@ describe('team documents', () => {
     expect(activityOf(doc({ type: 'annotation', annotation: { id: 'x' } }), 't', 'x')).toBeNull();
     // Long names are cut.
     expect(activityOf(doc({ name: 'n'.repeat(5000) }), 't', 'x')?.title).toHaveLength(200);
+  });
+
+  it('file a shared signal hit under its author, and list it as the card and signal that fired on a page', () => {
+    expect(sharedSignalId('00ff00ff00ff00ff', 'bob')).toBe('signal:00ff00ff00ff00ff:bob');
+    const hit = doc({
+      _id: sharedSignalId('00ff00ff00ff00ff', 'bob'),
+      type: 'signal',
+      createdBy: 'bob',
+      updatedBy: 'bob',
+      cardName: 'Nvidia',
+      signal: 'Enforcement news',
+      url: 'https://news.example/a',
+      updated: '2026-12-01T12:00:00.000Z',
+    });
+    expect(activityOf(hit, 't', 'alice')).toEqual({
+      team: 't',
+      kind: 'signal',
+      title: 'Nvidia: Enforcement news',
+      ref: 'https://news.example/a',
+      by: 'bob',
+      createdBy: 'bob',
+      at: '2026-12-01T12:00:00.000Z',
+      action: 'shared',
+      mine: false,
+    });
   });
 });

@@ -12,7 +12,7 @@ export interface SharedDoc {
   _id: string;
   _rev?: string;
   _deleted?: boolean;
-  type: 'card' | 'pack' | 'clip' | 'annotation';
+  type: 'card' | 'pack' | 'clip' | 'annotation' | 'signal';
   schema: number;
   createdBy: string;
   updatedBy: string;
@@ -21,6 +21,8 @@ export interface SharedDoc {
 
 /** A team's copy of a clip: one per clip and author (two teammates may clip the same article). */
 export const sharedClipId = (clipId: string, user: string) => `clip:${clipId}:${user}`;
+/** A team's copy of a signal hit: one per hit and author. */
+export const sharedSignalId = (hitId: string, user: string) => `signal:${hitId}:${user}`;
 /** A team's copy of an annotation: the same id as in the user's store. */
 export const sharedAnnotationId = (annotation: Pick<Annotation, 'id' | 'target'>) =>
   `anno:${clipIdOf(annotation.target.source)}:${annotation.id.slice('urn:uuid:'.length)}`;
@@ -47,6 +49,8 @@ function subjectOf(doc: SharedDoc): { kind: TeamActivity['kind']; title: string;
       return { kind: 'pack', title: text(doc.name), ref: text(doc.packId) };
     case 'clip':
       return { kind: 'clip', title: text(doc.title) || text(doc.url), ref: text(doc.url) };
+    case 'signal':
+      return { kind: 'signal', title: `${text(doc.cardName)}: ${text(doc.signal)}`, ref: text(doc.url) };
     case 'annotation': {
       const annotation = validAnnotation(doc.annotation);
       if (!annotation) return null;

@@ -55,7 +55,7 @@ export function checkTeamUrl(input: string): string {
 /** One change in a joined team: who shared or last changed what, and when. */
 export interface TeamActivity {
   team: string;
-  kind: 'card' | 'pack' | 'clip' | 'annotation';
+  kind: 'card' | 'pack' | 'clip' | 'annotation' | 'signal';
   /** The card's or pack's name, the clip's title, the annotation's quote. */
   title: string;
   /** The card or pack id, or the page's URL (clips, annotations). */

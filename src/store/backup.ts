@@ -48,8 +48,10 @@ function refuse(doc: Doc): string | null {
     return ok ? null : 'is not a valid pack record';
   }
   if (current.type === 'settings') {
-    const { paused, disabledSites, ignored, highlight } = current as Record<string, unknown>;
-    return v.is(SiteSettingsSchema, { paused, disabledSites, ignored, highlight }) ? null : 'holds invalid settings';
+    const { paused, disabledSites, ignored, highlight, alerts } = current as Record<string, unknown>;
+    return v.is(SiteSettingsSchema, { paused, disabledSites, ignored, highlight, alerts })
+      ? null
+      : 'holds invalid settings';
   }
   if (current.type === 'clip') {
     const ok =
@@ -63,6 +65,14 @@ function refuse(doc: Doc): string | null {
   if (current.type === 'annotation') {
     const annotation = (current as { annotation?: unknown }).annotation;
     return isAnnotationId(current._id) && v.is(AnnotationSchema, annotation) ? null : 'is not a valid annotation';
+  }
+  if (current.type === 'signal-hit') {
+    const text = (key: string) => typeof current[key] === 'string';
+    const ok =
+      /^sighit:[0-9a-f]{16}$/.test(current._id) &&
+      ['url', 'title', 'time', 'cardId', 'cardName', 'signal', 'evidence'].every(text) &&
+      Array.isArray(current.terms);
+    return ok ? null : 'is not a valid signal hit';
   }
   return `has an unknown type ${JSON.stringify(String(current.type)).slice(0, 40)}`;
 }

@@ -13,13 +13,21 @@ export const SiteSettingsSchema = v.strictObject({
   ),
   /** How mentions are painted. */
   highlight: v.optional(HighlightStyleSchema, DEFAULT_HIGHLIGHT),
+  /** A system notification when a watch signal fires (off until the user turns it on). */
+  alerts: v.optional(v.boolean(), false),
 });
 
 /** The user's site settings. */
 export type SiteSettings = v.InferOutput<typeof SiteSettingsSchema>;
 
 const DOC_ID = 'settings:sites';
-const DEFAULTS: SiteSettings = { paused: false, disabledSites: [], ignored: {}, highlight: DEFAULT_HIGHLIGHT };
+const DEFAULTS: SiteSettings = {
+  paused: false,
+  disabledSites: [],
+  ignored: {},
+  highlight: DEFAULT_HIGHLIGHT,
+  alerts: false,
+};
 
 /** Reads and writes the site settings document; a corrupt document reads as the defaults. */
 export class SettingsStore {
@@ -34,6 +42,7 @@ export class SettingsStore {
         disabledSites: doc.disabledSites,
         ignored: doc.ignored,
         highlight: doc.highlight,
+        alerts: doc.alerts,
       });
       return parsed.success ? parsed.output : DEFAULTS;
     } catch (error) {

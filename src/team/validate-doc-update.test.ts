@@ -72,6 +72,25 @@ const clip = (by = 'alice', fields: CouchDoc = {}): CouchDoc => ({
   ...fields,
 });
 
+const signalHit = (by = 'alice', fields: CouchDoc = {}): CouchDoc => ({
+  _id: `signal:0123456789abcdef:${by}`,
+  type: 'signal',
+  schema: 2,
+  hitId: '0123456789abcdef',
+  url: 'https://news.example/a',
+  title: 'A',
+  time: '2026-01-01T00:00:00.000Z',
+  cardId: 'nvidia',
+  cardName: 'Nvidia',
+  signal: 'Enforcement news on GPU rentals',
+  terms: ['Nvidia', 'rented'],
+  evidence: 'Nvidia chips were rented.',
+  updated: '2026-01-01T00:00:00.000Z',
+  createdBy: by,
+  updatedBy: by,
+  ...fields,
+});
+
 const pack = (by = 'alice'): CouchDoc => ({
   _id: 'pack:team',
   type: 'pack',
@@ -289,10 +308,32 @@ describe('validateTeamDoc: schema', () => {
     expect(verdict(card('alice', { script: 'x' }), null, alice)).toBe(
       'forbidden: card.script is not a field of a card.',
     );
-    expect(verdict(card('alice', { signals: [{ text: 'a', rule: 'b' }] }), null, alice)).toBe(
-      'forbidden: card.signals[0].rule is not a known field.',
+    expect(verdict(card('alice', { signals: [{ text: 'a', trigger: 'b' }] }), null, alice)).toBe(
+      'forbidden: card.signals[0].trigger is not a known field.',
     );
     expect(verdict(card('alice', { _attachments: {} }), null, alice)).toMatch(/_attachments is not a field/);
+  });
+
+  it("accepts a signal's rule, and refuses one of the wrong shape", () => {
+    const rule = { all: ['Nvidia'], any: [['rental', 'smuggling']], none: [], scope: 'paragraph' };
+    expect(verdict(card('alice', { signals: [{ text: 'a', rule }] }), null, alice)).toBe('ok');
+    expect(
+      verdict(card('alice', { signals: [{ text: 'a', rule: { ...rule, any: ['rental'] } }] }), null, alice),
+    ).toMatch(/card\.signals\[0\]\.rule\.any\[0\]/);
+  });
+
+  it('accepts a shared signal hit; only its author changes or deletes it; its fields are checked', () => {
+    expect(verdict(signalHit(), null, alice)).toBe('ok');
+    expect(verdict(signalHit('alice', { evidence: 'later' }), signalHit(), alice)).toBe('ok');
+    expect(verdict(signalHit('alice', { updatedBy: 'bob', evidence: 'mine' }), signalHit(), bob)).toBe(
+      'forbidden: Only its author (alice) may change this signal.',
+    );
+    expect(verdict(signalHit('alice', { reader: 'who read it' }), null, alice)).toBe(
+      'forbidden: signal.reader is not a field of a signal.',
+    );
+    expect(verdict(signalHit('alice', { url: undefined }), null, alice)).toBe('forbidden: signal.url is required.');
+    expect(verdict({ ...signalHit(), _id: 'card:x' }, null, alice)).toMatch(/_id of a signal starts with signal:/);
+    expect(verdict(signalHit('carol'), null, carol)).toMatch(/reads team demo/);
   });
 
   it('refuses a missing required field', () => {

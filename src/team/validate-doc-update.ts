@@ -27,7 +27,7 @@ type Shape = string | Shape[] | { [field: string]: Shape };
  * Throws `{forbidden: reason}` (HTTP 403) or `{unauthorized: reason}` (401) unless `newDoc` may be written by
  * `userCtx` over `oldDoc` in `team`'s database. Server admins pass; readers and non-members never write;
  * `createdBy` is set once to its writer and never changes; `updatedBy` is always the writer; clips and
- * annotations are changed and deleted by their author only, cards and packs by any member; every field is of
+ * annotations and signal hits are changed and deleted by their author only, cards and packs by any member; every field is of
  * a known name, type and size. A device account writes as the user it belongs to. `secObj` is CouchDB's fourth
  * argument, unused: pouchdb-server passes `{}` in _bulk_docs, so membership is read from the user's roles.
  */
@@ -69,13 +69,20 @@ export function validateTeamDoc(
   var MAX_ARTICLE = 1000000;
   var MAX_ITEMS = 100000;
   var MAX_ID = 300;
-  var PREFIX: Record<string, string> = { card: 'card:', pack: 'pack:', clip: 'clip:', annotation: 'anno:' };
-  var AUTHORED: Record<string, boolean> = { clip: true, annotation: true };
+  var PREFIX: Record<string, string> = {
+    card: 'card:',
+    pack: 'pack:',
+    clip: 'clip:',
+    annotation: 'anno:',
+    signal: 'signal:',
+  };
+  var AUTHORED: Record<string, boolean> = { clip: true, annotation: true, signal: true };
   var REQUIRED: Record<string, string[]> = {
     card: ['cardId', 'name', 'kind'],
     pack: ['packId', 'name'],
     clip: ['clipId', 'url'],
     annotation: ['annotation'],
+    signal: ['hitId', 'url', 'cardId', 'signal'],
   };
   var SHAPES: Record<string, { [field: string]: Shape }> = {
     card: {
@@ -88,7 +95,7 @@ export function validateTeamDoc(
       kind: 'text',
       aliases: ['text'],
       summary: 'text',
-      signals: [{ text: 'text' }],
+      signals: [{ text: 'text', rule: { all: ['text'], any: [['text']], none: ['text'], scope: 'text' } }],
       implications: ['text'],
       tags: ['text'],
       related: ['text'],
@@ -134,6 +141,18 @@ export function validateTeamDoc(
         },
       ],
       trashed: 'text?',
+    },
+    signal: {
+      hitId: 'text',
+      url: 'text',
+      title: 'text',
+      time: 'text',
+      cardId: 'text',
+      cardName: 'text',
+      signal: 'text',
+      terms: ['text'],
+      evidence: 'text',
+      updated: 'text',
     },
     annotation: {
       annotation: {
@@ -190,7 +209,7 @@ export function validateTeamDoc(
     if (kept === 0) return;
   }
   if (typeof type !== 'string' || !has.call(SHAPES, type)) {
-    throw { forbidden: 'type must be one of card, pack, clip or annotation.' };
+    throw { forbidden: 'type must be one of card, pack, clip, annotation or signal.' };
   }
   if (old && old.type !== type) throw { forbidden: 'A document cannot change its type (it is a ' + old.type + ').' };
   if (!deleting) {

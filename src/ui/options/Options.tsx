@@ -5,11 +5,12 @@ import { HighlightStyle } from './HighlightStyle';
 import { IgnoredCards } from './IgnoredCards';
 import { ImportPack } from './ImportPack';
 import { PackList } from './PackList';
+import { SignalAlerts } from './SignalAlerts';
 import { Sites } from './Sites';
 import { Teams } from './Teams';
 import { YourData } from './YourData';
 
-/** The options page: packs, where Dossier runs, cards ignored per site, highlight style, and the user's data. */
+/** The options page: packs, where Dossier runs, cards ignored per site, highlight style, alerts, and the user's data. */
 export function Options() {
   // Bumped after an import, a restore or a wipe so that the lists reload.
   const [generation, setGeneration] = useState(0);
@@ -36,6 +37,7 @@ export function Options() {
       {settings ? <Sites settings={settings} onChange={setSettings} /> : null}
       <IgnoredCards key={generation} />
       {settings ? <HighlightStyle settings={settings} onChange={setSettings} /> : null}
+      {settings ? <SignalAlerts settings={settings} onChange={setSettings} /> : null}
       <Teams />
       <YourData onReplaced={reload} />
     </main>

@@ -12,6 +12,7 @@ import { Library } from './Library';
 import { PageBrief } from './PageBrief';
 import { PageCards } from './PageCards';
 import { PageNotes } from './PageNotes';
+import { Signals } from './Signals';
 import { SiteToggle } from './SiteToggle';
 import { type TabName, Tabs } from './Tabs';
 import { TeamActivity } from './TeamActivity';
@@ -208,13 +209,15 @@ export function App() {
               ? 'Brief'
               : tab === 'page'
                 ? 'This page'
-                : tab === 'library'
-                  ? 'Library'
-                  : tab === 'team'
-                    ? 'Team'
-                    : clipsView.open
-                      ? 'Clip'
-                      : 'Clips'
+                : tab === 'signals'
+                  ? 'Signals'
+                  : tab === 'library'
+                    ? 'Library'
+                    : tab === 'team'
+                      ? 'Team'
+                      : clipsView.open
+                        ? 'Clip'
+                        : 'Clips'
           }
           onDeleted={(card) => {
             setDeleted(card);
@@ -238,6 +241,10 @@ export function App() {
                     }}
                   />
                 </>
+              ) : null
+            ) : tab === 'signals' ? (
+              state ? (
+                <Signals tabId={state.tabId} onOpen={open} />
               ) : null
             ) : tab === 'library' ? (
               <Library items={library} onOpen={open} />

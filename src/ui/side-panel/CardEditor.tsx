@@ -2,6 +2,8 @@ import { useRef, useState } from 'preact/hooks';
 import { sendToBackground } from '../../messaging/client';
 import type { Card } from '../../model/card';
 import { type CardForm, type FieldName, fromForm, toForm } from './card-form';
+import { readRules, ruleTextsOf, signalLines } from './rule-form';
+import { SignalRules } from './SignalRules';
 
 interface Props {
   /** The card to edit, or null for a new card. */
@@ -41,10 +43,19 @@ export function CardEditor({ card, onSaved, onCancel }: Props) {
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  // The signals' rules, validated as typed.
+  const [ruleTexts, setRuleTexts] = useState(() => ruleTextsOf(card));
+  const signals = signalLines(form.signals);
+  const { rules, errors: ruleErrors } = readRules(signals, ruleTexts);
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const read = fromForm(form, card?.id ?? 'new');
+    const badRule = signals.findIndex((signal) => ruleErrors[signal]);
+    if (badRule >= 0) {
+      formRef.current?.querySelector<HTMLElement>(`#rule-${badRule}`)?.focus();
+      return;
+    }
+    const read = fromForm(form, card?.id ?? 'new', rules);
     if (!read.ok) {
       setErrors(read.errors);
       const first = FIELDS.find((f) => read.errors[f.name]);
@@ -82,7 +93,7 @@ export function CardEditor({ card, onSaved, onCancel }: Props) {
             setForm((current) => ({ ...current, [field.name]: value }));
           },
         };
-        return (
+        return [
           <div class="field" key={field.name}>
             <label for={id}>{field.label}</label>
             {field.multiline ? (
@@ -105,8 +116,21 @@ export function CardEditor({ card, onSaved, onCancel }: Props) {
                 {field.label}: {error}
               </p>
             ) : null}
-          </div>
-        );
+          </div>,
+          // Each signal's rule, right below the signals.
+          field.name === 'signals' ? (
+            <SignalRules
+              key="rules"
+              cardId={card?.id}
+              name={form.name}
+              signals={signals}
+              texts={ruleTexts}
+              rules={rules}
+              errors={ruleErrors}
+              onChange={(signal, text) => setRuleTexts((current) => ({ ...current, [signal]: text }))}
+            />
+          ) : null,
+        ];
       })}
       <datalist id="kinds">
         {KINDS.map((kind) => (

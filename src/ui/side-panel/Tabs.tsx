@@ -1,8 +1,9 @@
-/** The side panel's two views, as ARIA tabs: arrow keys, Home and End move between them. */
-export type TabName = 'page' | 'library' | 'clips' | 'team';
+/** The side panel's views, as ARIA tabs: arrow keys, Home and End move between them. */
+export type TabName = 'page' | 'signals' | 'library' | 'clips' | 'team';
 
 const ALL_TABS: Array<{ name: TabName; label: string }> = [
   { name: 'page', label: 'This page' },
+  { name: 'signals', label: 'Signals' },
   { name: 'library', label: 'Library' },
   { name: 'clips', label: 'Clips' },
   { name: 'team', label: 'Team' },

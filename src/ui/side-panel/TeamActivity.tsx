@@ -7,6 +7,7 @@ const KIND: Record<Activity['kind'], string> = {
   pack: 'pack',
   clip: 'clip',
   annotation: 'highlight on',
+  signal: 'watch signal',
 };
 
 /** How long ago, in words (“just now”, “5 min ago”, or the date). */
@@ -29,7 +30,7 @@ function Subject({ item, onOpenCard }: { item: Activity; onOpenCard: (cardId: st
       </button>
     );
   }
-  if ((item.kind === 'clip' || item.kind === 'annotation') && /^https?:\/\//.test(item.ref)) {
+  if ((item.kind === 'clip' || item.kind === 'annotation' || item.kind === 'signal') && /^https?:\/\//.test(item.ref)) {
     return (
       <a href={item.ref} target="_blank" rel="noopener noreferrer" title={item.ref}>
         {item.kind === 'annotation' ? `“${item.title}”` : item.title}

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { type Card, CardSchema } from '../../model/card';
+import { type Card, CardSchema, type SignalRule } from '../../model/card';
 
 /** The editor's fields, as the user types them: lists one item per line, tags and context words by commas. */
 export interface CardForm {
@@ -64,10 +64,14 @@ const FIELD_OF: Record<string, FieldName> = {
   notes: 'notes',
 };
 
-/** Reads the form into a card, validated as the store will validate it; or the problems, by field. */
+/**
+ * Reads the form into a card, validated as the store will validate it; or the problems, by field. A signal
+ * line keeps the rule `rules` holds for its text.
+ */
 export function fromForm(
   form: CardForm,
   id: string,
+  rules: ReadonlyMap<string, SignalRule> = new Map(),
 ): { ok: true; card: Card } | { ok: false; errors: Partial<Record<FieldName, string>> } {
   const require = commas(form.require);
   const exclude = commas(form.exclude);
@@ -77,7 +81,10 @@ export function fromForm(
     kind: form.kind.trim().toLowerCase(),
     aliases: lines(form.aliases),
     summary: form.summary,
-    signals: lines(form.signals).map((text) => ({ text })),
+    signals: lines(form.signals).map((text) => {
+      const rule = rules.get(text);
+      return rule ? { text, rule } : { text };
+    }),
     implications: lines(form.implications),
     tags: commas(form.tags),
     related: lines(form.related),
