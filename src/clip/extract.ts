@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import type { Article } from '../model/clip';
+import { articleText } from './block-text';
 import { canonicalUrl } from './canonical';
 
 export type { Article };
@@ -21,6 +22,7 @@ export function extractArticle(doc: Document, pageUrl: string, sanitise: Sanitis
   const clone = doc.cloneNode(true) as Document;
   const parsed = new Readability(clone, { charThreshold: 200 }).parse();
   if (!parsed?.content) throw new NoArticleError('Dossier found no article on this page to clip.');
+  const html = sanitise(parsed.content);
   const blank = (value: string | null | undefined) => (value?.trim() ? value.trim() : null);
   return {
     url: pageUrl,
@@ -32,7 +34,8 @@ export function extractArticle(doc: Document, pageUrl: string, sanitise: Sanitis
     published: blank(parsed.publishedTime),
     excerpt: blank(parsed.excerpt),
     lang: blank(parsed.lang),
-    html: sanitise(parsed.content),
-    text: (parsed.textContent ?? '').replace(/[ \t]+\n/g, '\n').trim(),
+    html,
+    // A line per block, read from the sanitised HTML that is stored (block-text.ts).
+    text: articleText(doc, html),
   };
 }
