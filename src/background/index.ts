@@ -5,6 +5,7 @@ import { refreshPages } from './annotation-handlers';
 import { clipFromUser } from './clipping';
 import { createDispatcher } from './handlers';
 import { runCommand } from './ignore-handlers';
+import { HISTORY_ALARM, pruneHistory } from './insight-handlers';
 import { annotateOpenTabs } from './install';
 import { Library } from './library';
 import { forgetStyled } from './page-style';
@@ -63,6 +64,10 @@ chrome.runtime.onStartup.addListener(() => void showAllTabsStatus());
 const resume = () =>
   void resumeTeams().catch((error: unknown) => console.warn('Dossier: could not resume team sync', error));
 chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === HISTORY_ALARM) {
+    void pruneHistory().catch((error: unknown) => console.warn('Dossier: could not prune the history', error));
+    return;
+  }
   if (alarm.name !== SYNC_ALARM) return;
   resume();
   void checkTeamAccess().catch((error: unknown) => console.warn('Dossier: could not check team access', error));

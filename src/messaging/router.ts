@@ -7,7 +7,7 @@ export type SchemaMap = Record<string, v.GenericSchema>;
 
 /** Who sent a message, as the runtime reports it. */
 export interface Sender {
-  tab?: { id?: number; url?: string; windowId?: number };
+  tab?: { id?: number; url?: string; windowId?: number; incognito?: boolean };
   frameId?: number;
   documentId?: string;
   url?: string;
