@@ -9,6 +9,7 @@ import { openDatabase } from '../store/db';
 import { HistoryStore } from '../store/history';
 import { teamDbName } from '../team/names';
 import { clipStore } from './clipping';
+import { countryCode } from './country-code';
 import type { Library } from './library';
 import { configs, teamCards } from './teams';
 
@@ -68,12 +69,13 @@ async function cardTeams(): Promise<Map<string, string[]>> {
 }
 
 function insightCard(card: Card, teams: Map<string, string[]>): InsightCard {
+  const iso = countryCode(card);
   return {
     id: card.id,
     name: card.name,
     kind: card.kind,
     tags: card.tags,
-    ...(card.iso ? { iso: card.iso } : {}),
+    ...(iso ? { iso } : {}),
     teams: teams.get(card.id) ?? [],
   };
 }
