@@ -24,7 +24,9 @@ export function TimelineView({ articles, cards, filter, cardId, onCard }: Props)
   const most = Math.max(1, ...points.map((p) => p.mentions));
   const plotW = WIDTH - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
-  const barW = points.length ? plotW / points.length : plotW;
+  // One slot per bucket; a bar is at most 48 units wide so that a short story does not fill the chart.
+  const slot = points.length ? plotW / points.length : plotW;
+  const barW = Math.min(48, slot * 0.8);
   const every = Math.max(1, Math.ceil(points.length / 10));
   const name = cards.find((c) => c.id === current)?.name ?? current ?? '';
   return (
@@ -61,29 +63,26 @@ export function TimelineView({ articles, cards, filter, cardId, onCard }: Props)
           data-total={points.reduce((sum, p) => sum + p.mentions, 0)}
         >
           <line class="axis" x1={PAD.left} y1={PAD.top + plotH} x2={WIDTH - PAD.right} y2={PAD.top + plotH} />
-          {[0, 0.5, 1].map((f) => (
-            <g key={f}>
-              <line
-                class="grid"
-                x1={PAD.left}
-                x2={WIDTH - PAD.right}
-                y1={PAD.top + plotH * (1 - f)}
-                y2={PAD.top + plotH * (1 - f)}
-              />
-              <text class="tick" x={PAD.left - 6} y={PAD.top + plotH * (1 - f) + 4} text-anchor="end">
-                {Math.round(most * f)}
-              </text>
-            </g>
-          ))}
+          {[...new Set([0, Math.round(most / 2), most])].map((tick) => {
+            const y = PAD.top + plotH * (1 - tick / most);
+            return (
+              <g key={tick}>
+                <line class="grid" x1={PAD.left} x2={WIDTH - PAD.right} y1={y} y2={y} />
+                <text class="tick" x={PAD.left - 6} y={y + 4} text-anchor="end">
+                  {tick}
+                </text>
+              </g>
+            );
+          })}
           {points.map((point, i) => {
             const h = (point.mentions / most) * plotH;
             return (
               <g key={point.start}>
                 <rect
                   class="bar"
-                  x={PAD.left + i * barW + Math.min(2, barW * 0.15)}
+                  x={PAD.left + i * slot + (slot - barW) / 2}
                   y={PAD.top + plotH - h}
-                  width={Math.max(1, barW - 2 * Math.min(2, barW * 0.15))}
+                  width={Math.max(1, barW)}
                   height={h}
                 >
                   <title>
@@ -91,7 +90,7 @@ export function TimelineView({ articles, cards, filter, cardId, onCard }: Props)
                   </title>
                 </rect>
                 {i % every === 0 ? (
-                  <text class="tick" x={PAD.left + i * barW + barW / 2} y={HEIGHT - 14} text-anchor="middle">
+                  <text class="tick" x={PAD.left + i * slot + slot / 2} y={HEIGHT - 14} text-anchor="middle">
                     {bucket === 'month' ? point.start.slice(0, 7) : point.start.slice(5)}
                   </text>
                 ) : null}

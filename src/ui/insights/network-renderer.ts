@@ -13,6 +13,9 @@ export interface RendererEvents {
   onStage: () => void;
 }
 
+/** The states a style reads. */
+type Lit = { isHovered: boolean; isHighlighted: boolean };
+
 function themeColour(name: string, fallback: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
 }
@@ -34,12 +37,19 @@ export function renderGraph(graph: Graph, container: HTMLElement, events: Render
     styles: {
       nodes: [
         DEFAULT_STYLES.nodes,
-        { labelColor: fg, backdropColor: surface },
+        {
+          labelColor: fg,
+          backdropColor: surface,
+          // The card opened (highlighted) shows its label and backdrop, as a hovered one does.
+          labelVisibility: (_attributes: unknown, state: Lit) =>
+            state.isHovered || state.isHighlighted ? 'visible' : 'auto',
+          backdropVisibility: (_attributes: unknown, state: Lit) =>
+            state.isHovered || state.isHighlighted ? 'visible' : 'hidden',
+        },
       ] as unknown as typeof DEFAULT_STYLES.nodes,
       edges: [
         DEFAULT_STYLES.edges,
-        // biome-ignore lint/suspicious/noThenProperty: sigma's style conditions name their branches then/else.
-        { color: { whenState: 'isHighlighted', then: accent, else: edge } },
+        { color: (_attributes: unknown, state: Lit) => (state.isHighlighted ? accent : edge) },
       ] as unknown as typeof DEFAULT_STYLES.edges,
     },
   });
