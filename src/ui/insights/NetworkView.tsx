@@ -3,7 +3,7 @@ import type Sigma from 'sigma';
 import { articlesLinking, type Network } from '../../model/insights/co-mention';
 import { ArticleList } from './ArticleList';
 import { drawNetwork } from './draw-network';
-import { KIND_COLOURS } from './network-graph';
+import { KIND_COLOURS, MAX_DRAWN_EDGES } from './network-graph';
 
 interface Props {
   network: Network;
@@ -59,7 +59,9 @@ export function NetworkView({ network, selected, onNode }: Props) {
   return (
     <section class="network" aria-label="Entity network">
       <p class="muted network-stats" aria-live="polite">
-        {network.nodes.length} cards, {network.edges.length} links, {network.articles.length} articles
+        {network.nodes.length} cards, {network.edges.length} links
+        {network.edges.length > MAX_DRAWN_EDGES ? ` (the ${MAX_DRAWN_EDGES.toLocaleString('en')} strongest drawn)` : ''}
+        , {network.articles.length} articles
         {timing ? ` · laid out in ${Math.round(timing.layout)} ms, painted in ${Math.round(timing.paint)} ms` : ''}
       </p>
       <div

@@ -24,6 +24,12 @@ export function kindColour(kind: string): string {
   return KIND_COLOURS[kind] ?? OTHER;
 }
 
+/**
+ * Most links drawn: the strongest. Thousands of articles link nearly every pair of cards once; the weak links
+ * add ink and cost frames, not insight (and the network stays interactive at 2,000 cards and 20,000 links).
+ */
+export const MAX_DRAWN_EDGES = 20_000;
+
 /** How long ForceAtlas2 may run before the first paint, and at most how many iterations. */
 const LAYOUT_BUDGET_MS = 600;
 const MAX_ITERATIONS = 300;
@@ -47,7 +53,8 @@ export function toGraph(network: Network): Graph {
     });
   });
   const heaviest = Math.max(1, network.edges[0]?.weight ?? 1);
-  for (const edge of network.edges) {
+  // The network's edges come heaviest first.
+  for (const edge of network.edges.slice(0, MAX_DRAWN_EDGES)) {
     graph.addUndirectedEdgeWithKey(`${edge.source}|${edge.target}`, edge.source, edge.target, {
       weight: edge.weight,
       size: 0.5 + 4 * Math.sqrt(edge.weight / heaviest),
