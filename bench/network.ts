@@ -11,7 +11,7 @@ import { syntheticInsights } from './synthetic-insights';
 const root = resolve(import.meta.dirname, '..');
 const benchDist = resolve(root, '.bench-dist');
 /** Runs of each, alternating. */
-const RUNS = 3;
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CLIPS = 5000;
 const CARDS = 2000;
 
@@ -109,14 +109,27 @@ async function pan(page: Page): Promise<number[]> {
 }
 
 const runs = { network: [] as Run[], empty: [] as Run[] };
-// One warm-up of each (the first page of a browser pays for its shader cache and fonts), then alternating.
-await run(empty);
-await run(full);
+/** A run whose page died (software WebGL gave up) is reported, and the benchmark goes on. */
+async function attempt(data: InsightData, into?: Run[]): Promise<void> {
+  try {
+    const result = await run(data);
+    into?.push(result);
+  } catch (error) {
+    console.error(`  a run failed: ${String(error).split('\n')[0]}`);
+  }
+}
+// One warm-up of the empty page (the first page of a browser pays for its shader cache and fonts), then
+// alternating.
+await attempt(empty);
 for (let i = 0; i < RUNS; i++) {
-  runs.empty.push(await run(empty));
-  runs.network.push(await run(full));
+  await attempt(empty, runs.empty);
+  await attempt(full, runs.network);
 }
 await context.close();
+if (!runs.network.length || !runs.empty.length) {
+  console.log('  no complete run of the network: a target is missed');
+  process.exit(1);
+}
 
 const paint = median(runs.network.map((r) => r.firstPaint));
 const paintFloor = median(runs.empty.map((r) => r.firstPaint));
@@ -124,8 +137,9 @@ const framesOf = (list: Run[]) => list.flatMap((r) => r.frames);
 const p95 = quantile(framesOf(runs.network), 0.95);
 const p95Floor = quantile(framesOf(runs.empty), 0.95);
 const first = runs.network[0] as Run;
+const drawn = runs.network.length;
 console.log(
-  `network of ${CLIPS.toLocaleString('en')} clips: ${first.nodes} cards, ${first.edges.toLocaleString('en')} links (the 20,000 strongest drawn); medians of ${RUNS} runs`,
+  `network of ${CLIPS.toLocaleString('en')} clips: ${first.nodes} cards, ${first.edges.toLocaleString('en')} links (the 20,000 strongest drawn); medians of ${drawn} of ${RUNS} runs`,
 );
 console.log(
   `  built, laid out and first painted: ${fmt(paint)} (target < 2000 ms) · empty network: ${fmt(paintFloor)} · ÷ empty ${(paint / paintFloor).toFixed(2)}×`,

@@ -17,8 +17,7 @@ export function drawNetwork(network: Network, container: HTMLElement, events: Re
   const iterations = layOut(graph);
   const layout = performance.now() - started;
   const sigma = renderGraph(graph, container, events);
-  // Sigma renders in a later animation frame (once its programs and label atlas are ready); the next frame
-  // shows what it drew.
+  // The frame after sigma's render shows what it drew.
   const painted = new Promise<{ layout: number; paint: number; iterations: number }>((resolve) => {
     const shown = () => {
       sigma.off('afterRender', shown);
@@ -28,6 +27,8 @@ export function drawNetwork(network: Network, container: HTMLElement, events: Re
       });
     };
     sigma.on('afterRender', shown);
+    // Sigma may have drawn within its constructor, before anyone listened: draw now, listened to.
+    sigma.refresh();
   });
   // Reachable from the page's own scope only: tests find where a card is drawn to click it.
   Object.assign(globalThis, {
