@@ -25,7 +25,8 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       sourcemap: false,
       rollupOptions: {
-        input: {},
+        // Pages the manifest does not name: the insight page (network, map, timeline).
+        input: { insights: 'src/ui/insights/index.html' },
       },
     },
     server: { port: 5173, strictPort: true, hmr: { port: 5173 } },

@@ -8,6 +8,7 @@ import { showTabStatus } from './action';
 import { annotationContentHandlers, annotationPanelHandlers, annotationsForPage } from './annotation-handlers';
 import { clipPanelHandlers } from './clip-handlers';
 import { annotatorContentHandlers, annotatorPanelHandlers, withoutIgnored } from './ignore-handlers';
+import { historyStore, insightPanelHandlers, recordVisit } from './insight-handlers';
 import type { Library } from './library';
 import { styleDocument } from './page-style';
 import { sharedCardPanelHandlers } from './shared-card-handlers';
@@ -86,6 +87,8 @@ export function createDispatcher(library: Library) {
           .then(async () => {
             announce(tabId);
             await showTabStatus(tabId);
+            // The opt-in history (never an incognito tab's page).
+            await recordVisit(sender, { url, title }, found.mentions);
           })
           .catch((error: unknown) => console.warn('Dossier: could not record a page', error));
       }
@@ -114,6 +117,7 @@ export function createDispatcher(library: Library) {
     ...signalPanelHandlers(library),
     ...teamPanelHandlers(library),
     ...sharedCardPanelHandlers(library),
+    ...insightPanelHandlers(library),
     'tab.state': async ({ tabId }) => {
       const tab = await chrome.tabs.get(tabId).catch(() => null);
       if (!tab) throw new Error(`No tab ${tabId}`);
@@ -210,6 +214,7 @@ export function createDispatcher(library: Library) {
     },
     'data.wipe': async () => {
       await library.wipe();
+      await historyStore().clear();
       sites.forget();
       return cardsChanged({ wiped: true as const });
     },

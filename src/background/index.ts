@@ -5,6 +5,7 @@ import { refreshPages } from './annotation-handlers';
 import { clipFromUser } from './clipping';
 import { createDispatcher } from './handlers';
 import { runCommand } from './ignore-handlers';
+import { HISTORY_ALARM, pruneHistory } from './insight-handlers';
 import { annotateOpenTabs } from './install';
 import { Library } from './library';
 import { forgetStyled } from './page-style';
@@ -77,6 +78,10 @@ const resume = (restartStopped = false) =>
     console.warn('Dossier: could not resume team sync', error),
   );
 chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === HISTORY_ALARM) {
+    void pruneHistory().catch((error: unknown) => console.warn('Dossier: could not prune the history', error));
+    return;
+  }
   if (alarm.name !== SYNC_ALARM) return;
   // A replication that gave up on an error is started again too.
   resume(true);

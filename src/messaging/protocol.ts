@@ -6,6 +6,8 @@ import type { Card } from '../model/card';
 import type { CardConflict, ConflictMark } from '../model/card-conflict';
 import { type Clip, MAX_CLIP_NOTE, MAX_CLIP_TAG, MAX_CLIP_TAGS } from '../model/clip';
 import { type HighlightStyle, HighlightStyleSchema } from '../model/highlight-style';
+import { HistorySettingsSchema, type HistoryState } from '../model/history';
+import type { InsightArticle, InsightCard } from '../model/insights/sources';
 import type { CardSummary, Mention } from '../model/mention';
 import type { PackReport } from '../model/pack';
 import type { SignalHitRecord } from '../model/signal-hit';
@@ -273,6 +275,14 @@ export const panelToBackground = {
   }),
   /** Deletes every card, pack and setting; `confirm` must say so. */
   'data.wipe': v.strictObject({ confirm: v.literal(true) }),
+  /** The clips (and visited pages, when the history is on) reduced to mentions per card, and the cards. */
+  'insights.data': v.strictObject({}),
+  /** Whether visited pages are kept, for how long, and how many are. */
+  'history.get': v.strictObject({}),
+  /** Turns the history of visited pages on or off and sets its retention period (a shorter one prunes). */
+  'history.set': HistorySettingsSchema,
+  /** Forgets every visited page kept. */
+  'history.clear': v.strictObject({}),
 } as const;
 
 /** What the background may ask of a content script. */
@@ -413,6 +423,10 @@ export interface Answers {
   'signal.preview': SignalPreview[];
   'alerts.set': Settings;
   'page.evidence.reveal': { found: boolean };
+  'insights.data': InsightData;
+  'history.get': HistoryState;
+  'history.set': HistoryState;
+  'history.clear': HistoryState;
 }
 
 /** The side panel's Signals view: this page's hits first, then the latest elsewhere. */
@@ -427,6 +441,13 @@ export interface SignalPreview {
   title: string;
   url: string;
   evidence: string;
+}
+
+/** What the network, map and timeline pages draw from. */
+export interface InsightData {
+  articles: InsightArticle[];
+  cards: InsightCard[];
+  history: HistoryState;
 }
 
 /** A page's highlights and notes as the side panel lists them. */

@@ -80,6 +80,15 @@ export const CardSchema = v.strictObject({
   sources: v.optional(v.array(text(2000)), []),
   notes: v.optional(text(20000), ''),
   context: v.optional(ContextRulesSchema),
+  /** A country's ISO 3166 code, alpha-2 or alpha-3 (the map shades the country by its card's mentions). */
+  iso: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.toUpperCase(),
+      v.regex(/^[A-Z]{2,3}$/, 'must be an ISO 3166 code such as CN or CHN'),
+    ),
+  ),
 });
 
 /** One intelligence card. */

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { sendToBackground } from '../../messaging/client';
 import type { Settings } from '../../messaging/protocol';
 import { HighlightStyle } from './HighlightStyle';
+import { History } from './History';
 import { IgnoredCards } from './IgnoredCards';
 import { ImportPack } from './ImportPack';
 import { PackList } from './PackList';
@@ -38,6 +39,7 @@ export function Options() {
       <IgnoredCards key={generation} />
       {settings ? <HighlightStyle settings={settings} onChange={setSettings} /> : null}
       {settings ? <SignalAlerts settings={settings} onChange={setSettings} /> : null}
+      <History />
       <Teams />
       <YourData onReplaced={reload} />
     </main>

@@ -150,6 +150,14 @@ export function App() {
           <button type="button" class="btn new-card" onClick={() => setView({ kind: 'edit', card: null })}>
             New card
           </button>
+          <a
+            class="btn"
+            href={browser.runtime.getURL('src/ui/insights/index.html#network')}
+            target="_blank"
+            rel="noreferrer"
+          >
+            Network, map, timeline
+          </a>
         </div>
       </header>
       <TeamSync teams={teams} />

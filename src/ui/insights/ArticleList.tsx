@@ -1,0 +1,29 @@
+import type { InsightArticle } from '../../model/insights/sources';
+
+/** Most articles a list shows. */
+const SHOWN = 50;
+
+/** Articles (clips and visited pages) as links, with their date and, for one card, its mentions. */
+export function ArticleList({ articles, cardId }: { articles: readonly InsightArticle[]; cardId?: string }) {
+  if (!articles.length) return <p class="muted">No articles.</p>;
+  return (
+    <>
+      <ol class="insight-articles">
+        {articles.slice(0, SHOWN).map((article) => (
+          <li key={`${article.source}:${article.id}`}>
+            <a href={article.url} target="_blank" rel="noreferrer noopener">
+              {article.title || article.url}
+            </a>
+            <span class="muted">
+              {' '}
+              {article.time.slice(0, 10)}
+              {article.source === 'visit' ? ' · visited' : ' · clip'}
+              {cardId ? ` · ${article.counts[cardId] ?? 0} mentions` : ''}
+            </span>
+          </li>
+        ))}
+      </ol>
+      {articles.length > SHOWN ? <p class="muted">and {articles.length - SHOWN} more</p> : null}
+    </>
+  );
+}

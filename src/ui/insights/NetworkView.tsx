@@ -1,0 +1,119 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type Sigma from 'sigma';
+import { articlesLinking, type Network } from '../../model/insights/co-mention';
+import { ArticleList } from './ArticleList';
+import { drawNetwork } from './draw-network';
+import { KIND_COLOURS, MAX_DRAWN_EDGES } from './network-graph';
+
+interface Props {
+  network: Network;
+  selected: string | null;
+  onNode: (id: string | null) => void;
+}
+
+/** The co-mention network: cards as nodes sized by mentions, edges weighted by shared articles. */
+export function NetworkView({ network, selected, onNode }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const sigma = useRef<Sigma | null>(null);
+  const [edge, setEdge] = useState<[string, string] | null>(null);
+  const [timing, setTiming] = useState<{ layout: number; paint: number } | null>(null);
+  const names = useMemo(() => new Map(network.nodes.map((n) => [n.id, n.name])), [network]);
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    setEdge(null);
+    const drawn = drawNetwork(network, element, {
+      onNode: (id) => {
+        setEdge(null);
+        onNode(id);
+      },
+      onEdge: (source, target) => {
+        onNode(null);
+        setEdge([source, target]);
+      },
+      onStage: () => setEdge(null),
+    });
+    sigma.current = drawn.sigma;
+    void drawn.painted.then(setTiming);
+    return () => {
+      drawn.sigma.kill();
+      sigma.current = null;
+    };
+  }, [network, onNode]);
+
+  // The selected card is highlighted (and its neighbours' edges).
+  useEffect(() => {
+    const instance = sigma.current;
+    if (!instance) return;
+    const graph = instance.getGraph();
+    instance.setNodesState(graph.nodes(), { isHighlighted: false });
+    instance.setEdgesState(graph.edges(), { isHighlighted: false });
+    if (selected && graph.hasNode(selected)) {
+      instance.setNodeState(selected, { isHighlighted: true });
+      instance.setEdgesState(graph.edges(selected), { isHighlighted: true });
+    }
+  }, [selected, network]);
+
+  const linking = edge ? articlesLinking(network, edge[0], edge[1]) : [];
+  return (
+    <section class="network" aria-label="Entity network">
+      <p class="muted network-stats" aria-live="polite">
+        {network.nodes.length} cards, {network.edges.length} links
+        {network.edges.length > MAX_DRAWN_EDGES ? ` (the ${MAX_DRAWN_EDGES.toLocaleString('en')} strongest drawn)` : ''}
+        , {network.articles.length} articles
+        {timing ? ` · laid out in ${Math.round(timing.layout)} ms, painted in ${Math.round(timing.paint)} ms` : ''}
+      </p>
+      <div
+        ref={container}
+        class="network-canvas"
+        data-nodes={network.nodes.length}
+        data-edges={network.edges.length}
+        data-painted={timing ? 'true' : 'false'}
+        role="img"
+        aria-label={`Network of ${network.nodes.length} cards; choose one in the list below the legend`}
+      />
+      <ul class="legend" aria-label="Kinds">
+        {Object.entries(KIND_COLOURS).map(([kind, colour]) => (
+          <li key={kind}>
+            <span class="swatch" style={{ background: colour }} /> {kind}
+          </li>
+        ))}
+      </ul>
+      {edge ? (
+        <section class="insight-pane edge-pane" aria-labelledby="edge-title">
+          <div class="pane-head">
+            <h2 id="edge-title">
+              {names.get(edge[0])} — {names.get(edge[1])}
+            </h2>
+            <button type="button" class="btn" onClick={() => setEdge(null)} aria-label="Close the link">
+              ×
+            </button>
+          </div>
+          <p class="muted">
+            {linking.length} {linking.length === 1 ? 'article mentions' : 'articles mention'} both
+          </p>
+          <ArticleList articles={linking} />
+        </section>
+      ) : null}
+      <details class="node-list">
+        <summary>Cards in the network (most mentioned first)</summary>
+        <ol>
+          {[...network.nodes]
+            .sort((a, b) => b.mentions - a.mentions)
+            .slice(0, 200)
+            .map((node) => (
+              <li key={node.id}>
+                <button type="button" class="linkish" onClick={() => onNode(node.id)}>
+                  {node.name}
+                </button>{' '}
+                <span class="muted">
+                  {node.mentions} mentions in {node.articles} articles
+                </span>
+              </li>
+            ))}
+        </ol>
+      </details>
+    </section>
+  );
+}
