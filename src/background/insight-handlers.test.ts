@@ -10,7 +10,15 @@ const mention: Mention = { cardId: 'japan', start: 0, end: 5, quote: 'Japan', ma
 let insight: typeof import('./insight-handlers');
 
 beforeAll(async () => {
-  Object.assign(globalThis, { chrome: { storage: { local: { get: async () => ({}) } } } });
+  const stored = new Map<string, unknown>();
+  const local = {
+    get: async (key: string) => (stored.has(key) ? { [key]: stored.get(key) } : {}),
+    set: async (items: Record<string, unknown>) => {
+      for (const [key, value] of Object.entries(items)) stored.set(key, value);
+    },
+  };
+  const alarms = { create: async () => undefined, clear: async () => true };
+  Object.assign(globalThis, { chrome: { storage: { local }, alarms } });
   const { memoryDb } = await import('../store/memory-db');
   insight = await import('./insight-handlers');
   // The module's store, on an in-memory database.
@@ -27,7 +35,10 @@ describe('recordVisit', () => {
   });
 
   it('keeps the top frame of a normal tab once turned on, never an incognito one', async () => {
+    // Stored on alone, without the switch's mirror, it stays off: only turning it on in the options does it.
     await insight.historyStore().setSettings({ enabled: true, retentionDays: 30 });
+    expect(await insight.recordVisit({ tab, frameId: 0 }, page, [mention])).toBe(false);
+    await insight.setHistory({ enabled: true, retentionDays: 30 });
     expect(await insight.recordVisit({ tab: { ...tab, incognito: true }, frameId: 0 }, page, [mention])).toBe(false);
     expect(await insight.recordVisit({ tab, frameId: 2 }, page, [mention])).toBe(false);
     expect(await insight.recordVisit({ tab, frameId: 0 }, page, [])).toBe(false);

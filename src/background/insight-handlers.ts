@@ -38,6 +38,25 @@ export async function pruneHistory(): Promise<number> {
   return history.prune((await history.settings()).retentionDays);
 }
 
+/**
+ * Whether the history is on, mirrored in the extension's storage: a page's match then opens no database while
+ * it is off (the default). A worker stopped in the middle of opening one left the next worker's first answer
+ * waiting (e2e/demo.spec.ts, a stopped service worker woken by a hover).
+ */
+const HISTORY_ON = 'history-on';
+async function historyOn(): Promise<boolean> {
+  return (await chrome.storage.local.get(HISTORY_ON))[HISTORY_ON] === true;
+}
+
+/** Turns the history on or off (with its retention), and its pruning alarm with it. */
+export async function setHistory(settings: HistorySettings): Promise<HistorySettings> {
+  const next = await history.setSettings(settings);
+  await chrome.storage.local.set({ [HISTORY_ON]: next.enabled });
+  if (next.enabled) await chrome.alarms.create(HISTORY_ALARM, { periodInMinutes: 60 * 6 });
+  else await chrome.alarms.clear(HISTORY_ALARM);
+  return next;
+}
+
 /** Keeps a visit to the sender's page when the user turned the history on; never from an incognito tab. */
 export async function recordVisit(
   sender: Sender,
@@ -45,7 +64,7 @@ export async function recordVisit(
   mentions: readonly Mention[],
 ): Promise<boolean> {
   if (!sender.tab || sender.tab.incognito || (sender.frameId ?? 0) !== 0 || !mentions.length) return false;
-  if (!/^https?:/i.test(page.url) || !(await history.settings()).enabled) return false;
+  if (!/^https?:/i.test(page.url) || !(await historyOn()) || !(await history.settings()).enabled) return false;
   await history.record({
     url: page.url.replace(/#.*$/, ''),
     title: page.title,
@@ -114,12 +133,7 @@ export function insightPanelHandlers(library: Library): Pick<Handlers<typeof pan
   return {
     'insights.data': () => insightData(library),
     'history.get': () => historyState(),
-    'history.set': async (settings) => {
-      const next = await history.setSettings(settings);
-      if (next.enabled) await chrome.alarms.create(HISTORY_ALARM, { periodInMinutes: 60 * 6 });
-      else await chrome.alarms.clear(HISTORY_ALARM);
-      return historyState(next);
-    },
+    'history.set': async (settings) => historyState(await setHistory(settings)),
     'history.clear': async () => {
       await history.clear();
       return historyState();

@@ -95,7 +95,7 @@ export function History() {
               Open the entity network
             </a>
           </div>
-          <p role="status">{notice}</p>
+          {notice ? <p role="status">{notice}</p> : null}
         </>
       ) : null}
     </section>
