@@ -55,9 +55,18 @@ for (const name of pages) {
         worker.evaluate(async (id) => Object.keys(await chrome.storage.session.get(`tab:${id}`)).length, tabId),
       )
       .toBe(1);
-    if (stable) expect(await settledHtml(page)).toBe(before);
+    if (stable) expect(withoutPageScripts(await settledHtml(page))).toBe(withoutPageScripts(before));
     expect(ours).toEqual([]);
   });
+}
+
+/**
+ * Markup without the page's own external scripts: its loaders insert them asynchronously, in an order that
+ * changes from one load to the next (seen on nytimes-1: two ad scripts swapped). Dossier inserts no script; one
+ * from the extension (a chrome-extension: source) would be kept, and fail the comparison.
+ */
+function withoutPageScripts(html: string): string {
+  return html.replace(/<script\b[^>]*\bsrc="(?!chrome-extension:)[^"]*"[^>]*><\/script>/g, '');
 }
 
 /** The page's markup once its own scripts have left the DOM alone for half a second (five seconds at most). */
