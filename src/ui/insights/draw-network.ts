@@ -1,11 +1,11 @@
-import type Sigma from 'sigma';
 import type { Network } from '../../model/insights/co-mention';
+import { drawOnCanvas, type NetworkCanvas, type RendererEvents } from './network-canvas';
 import { layOut, toGraph } from './network-graph';
-import { type RendererEvents, renderGraph } from './network-renderer';
+import { sceneOf } from './network-scene';
 
-/** A drawn network: its renderer, and when its first frame was painted (layout and total times, ms). */
+/** A drawn network: its canvas, and when its first frame was painted (layout and total times, ms). */
 export interface DrawnNetwork {
-  sigma: Sigma;
+  canvas: NetworkCanvas;
   painted: Promise<{ layout: number; paint: number; iterations: number }>;
 }
 
@@ -16,26 +16,16 @@ export function drawNetwork(network: Network, container: HTMLElement, events: Re
   const graph = toGraph(network);
   const iterations = layOut(graph);
   const layout = performance.now() - started;
-  const sigma = renderGraph(graph, container, events);
-  // The frame after sigma's render shows what it drew.
+  const canvas = drawOnCanvas(sceneOf(graph), container, events);
+  const draw = performance.now() - started - layout;
+  // The canvas was drawn synchronously: the next frame shows it.
   const painted = new Promise<{ layout: number; paint: number; iterations: number }>((resolve) => {
-    const shown = () => {
-      sigma.off('afterRender', shown);
-      requestAnimationFrame(() => {
-        if (__BENCH__) performance.mark('network:painted', { detail: { layout, iterations } });
-        resolve({ layout, paint: performance.now() - started, iterations });
-      });
-    };
-    sigma.on('afterRender', shown);
-    // Sigma may have drawn within its constructor, before anyone listened: draw now, listened to.
-    sigma.refresh();
+    requestAnimationFrame(() => {
+      if (__BENCH__) performance.mark('network:painted', { detail: { layout, iterations, draw } });
+      resolve({ layout, paint: performance.now() - started, iterations });
+    });
   });
   // Reachable from the page's own scope only: tests find where a card is drawn to click it.
-  Object.assign(globalThis, {
-    dossierNodePoint: (id: string) =>
-      graph.hasNode(id)
-        ? sigma.graphToViewport({ x: graph.getNodeAttribute(id, 'x'), y: graph.getNodeAttribute(id, 'y') })
-        : null,
-  });
-  return { sigma, painted };
+  Object.assign(globalThis, { dossierNodePoint: (id: string) => canvas.pointOf(id) });
+  return { canvas, painted };
 }
