@@ -128,6 +128,21 @@ for (let i = 0; i < RUNS; i++) {
   await attempt(empty, runs.empty);
   await attempt(full, runs.network);
 }
+// BENCH_SCREENSHOTS=1: the network as drawn, light and dark, in screenshots/ (to look at, not to measure).
+if (process.env.BENCH_SCREENSHOTS) {
+  for (const scheme of ['light', 'dark'] as const) {
+    const page = await context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`chrome-extension://${id}/src/ui/insights/index.html#bench`);
+    await page.waitForFunction(() => 'dossierBenchRender' in globalThis);
+    await page.evaluate((given) => {
+      (globalThis as unknown as { dossierBenchRender: (d: unknown) => void }).dossierBenchRender(given);
+    }, full);
+    await page.locator('.network-canvas[data-painted="true"]').waitFor();
+    await page.screenshot({ path: resolve(root, `screenshots/network-${CLIPS}-${scheme}.png`) });
+    await page.close();
+  }
+}
 await context.close();
 if (!runs.network.length || !runs.empty.length) {
   console.log('  no complete run of the network: a target is missed');

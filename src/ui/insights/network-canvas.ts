@@ -110,7 +110,7 @@ export function drawOnCanvas(scene: Scene, container: HTMLElement, events: Rende
         context.lineTo(bx, by);
       }
       context.lineWidth = WIDTHS[c] ?? 1;
-      context.strokeStyle = `rgba(${ink}, ${[0.16, 0.24, 0.34, 0.45][c]})`;
+      context.strokeStyle = `rgba(${ink}, ${[0.14, 0.22, 0.3, 0.38][c]})`;
       context.stroke();
     }
     // The selected card's links on top, in the accent colour.
