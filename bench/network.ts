@@ -1,5 +1,5 @@
 // Network benchmark (`npm run bench:network`): the insight page's entity network of 5,000 clips, built, laid out
-// and first painted, then panned, in Debian's headless Chromium (WebGL in software, SwiftShader), as ratios
+// and first painted, then panned, in Debian's headless Chromium (software rasterising), as ratios
 // against the same page drawing an empty network in the same run. See bench/README.md.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
