@@ -139,6 +139,22 @@ if (process.env.BENCH_SCREENSHOTS) {
       (globalThis as unknown as { dossierBenchRender: (d: unknown) => void }).dossierBenchRender(given);
     }, full);
     await page.locator('.network-canvas[data-painted="true"]').waitFor();
+    // The layout refined in a worker after the first paint, when it comes within 20 s.
+    const refined = await page
+      .waitForFunction(() => performance.getEntriesByName('network:refined').length > 0, null, { timeout: 20_000 })
+      .then(() =>
+        page.evaluate(() => {
+          const mark = performance.getEntriesByName('network:refined')[0] as PerformanceMark;
+          const start = performance.getEntriesByName('network:start')[0] as PerformanceMark;
+          return { after: mark.startTime - start.startTime, ...(mark.detail as { iterations: number }) };
+        }),
+      )
+      .catch(() => null);
+    console.log(
+      refined
+        ? `  ${scheme}: layout refined in a worker to ${refined.iterations} iterations, ${fmt(refined.after)} after the start`
+        : `  ${scheme}: no refined layout within 20 s`,
+    );
     await page.screenshot({ path: resolve(root, `screenshots/network-${CLIPS}-${scheme}.png`) });
     await page.close();
   }

@@ -37,7 +37,7 @@ export function NetworkView({ network, selected, onNode }: Props) {
     drawing.current = drawn.canvas;
     void drawn.painted.then(setTiming);
     return () => {
-      drawn.canvas.kill();
+      drawn.kill();
       drawing.current = null;
     };
   }, [network, onNode]);
@@ -46,6 +46,9 @@ export function NetworkView({ network, selected, onNode }: Props) {
   useEffect(() => {
     drawing.current?.select(selected);
   }, [selected, network]);
+  useEffect(() => {
+    drawing.current?.selectLink(edge);
+  }, [edge]);
 
   const linking = edge ? articlesLinking(network, edge[0], edge[1]) : [];
   return (

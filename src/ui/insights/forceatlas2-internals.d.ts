@@ -8,6 +8,7 @@ declare module 'graphology-layout-forceatlas2/helpers.js' {
     getEdgeWeight: (edge: string, attributes: Record<string, unknown>) => number,
   ): { nodes: Float32Array; edges: Float32Array };
   export function assignLayoutChanges(graph: Graph, nodes: Float32Array, outputReducer: null): void;
+  export function readGraphPositions(graph: Graph, nodes: Float32Array): void;
 }
 declare module 'graphology-layout-forceatlas2/iterate.js' {
   export default function iterate(settings: Record<string, unknown>, nodes: Float32Array, edges: Float32Array): void;

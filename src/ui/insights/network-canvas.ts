@@ -30,13 +30,17 @@ export interface RendererEvents {
 export interface NetworkCanvas {
   /** Highlights a card and its links (null: none). */
   select: (id: string | null) => void;
+  /** Highlights the link between two cards (null: none). */
+  selectLink: (link: [string, string] | null) => void;
+  /** Moves the nodes (a refined layout, by scene index); the view is fitted again unless the user moved it. */
+  place: (x: ArrayLike<number>, y: ArrayLike<number>) => void;
   /** Where a node is drawn, in CSS pixels from the container's top-left corner (null: not in the network). */
   pointOf: (id: string) => { x: number; y: number } | null;
   /** Removes the canvas and its listeners. */
   kill: () => void;
 }
 
-/** Labels drawn at most (the largest nodes first), beside the selected one's. */
+/** Labels drawn at most (the largest nodes first), beside those of the selected card and link. */
 const MAX_LABELS = 40;
 /** Pixels a pointer may move between press and release and still click. */
 const CLICK_SLOP = 4;
@@ -60,7 +64,10 @@ export function drawOnCanvas(scene: Scene, container: HTMLElement, events: Rende
   let camera: Camera = { scale: 1, ox: 0, oy: 0, zoom: 1 };
   let grid: NodeGrid = { cell: 32, cells: new Map(), reach: 0 };
   let selected = -1;
+  let link: [number, number] | null = null;
   let pending = 0;
+  /** Whether the user panned or zoomed (a refined layout then keeps their view). */
+  let viewed = false;
 
   const colours = [...new Set(scene.colours)];
   const byColour = colours.map((colour) => scene.ids.map((_, i) => i).filter((i) => scene.colours[i] === colour));
@@ -125,6 +132,15 @@ export function drawOnCanvas(scene: Scene, container: HTMLElement, events: Rende
       context.strokeStyle = accent;
       context.stroke();
     }
+    // The link opened, thicker.
+    if (link) {
+      context.beginPath();
+      context.moveTo(sx(link[0]), sy(link[0]));
+      context.lineTo(sx(link[1]), sy(link[1]));
+      context.lineWidth = 3;
+      context.strokeStyle = accent;
+      context.stroke();
+    }
 
     // Nodes: one path per colour, outlined in the surface colour so that neighbours stay apart.
     context.lineWidth = 1;
@@ -156,18 +172,19 @@ export function drawOnCanvas(scene: Scene, container: HTMLElement, events: Rende
     context.textBaseline = 'middle';
     context.lineJoin = 'round';
     const placed: Array<[number, number, number, number]> = [];
-    const candidates = selected >= 0 ? [selected, ...scene.bySize] : scene.bySize;
-    for (const i of candidates) {
-      if (placed.length >= MAX_LABELS + (selected >= 0 ? 1 : 0)) break;
-      if (i === selected && placed.length > 0) continue;
+    const first = [selected, ...(link ?? [])].filter((i) => i >= 0);
+    const candidates = [...first, ...scene.bySize];
+    for (const [k, i] of candidates.entries()) {
+      if (placed.length >= MAX_LABELS + first.length) break;
+      const chosen = first.includes(i);
+      if (chosen && k >= first.length) continue;
       const label = scene.labels[i] ?? '';
       const x = sx(i) + radiusOf(scene, camera, i) + 3;
       const y = sy(i);
       if (x > width || y < 0 || y > height) continue;
       const w = context.measureText(label).width;
       const box: [number, number, number, number] = [x - 2, y - 8, x + w + 2, y + 8];
-      if (i !== selected && placed.some((p) => box[0] < p[2] && box[2] > p[0] && box[1] < p[3] && box[3] > p[1]))
-        continue;
+      if (!chosen && placed.some((p) => box[0] < p[2] && box[2] > p[0] && box[1] < p[3] && box[3] > p[1])) continue;
       placed.push(box);
       context.lineWidth = 3;
       context.strokeStyle = surface;
@@ -243,6 +260,7 @@ export function drawOnCanvas(scene: Scene, container: HTMLElement, events: Rende
     press = null;
     if (dragged) {
       camera = { ...camera, ox: camera.ox + at.x - start.x, oy: camera.oy + at.y - start.y };
+      viewed = true;
       draw();
       canvas.style.transform = '';
       canvas.style.cursor = 'grab';
@@ -264,6 +282,7 @@ export function drawOnCanvas(scene: Scene, container: HTMLElement, events: Rende
       event.preventDefault();
       const at = local(event);
       camera = zoomAbout(camera, Math.exp(-event.deltaY / 400), at.x, at.y);
+      viewed = true;
       redraw();
     },
     { signal, passive: false },
@@ -274,6 +293,19 @@ export function drawOnCanvas(scene: Scene, container: HTMLElement, events: Rende
       const next = id === null ? -1 : (scene.index.get(id) ?? -1);
       if (next === selected) return;
       selected = next;
+      redraw();
+    },
+    place(x, y) {
+      scene.x.set(x);
+      scene.y.set(y);
+      if (!viewed) camera = fitCamera(scene, width, height);
+      // A drag under way redraws when it ends.
+      if (!press) redraw();
+    },
+    selectLink(next) {
+      const ends = next ? [scene.index.get(next[0]), scene.index.get(next[1])] : [];
+      const [s, t] = ends;
+      link = s !== undefined && t !== undefined ? [s, t] : null;
       redraw();
     },
     pointOf(id) {

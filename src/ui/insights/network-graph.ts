@@ -1,7 +1,7 @@
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import defaults from 'graphology-layout-forceatlas2/defaults.js';
-import { assignLayoutChanges, graphToByteArrays } from 'graphology-layout-forceatlas2/helpers.js';
+import { assignLayoutChanges, graphToByteArrays, readGraphPositions } from 'graphology-layout-forceatlas2/helpers.js';
 import iterate from 'graphology-layout-forceatlas2/iterate.js';
 import type { Network } from '../../model/insights/co-mention';
 
@@ -73,7 +73,21 @@ export function toGraph(network: Network): Graph {
  * `forceAtlas2.assign` in steps restarted them, and read the graph again each step).
  */
 export function layOut(graph: Graph, budgetMs = LAYOUT_BUDGET_MS): number {
-  if (graph.order < 2) return 0;
+  return layOutKeeping(graph, budgetMs).iterations;
+}
+
+/** A layout's state, to go on with it (in a worker: `refineLayout`). */
+export interface LayoutState {
+  iterations: number;
+  /** True when the time box ended it before its iteration cap. */
+  cut: boolean;
+  nodes: Float32Array;
+  edges: Float32Array;
+  settings: Record<string, unknown>;
+}
+
+/** `layOut`, returning its state. */
+export function layOutKeeping(graph: Graph, budgetMs = LAYOUT_BUDGET_MS): LayoutState {
   const settings = {
     ...defaults,
     ...forceAtlas2.inferSettings(graph),
@@ -83,13 +97,40 @@ export function layOut(graph: Graph, budgetMs = LAYOUT_BUDGET_MS): number {
   const started = performance.now();
   const matrices = graphToByteArrays(graph, (_edge, attributes) => Number(attributes.weight) || 1);
   let iterations = 0;
-  while (iterations < MAX_ITERATIONS && performance.now() - started < budgetMs) {
-    iterate(settings, matrices.nodes, matrices.edges);
-    iterations++;
+  if (graph.order >= 2) {
+    while (iterations < MAX_ITERATIONS && performance.now() - started < budgetMs) {
+      iterate(settings, matrices.nodes, matrices.edges);
+      iterations++;
+    }
+    assignLayoutChanges(graph, matrices.nodes, null);
+    gatherOutliers(graph);
   }
-  assignLayoutChanges(graph, matrices.nodes, null);
-  gatherOutliers(graph);
-  return iterations;
+  return {
+    iterations,
+    cut: graph.order >= 2 && iterations < MAX_ITERATIONS,
+    nodes: matrices.nodes,
+    edges: matrices.edges,
+    settings,
+  };
+}
+
+/**
+ * Goes on with a layout the time box cut short, in a worker, up to its iteration cap; `done` gets the graph
+ * with its new positions (outliers gathered again). Returns a function that stops it.
+ */
+export function refineLayout(graph: Graph, state: LayoutState, done: (iterations: number) => void): () => void {
+  const worker = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
+  worker.addEventListener('message', (event: MessageEvent<{ nodes: Float32Array; iterations: number }>) => {
+    worker.terminate();
+    assignLayoutChanges(graph, event.data.nodes, null);
+    gatherOutliers(graph);
+    done(state.iterations + event.data.iterations);
+  });
+  // The positions start from the graph's (outliers gathered): the speeds ForceAtlas2 reached are kept.
+  const { nodes, edges, settings } = state;
+  readGraphPositions(graph, nodes);
+  worker.postMessage({ nodes, edges, settings, iterations: MAX_ITERATIONS - state.iterations }, [nodes.buffer]);
+  return () => worker.terminate();
 }
 
 /**
