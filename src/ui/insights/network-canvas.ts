@@ -77,13 +77,15 @@ export function drawOnCanvas(scene: Scene, container: HTMLElement, events: Rende
     const h = container.clientHeight;
     const dpr = window.devicePixelRatio || 1;
     if (w === width && h === height && canvas.width === Math.round(w * dpr)) return false;
+    // A new size shows the whole network again; a new pixel ratio alone keeps the view.
+    const refit = w !== width || h !== height;
     width = w;
     height = h;
     canvas.width = Math.round(w * dpr);
     canvas.height = Math.round(h * dpr);
     canvas.style.width = `${w}px`;
     canvas.style.height = `${h}px`;
-    camera = fitCamera(scene, w, h);
+    if (refit) camera = fitCamera(scene, w, h);
     return true;
   }
 
@@ -217,6 +219,19 @@ export function drawOnCanvas(scene: Scene, container: HTMLElement, events: Rende
     observer.disconnect();
   });
   dark.addEventListener('change', redraw, { signal });
+  // A new device pixel ratio (the window moved to another screen, a browser zoom) resizes the bitmap: a media
+  // query on the current ratio changes then (https://developer.mozilla.org/docs/Web/API/Window/devicePixelRatio).
+  const watchRatio = () => {
+    matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`).addEventListener(
+      'change',
+      () => {
+        redraw();
+        watchRatio();
+      },
+      { signal, once: true },
+    );
+  };
+  watchRatio();
 
   // A press then a release nearby is a click (a node, else a link, else the stage); farther, a drag.
   let press: { x: number; y: number; id: number } | null = null;
