@@ -68,6 +68,17 @@ export function NetworkView({ network, selected, onNode }: Props) {
         role="img"
         aria-label={`Network of ${network.nodes.length} cards; choose one in the list below the legend`}
       />
+      <div class="network-tools" role="toolbar" aria-label="View of the network">
+        <button type="button" class="btn" onClick={() => drawing.current?.zoom(1.25)} aria-label="Zoom in">
+          +
+        </button>
+        <button type="button" class="btn" onClick={() => drawing.current?.zoom(0.8)} aria-label="Zoom out">
+          −
+        </button>
+        <button type="button" class="btn" onClick={() => drawing.current?.fit()}>
+          Fit
+        </button>
+      </div>
       <ul class="legend" aria-label="Kinds">
         {Object.entries(KIND_COLOURS).map(([kind, colour]) => (
           <li key={kind}>

@@ -28,6 +28,10 @@ export interface RendererEvents {
 
 /** A network on a canvas. */
 export interface NetworkCanvas {
+  /** Zooms about the centre by a factor (buttons, for the keyboard; the wheel zooms about the pointer). */
+  zoom: (factor: number) => void;
+  /** Shows the whole network again. */
+  fit: () => void;
   /** Highlights a card and its links (null: none). */
   select: (id: string | null) => void;
   /** Highlights the link between two cards (null: none). */
@@ -304,6 +308,16 @@ export function drawOnCanvas(scene: Scene, container: HTMLElement, events: Rende
   );
 
   return {
+    zoom(factor) {
+      camera = zoomAbout(camera, factor, width / 2, height / 2);
+      viewed = true;
+      redraw();
+    },
+    fit() {
+      camera = fitCamera(scene, width, height);
+      viewed = false;
+      redraw();
+    },
     select(id) {
       const next = id === null ? -1 : (scene.index.get(id) ?? -1);
       if (next === selected) return;
