@@ -35,7 +35,7 @@ export function drawNetwork(network: Network, container: HTMLElement, events: Re
   if (state.cut) {
     void painted.then(() => {
       if (killed) return;
-      stop = refineLayout(graph, state, (total) => {
+      stop = refineLayout(graph, state, canvas.dragging, (total) => {
         canvas.place(
           scene.ids.map((id) => graph.getNodeAttribute(id, 'x') as number),
           scene.ids.map((id) => graph.getNodeAttribute(id, 'y') as number),

@@ -28,6 +28,8 @@ export interface RendererEvents {
 
 /** A network on a canvas. */
 export interface NetworkCanvas {
+  /** Whether a drag is under way. */
+  dragging: () => boolean;
   /** Zooms about the centre by a factor (buttons, for the keyboard; the wheel zooms about the pointer). */
   zoom: (factor: number) => void;
   /** Shows the whole network again. */
@@ -308,6 +310,7 @@ export function drawOnCanvas(scene: Scene, container: HTMLElement, events: Rende
   );
 
   return {
+    dragging: () => press !== null,
     zoom(factor) {
       camera = zoomAbout(camera, factor, width / 2, height / 2);
       viewed = true;

@@ -114,23 +114,49 @@ export function layOutKeeping(graph: Graph, budgetMs = LAYOUT_BUDGET_MS): Layout
   };
 }
 
+/** Iterations a worker runs per request: refinement yields to a drag between two requests. */
+const REFINE_CHUNK = 10;
+
 /**
- * Goes on with a layout the time box cut short, in a worker, up to its iteration cap; `done` gets the graph
- * with its new positions (outliers gathered again). Returns a function that stops it.
+ * Goes on with a layout the time box cut short, in a worker, up to its iteration cap, a chunk of iterations at
+ * a time, none asked while `busy()` (a drag: on two shared CPUs the worker's iterations cost the pan frames);
+ * `done` gets the graph with its new positions (outliers gathered again). Returns a function that stops it.
  */
-export function refineLayout(graph: Graph, state: LayoutState, done: (iterations: number) => void): () => void {
+export function refineLayout(
+  graph: Graph,
+  state: LayoutState,
+  busy: () => boolean,
+  done: (iterations: number) => void,
+): () => void {
   const worker = new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
+  let iterations = state.iterations;
+  let timer = 0;
+  const ask = (nodes: Float32Array, first: boolean) => {
+    if (busy()) {
+      timer = window.setTimeout(() => ask(nodes, first), 100);
+      return;
+    }
+    const count = Math.min(REFINE_CHUNK, MAX_ITERATIONS - iterations);
+    const job = first
+      ? { nodes, edges: state.edges, settings: state.settings, iterations: count }
+      : { nodes, iterations: count };
+    worker.postMessage(job, [nodes.buffer]);
+  };
   worker.addEventListener('message', (event: MessageEvent<{ nodes: Float32Array; iterations: number }>) => {
+    iterations += event.data.iterations;
+    if (iterations < MAX_ITERATIONS) return ask(event.data.nodes, false);
     worker.terminate();
     assignLayoutChanges(graph, event.data.nodes, null);
     gatherOutliers(graph);
-    done(state.iterations + event.data.iterations);
+    done(iterations);
   });
   // The positions start from the graph's (outliers gathered): the speeds ForceAtlas2 reached are kept.
-  const { nodes, edges, settings } = state;
-  readGraphPositions(graph, nodes);
-  worker.postMessage({ nodes, edges, settings, iterations: MAX_ITERATIONS - state.iterations }, [nodes.buffer]);
-  return () => worker.terminate();
+  readGraphPositions(graph, state.nodes);
+  ask(state.nodes, true);
+  return () => {
+    clearTimeout(timer);
+    worker.terminate();
+  };
 }
 
 /**
