@@ -125,7 +125,8 @@ export function drawOnCanvas(scene: Scene, container: HTMLElement, events: Rende
         context.lineTo(bx, by);
       }
       context.lineWidth = WIDTHS[c] ?? 1;
-      context.strokeStyle = `rgba(${ink}, ${[0.14, 0.22, 0.3, 0.38][c]})`;
+      // Light ink on a dark surface reads brighter: fainter there.
+      context.strokeStyle = `rgba(${ink}, ${([0.14, 0.22, 0.3, 0.38][c] ?? 0.2) * (dark.matches ? 0.7 : 1)})`;
       context.stroke();
     }
     // The selected card's links on top, in the accent colour.
