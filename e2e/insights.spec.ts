@@ -135,6 +135,29 @@ test('the network, map and timeline of the clipped corpus pages: drawn, clickabl
   await expect(edgePane.locator('.insight-articles li').first()).toBeVisible();
   await insights.screenshot({ path: 'screenshots/insights-network-edge-light.png' });
 
+  // The view's buttons (for the keyboard): zoom in about the centre, then fit the whole network again.
+  const chinaAt = () =>
+    insights.evaluate(() =>
+      (globalThis as unknown as { dossierNodePoint: (id: string) => { x: number; y: number } }).dossierNodePoint(
+        'china',
+      ),
+    );
+  const fitted = await chinaAt();
+  const size = (await canvas.boundingBox()) as { width: number; height: number };
+  const centre = { x: size.width / 2, y: size.height / 2 };
+  await insights.getByRole('button', { name: 'Zoom in' }).focus();
+  await insights.keyboard.press('Enter');
+  await expect
+    .poll(async () => {
+      const zoomed = await chinaAt();
+      return (
+        Math.hypot(zoomed.x - centre.x, zoomed.y - centre.y) / Math.hypot(fitted.x - centre.x, fitted.y - centre.y)
+      );
+    })
+    .toBeCloseTo(1.25, 1);
+  await insights.getByRole('button', { name: 'Fit' }).click();
+  await expect.poll(async () => (await chinaAt()).x).toBeCloseTo(fitted.x, 0);
+
   // The map shades the tracked countries mentioned; a click opens the country's card.
   await insights.getByRole('tab', { name: 'Map' }).click();
   const world = insights.locator('svg.world');

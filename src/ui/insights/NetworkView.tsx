@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type Sigma from 'sigma';
 import { articlesLinking, type Network } from '../../model/insights/co-mention';
 import { ArticleList } from './ArticleList';
 import { drawNetwork } from './draw-network';
+import type { NetworkCanvas } from './network-canvas';
 import { KIND_COLOURS, MAX_DRAWN_EDGES } from './network-graph';
 
 interface Props {
@@ -14,7 +14,7 @@ interface Props {
 /** The co-mention network: cards as nodes sized by mentions, edges weighted by shared articles. */
 export function NetworkView({ network, selected, onNode }: Props) {
   const container = useRef<HTMLDivElement>(null);
-  const sigma = useRef<Sigma | null>(null);
+  const drawing = useRef<NetworkCanvas | null>(null);
   const [edge, setEdge] = useState<[string, string] | null>(null);
   const [timing, setTiming] = useState<{ layout: number; paint: number } | null>(null);
   const names = useMemo(() => new Map(network.nodes.map((n) => [n.id, n.name])), [network]);
@@ -34,26 +34,21 @@ export function NetworkView({ network, selected, onNode }: Props) {
       },
       onStage: () => setEdge(null),
     });
-    sigma.current = drawn.sigma;
+    drawing.current = drawn.canvas;
     void drawn.painted.then(setTiming);
     return () => {
-      drawn.sigma.kill();
-      sigma.current = null;
+      drawn.kill();
+      drawing.current = null;
     };
   }, [network, onNode]);
 
-  // The selected card is highlighted (and its neighbours' edges).
+  // The selected card is highlighted (and its links).
   useEffect(() => {
-    const instance = sigma.current;
-    if (!instance) return;
-    const graph = instance.getGraph();
-    instance.setNodesState(graph.nodes(), { isHighlighted: false });
-    instance.setEdgesState(graph.edges(), { isHighlighted: false });
-    if (selected && graph.hasNode(selected)) {
-      instance.setNodeState(selected, { isHighlighted: true });
-      instance.setEdgesState(graph.edges(selected), { isHighlighted: true });
-    }
+    drawing.current?.select(selected);
   }, [selected, network]);
+  useEffect(() => {
+    drawing.current?.selectLink(edge);
+  }, [edge]);
 
   const linking = edge ? articlesLinking(network, edge[0], edge[1]) : [];
   return (
@@ -73,6 +68,17 @@ export function NetworkView({ network, selected, onNode }: Props) {
         role="img"
         aria-label={`Network of ${network.nodes.length} cards; choose one in the list below the legend`}
       />
+      <div class="network-tools" role="toolbar" aria-label="View of the network">
+        <button type="button" class="btn" onClick={() => drawing.current?.zoom(1.25)} aria-label="Zoom in">
+          +
+        </button>
+        <button type="button" class="btn" onClick={() => drawing.current?.zoom(0.8)} aria-label="Zoom out">
+          −
+        </button>
+        <button type="button" class="btn" onClick={() => drawing.current?.fit()}>
+          Fit
+        </button>
+      </div>
       <ul class="legend" aria-label="Kinds">
         {Object.entries(KIND_COLOURS).map(([kind, colour]) => (
           <li key={kind}>

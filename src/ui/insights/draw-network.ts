@@ -1,11 +1,13 @@
-import type Sigma from 'sigma';
 import type { Network } from '../../model/insights/co-mention';
-import { layOut, toGraph } from './network-graph';
-import { type RendererEvents, renderGraph } from './network-renderer';
+import { drawOnCanvas, type NetworkCanvas, type RendererEvents } from './network-canvas';
+import { layOutKeeping, refineLayout, toGraph } from './network-graph';
+import { sceneOf } from './network-scene';
 
-/** A drawn network: its renderer, and when its first frame was painted (layout and total times, ms). */
+/** A drawn network: its canvas, and when its first frame was painted (layout and total times, ms). */
 export interface DrawnNetwork {
-  sigma: Sigma;
+  canvas: NetworkCanvas;
+  /** Stops a refinement under way and removes the canvas. */
+  kill: () => void;
   painted: Promise<{ layout: number; paint: number; iterations: number }>;
 }
 
@@ -14,28 +16,43 @@ export function drawNetwork(network: Network, container: HTMLElement, events: Re
   const started = performance.now();
   if (__BENCH__) performance.mark('network:start');
   const graph = toGraph(network);
-  const iterations = layOut(graph);
+  const state = layOutKeeping(graph);
+  const { iterations } = state;
   const layout = performance.now() - started;
-  const sigma = renderGraph(graph, container, events);
-  // The frame after sigma's render shows what it drew.
+  const scene = sceneOf(graph);
+  const canvas = drawOnCanvas(scene, container, events);
+  const draw = performance.now() - started - layout;
+  // The canvas was drawn synchronously: the next frame shows it.
   const painted = new Promise<{ layout: number; paint: number; iterations: number }>((resolve) => {
-    const shown = () => {
-      sigma.off('afterRender', shown);
-      requestAnimationFrame(() => {
-        if (__BENCH__) performance.mark('network:painted', { detail: { layout, iterations } });
-        resolve({ layout, paint: performance.now() - started, iterations });
+    requestAnimationFrame(() => {
+      if (__BENCH__) performance.mark('network:painted', { detail: { layout, iterations, draw } });
+      resolve({ layout, paint: performance.now() - started, iterations });
+    });
+  });
+  // A layout the time box cut short goes on in a worker once the network is on screen, then is drawn again.
+  let stop = () => {};
+  let killed = false;
+  if (state.cut) {
+    void painted.then(() => {
+      if (killed) return;
+      stop = refineLayout(graph, state, canvas.dragging, (total) => {
+        canvas.place(
+          scene.ids.map((id) => graph.getNodeAttribute(id, 'x') as number),
+          scene.ids.map((id) => graph.getNodeAttribute(id, 'y') as number),
+        );
+        if (__BENCH__) performance.mark('network:refined', { detail: { iterations: total } });
       });
-    };
-    sigma.on('afterRender', shown);
-    // Sigma may have drawn within its constructor, before anyone listened: draw now, listened to.
-    sigma.refresh();
-  });
+    });
+  }
   // Reachable from the page's own scope only: tests find where a card is drawn to click it.
-  Object.assign(globalThis, {
-    dossierNodePoint: (id: string) =>
-      graph.hasNode(id)
-        ? sigma.graphToViewport({ x: graph.getNodeAttribute(id, 'x'), y: graph.getNodeAttribute(id, 'y') })
-        : null,
-  });
-  return { sigma, painted };
+  Object.assign(globalThis, { dossierNodePoint: (id: string) => canvas.pointOf(id) });
+  return {
+    canvas,
+    painted,
+    kill: () => {
+      killed = true;
+      stop();
+      canvas.kill();
+    },
+  };
 }
