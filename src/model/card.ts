@@ -4,6 +4,10 @@ import * as v from 'valibot';
 export const MAX_TEXT = 4000;
 /** Longest name or alias. */
 export const MAX_NAME = 200;
+/** Most aliases one card may carry: the same in import, in the store and on a team's server. */
+export const MAX_ALIASES = 1000;
+/** Largest card, as UTF-8 JSON: the same in import, in the store and on a team's server. */
+export const MAX_CARD_BYTES = 256 * 1024;
 
 /** Something that reads as an HTML tag: `<b>`, `</script>`, `<img src=x onerror=…>`, `<!-- -->`. */
 const MARKUP = /<\s*\/?\s*[a-z!?][^<>]*>/i;
