@@ -5,19 +5,19 @@ import type { LibraryItem } from '../../messaging/protocol';
 import { readEnvelope } from '../../messaging/router';
 import type { Card } from '../../model/card';
 import { useTeams } from '../use-teams';
-import { CardEditor } from './CardEditor';
-import { CardView } from './CardView';
-import { Clips, type ClipsView, NEW_CLIPS_VIEW } from './Clips';
-import { Library } from './Library';
-import { PageBrief } from './PageBrief';
-import { PageCards } from './PageCards';
-import { PageNotes } from './PageNotes';
-import { Signals } from './Signals';
-import { SiteToggle } from './SiteToggle';
+import { CardEditor } from './cards/CardEditor';
+import { CardView } from './cards/CardView';
+import { Clips, type ClipsView, NEW_CLIPS_VIEW } from './clips/Clips';
+import { Library } from './library/Library';
+import { PageBrief } from './page/PageBrief';
+import { PageCards } from './page/PageCards';
+import { PageNotes } from './page/PageNotes';
+import { SiteToggle } from './page/SiteToggle';
+import { useTabState } from './page/use-tab-state';
+import { Signals } from './signals/Signals';
 import { type TabName, Tabs } from './Tabs';
-import { TeamActivity } from './TeamActivity';
-import { TeamSync } from './TeamSync';
-import { useTabState } from './use-tab-state';
+import { TeamActivity } from './team/TeamActivity';
+import { TeamSync } from './team/TeamSync';
 
 /** What the panel shows below its header; a card opened from the page's brief goes back to it. */
 type View =
