@@ -12,7 +12,7 @@ import { replicateTeam } from './replication';
 /*
  * Teams: each joined team is a local PouchDB database (`dossier-team-<team>`) replicating live, both ways,
  * with the team's database on its CouchDB server. Joining signs in once with the user's password, which is
- * never stored: the session is traded for a device account of this browser's own (team-auth.ts), which
+ * never stored: the session is traded for a device account of this browser's own (auth.ts), which
  * replication uses, so it resumes on its own when the browser or the service worker starts again.
  */
 
@@ -48,7 +48,7 @@ let onCardsChanged: () => void = () => undefined;
 export function whenTeamCardsChange(listener: () => void): void {
   onCardsChanged = listener;
 }
-// A first sync's batches recompile the dictionary every 5 s; a teammate's edit, at once (team-cards.ts).
+// A first sync's batches recompile the dictionary every 5 s; a teammate's edit, at once (cards.ts).
 const pulledCards = coalesce(() => onCardsChanged(), 5000);
 
 /** Told when a joined team's replication state changed (the toolbar badge shows it). */
@@ -96,7 +96,7 @@ function startSync(config: TeamConfig): void {
   syncing.get(config.team)?.cancel();
   const local = openDatabase(teamDbName(config.team));
   const entry: SyncEntry = { cancel: () => undefined, state: { state: 'syncing' }, stopped: false };
-  // Pull first, push once caught up, and a pause that says when the server does not answer (team-replication.ts).
+  // Pull first, push once caught up, and a pause that says when the server does not answer (replication.ts).
   const sync = replicateTeam(local, remoteOf(config) as never, SYNC_OPTIONS);
   sync
     .on('change', (info) => {
@@ -154,7 +154,7 @@ export async function teamCards(): Promise<ExtraCards> {
   const cards: Card[] = [];
   const replacing: string[] = [];
   for (const config of await configs()) {
-    // Read once, then only what changed since (team-cards.ts).
+    // Read once, then only what changed since (cards.ts).
     const shared = await cardsOfTeam(config.team, openDatabase(teamDbName(config.team)));
     revisions.push(`${config.team}@${shared.seq}`);
     for (const { card, createdBy } of shared.cards) {
