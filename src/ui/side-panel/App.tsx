@@ -121,44 +121,47 @@ export function App() {
   return (
     <main>
       <header class="bar">
-        <h1>Dossier</h1>
+        <div class="bar-top">
+          <h1>Dossier</h1>
+          <div class="bar-actions">
+            {state && !state.idleReason ? (
+              <>
+                <button type="button" class="btn" disabled={clipping} onClick={() => void clip(state.tabId)}>
+                  {clipping ? 'Clipping…' : 'Clip page'}
+                </button>
+                <button
+                  type="button"
+                  class="btn"
+                  aria-pressed={view.kind === 'brief'}
+                  onClick={() => {
+                    setTab('page');
+                    setView({ kind: 'brief' });
+                  }}
+                >
+                  Brief
+                </button>
+              </>
+            ) : null}
+            <button type="button" class="btn new-card" onClick={() => setView({ kind: 'edit', card: null })}>
+              New card
+            </button>
+            <a
+              class="btn"
+              href={browser.runtime.getURL('src/ui/insights/index.html#network')}
+              target="_blank"
+              rel="noreferrer"
+              title="Network, map and timeline of your clips and cards"
+            >
+              Insights
+            </a>
+          </div>
+        </div>
         {state ? (
           <p class="page-title" title={state.url}>
             {state.title || state.url}
           </p>
         ) : null}
         {state ? <SiteToggle tabId={state.tabId} url={state.url} /> : null}
-        <div class="bar-actions">
-          {state && !state.idleReason ? (
-            <>
-              <button type="button" class="btn" disabled={clipping} onClick={() => void clip(state.tabId)}>
-                {clipping ? 'Clipping…' : 'Clip page'}
-              </button>
-              <button
-                type="button"
-                class="btn"
-                aria-pressed={view.kind === 'brief'}
-                onClick={() => {
-                  setTab('page');
-                  setView({ kind: 'brief' });
-                }}
-              >
-                Brief
-              </button>
-            </>
-          ) : null}
-          <button type="button" class="btn new-card" onClick={() => setView({ kind: 'edit', card: null })}>
-            New card
-          </button>
-          <a
-            class="btn"
-            href={browser.runtime.getURL('src/ui/insights/index.html#network')}
-            target="_blank"
-            rel="noreferrer"
-          >
-            Network, map, timeline
-          </a>
-        </div>
       </header>
       <TeamSync teams={teams} />
       {error ? (

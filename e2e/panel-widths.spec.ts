@@ -1,0 +1,160 @@
+import type { Page } from 'playwright-core';
+import { openPanelPage } from '../scripts/page-probe';
+import { type SyncServer, startSyncServer } from '../scripts/team/server';
+import { setupTeam } from '../scripts/team/setup';
+import { expect, test } from './fixtures';
+import { joinAndSync } from './team';
+
+/*
+ * The side panel at every width a user can give it: Chromium's side panel is 320 px at its narrowest and about
+ * 600 px at its widest (Firefox's sidebar likewise). At each width and in both themes, every view of the panel
+ * is laid out without the header's buttons covering its title or the page's name, and without anything running
+ * past the panel's right edge. A screenshot of each is saved with the test's results.
+ */
+
+const WIDTHS = [320, 380, 480, 600] as const;
+const ALICE = { name: 'alice', password: 'alice-password-1' };
+
+let server: SyncServer;
+test.beforeAll(async () => {
+  server = await startSyncServer({});
+  await setupTeam({ url: server.url, team: 'research', members: [ALICE], readers: [], admin: server.admin } as never);
+});
+test.afterAll(async () => {
+  await server.close();
+});
+
+interface Box {
+  what: string;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** The header's title, the page's name and every control of the header, as boxes in the page. */
+function headerBoxes(panel: Page): Promise<{ titles: Box[]; controls: Box[] }> {
+  return panel.evaluate(() => {
+    const box = (el: Element, what: string) => {
+      const r = el.getBoundingClientRect();
+      return { what, left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    };
+    const bar = document.querySelector('header.bar');
+    if (!bar) throw new Error('no header');
+    const titles = [...bar.querySelectorAll('h1, .page-title')].map((el) => box(el, el.className || el.tagName));
+    const controls = [...bar.querySelectorAll('button, a, label, input:not(label input)')]
+      .filter((el) => el.getBoundingClientRect().width > 0)
+      .map((el) => box(el, (el.textContent ?? '').trim() || el.tagName));
+    return { titles, controls };
+  });
+}
+
+/** What runs past the panel's right edge: the document's own overflow, and any element sticking out of view. */
+function overflows(panel: Page): Promise<string[]> {
+  return panel.evaluate(() => {
+    const found: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth) found.push(`document: ${root.scrollWidth} > ${root.clientWidth}`);
+    // The tabs may scroll sideways as a last resort (a larger default font); at the default one they fit.
+    const tabs = document.querySelector('[role="tablist"]');
+    if (tabs && tabs.scrollWidth > tabs.clientWidth) found.push(`tabs: ${tabs.scrollWidth} > ${tabs.clientWidth}`);
+    const width = root.clientWidth;
+    // An element inside one that clips or scrolls sideways (a code block, the page's ellipsised name) does not
+    // widen the panel; everything else must end within it.
+    const clipped = (el: Element) => {
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        if (getComputedStyle(p).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
+    for (const el of document.body.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || r.right <= width + 0.5 || clipped(el)) continue;
+      found.push(
+        `${el.tagName.toLowerCase()}.${el.className} “${(el.textContent ?? '').trim().slice(0, 40)}” ends at ${Math.round(r.right)}`,
+      );
+    }
+    return found;
+  });
+}
+
+const overlap = (a: Box, b: Box) =>
+  Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 &&
+  Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
+
+test('every view of the side panel fits at 320 to 600 px in both themes: header clear, nothing past the edge', async ({
+  context,
+  extensionId,
+  openAnnotated,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  await joinAndSync(context, extensionId, {
+    url: server.url,
+    team: 'research',
+    user: ALICE.name,
+    password: ALICE.password,
+  });
+  const { tabId } = await openAnnotated('/demo/');
+  const panel = await openPanelPage(context, extensionId, tabId);
+  await panel.setViewportSize({ width: 380, height: 900 });
+  await panel.getByRole('button', { name: 'Clip page' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Clipped' })).toBeVisible();
+
+  const check = async (view: string) => {
+    for (const width of WIDTHS) {
+      await panel.setViewportSize({ width, height: 900 });
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await panel.emulateMedia({ colorScheme });
+        await panel.screenshot({ path: testInfo.outputPath(`${view}-${width}-${colorScheme}.png`), fullPage: true });
+      }
+      const { titles, controls } = await headerBoxes(panel);
+      expect(titles.length, `${view} at ${width} px: the header's title`).toBeGreaterThan(0);
+      const covered = controls.flatMap((c) =>
+        titles.filter((t) => overlap(c, t)).map((t) => `${c.what} over ${t.what}`),
+      );
+      expect.soft(covered, `${view} at ${width} px: header controls over its titles`).toEqual([]);
+      const crossing = controls.flatMap((a, i) =>
+        controls
+          .slice(i + 1)
+          .flatMap((b) => (overlap(a, b) && !(a.what === b.what) ? [`${a.what} over ${b.what}`] : [])),
+      );
+      expect.soft(crossing, `${view} at ${width} px: header controls over each other`).toEqual([]);
+      expect.soft(await overflows(panel), `${view} at ${width} px: past the right edge`).toEqual([]);
+    }
+    await panel.setViewportSize({ width: 380, height: 900 });
+    await panel.emulateMedia({ colorScheme: 'light' });
+  };
+
+  await expect(panel.getByRole('heading', { name: /This page/ })).toBeVisible();
+  await check('page');
+  await panel.getByRole('button', { name: 'Brief', exact: true }).click();
+  await expect(panel.locator('.brief-counts').first()).toBeVisible();
+  await check('brief');
+  await panel.getByRole('button', { name: /^←/ }).first().click();
+
+  await panel.getByRole('tab', { name: 'Signals' }).click();
+  await expect(panel.getByRole('button', { name: /^Share “.*” with research$/ }).first()).toBeVisible();
+  await check('signals');
+
+  await panel.getByRole('tab', { name: 'Library' }).click();
+  await expect(panel.locator('.result').first()).toBeVisible();
+  await check('library');
+  await panel.locator('.result').first().click();
+  await expect(panel.getByRole('button', { name: 'Edit card' })).toBeVisible();
+  await check('card');
+  await panel.getByRole('button', { name: 'Edit card' }).click();
+  await check('editor');
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  await panel.getByRole('button', { name: /^←/ }).first().click();
+
+  await panel.getByRole('tab', { name: 'Clips' }).click();
+  await expect(panel.locator('.result')).toHaveCount(1);
+  await check('clips');
+  await panel.locator('.result').click();
+  await expect(panel.locator('.reader-body .mention').first()).toBeVisible();
+  await check('reader');
+  await panel.getByRole('button', { name: '← Clips' }).click();
+
+  await panel.getByRole('tab', { name: 'Team' }).click();
+  await check('team');
+});
