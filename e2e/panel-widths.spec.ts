@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { openPanelPage } from '../scripts/page-probe';
 import { type SyncServer, startSyncServer } from '../scripts/team/server';
-import { setupTeam } from '../scripts/team/setup';
+import { basicAuth, setupTeam } from '../scripts/team/setup';
 import { expect, test } from './fixtures';
-import { joinAndSync } from './team';
+import { ask, joinAndSync } from './team';
 
 /*
  * The side panel at every width a user can give it: Chromium's side panel is 320 px at its narrowest and about
@@ -14,11 +14,18 @@ import { joinAndSync } from './team';
 
 const WIDTHS = [320, 380, 480, 600] as const;
 const ALICE = { name: 'alice', password: 'alice-password-1' };
+const BOB = { name: 'bob', password: 'bob-password-12' };
 
 let server: SyncServer;
 test.beforeAll(async () => {
   server = await startSyncServer({});
-  await setupTeam({ url: server.url, team: 'research', members: [ALICE], readers: [], admin: server.admin } as never);
+  await setupTeam({
+    url: server.url,
+    team: 'research',
+    members: [ALICE, BOB],
+    readers: [],
+    admin: server.admin,
+  } as never);
 });
 test.afterAll(async () => {
   await server.close();
@@ -157,4 +164,67 @@ test('every view of the side panel fits at 320 to 600 px in both themes: header 
 
   await panel.getByRole('tab', { name: 'Team' }).click();
   await check('team');
+
+  // A card shared with the team that two members edited apart: its view with the conflict marker (and
+  // "Remove from research"), and the versions compared field by field.
+  const card = {
+    id: 'lin-pei-shan',
+    name: 'Lin Pei-shan',
+    kind: 'person',
+    summary: 'Researcher of chip supply chains, Taipei.',
+    tags: ['chips'],
+  };
+  expect(await ask(panel, 'card.save', { card, create: true })).toMatchObject({ ok: true });
+  expect(await ask(panel, 'card.share', { cardId: card.id, team: 'research' })).toMatchObject({ ok: true });
+  await conflictOnServer(card.id);
+  // The panel lists the library it read when it opened.
+  await panel.reload();
+  await panel.getByRole('tab', { name: 'Library' }).click();
+  await panel.getByRole('searchbox', { name: 'Search cards' }).fill('Lin Pei-shan');
+  await panel.locator('.result').first().click();
+  await expect(panel.locator('.conflict-marker')).toContainText('2 versions', { timeout: 20_000 });
+  await check('shared-card');
+  await panel.getByRole('button', { name: 'Compare versions' }).click();
+  await expect(panel.getByRole('region', { name: '2 versions in research' })).toBeVisible();
+  await check('conflict');
 });
+
+/** Two members' edits of a shared card, made apart, as the server holds them once both synced: two leaves. */
+async function conflictOnServer(cardId: string) {
+  const admin = { authorization: basicAuth(server.admin), 'content-type': 'application/json' };
+  const url = `${server.url}/dossier-team-research`;
+  let doc: (Record<string, unknown> & { _rev: string }) | undefined;
+  await expect
+    .poll(async () => {
+      const got = await fetch(`${url}/card:${cardId}`, { headers: admin });
+      doc = got.ok ? await got.json() : undefined;
+      return got.status;
+    })
+    .toBe(200);
+  const [start, parent] = doc!._rev.split('-');
+  const leaf = (hash: string, by: string, change: Record<string, unknown>) => ({
+    ...doc,
+    ...change,
+    updatedBy: by,
+    _rev: `${Number(start) + 1}-${hash}`,
+    _revisions: { start: Number(start) + 1, ids: [hash, parent] },
+  });
+  const put = await fetch(`${url}/_bulk_docs`, {
+    method: 'POST',
+    headers: admin,
+    body: JSON.stringify({
+      new_edits: false,
+      docs: [
+        leaf('a'.repeat(32), 'alice', {
+          summary: 'Researcher at Academia Sinica, Taipei.',
+          tags: ['chips', 'academia'],
+        }),
+        leaf('b'.repeat(32), 'bob', {
+          summary: 'Moved to the Arizona fab in 2025.',
+          notes: 'Met her at SEMICON West.',
+        }),
+      ],
+    }),
+  });
+  expect(put.status, await put.text()).toBeLessThan(300);
+}
