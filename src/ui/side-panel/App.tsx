@@ -150,7 +150,7 @@ export function App() {
               href={browser.runtime.getURL('src/ui/insights/index.html#network')}
               target="_blank"
               rel="noreferrer"
-              title="Network, map and timeline of your clips and cards"
+              title="Network, map and timeline of your clips"
             >
               Insights
             </a>
