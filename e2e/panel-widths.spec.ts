@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { openPanelPage } from '../scripts/page-probe';
 import { type SyncServer, startSyncServer } from '../scripts/team/server';
 import { basicAuth, setupTeam } from '../scripts/team/setup';
+import { addNote, highlight } from './annotate';
 import { expect, test } from './fixtures';
 import { ask, joinAndSync } from './team';
 
@@ -56,7 +57,7 @@ function headerBoxes(panel: Page): Promise<{ titles: Box[]; controls: Box[] }> {
   });
 }
 
-/** What runs past the panel's right edge: the document's own overflow, and any element sticking out of view. */
+/** What runs past the panel's right edge (the document's overflow, any element out of view), and broken labels. */
 function overflows(panel: Page): Promise<string[]> {
   return panel.evaluate(() => {
     const found: string[] = [];
@@ -81,6 +82,18 @@ function overflows(panel: Page): Promise<string[]> {
         `${el.tagName.toLowerCase()}.${el.className} “${(el.textContent ?? '').trim().slice(0, 40)}” ends at ${Math.round(r.right)}`,
       );
     }
+    // A button's label stays on one line: a narrow panel moves the button, it does not break its label.
+    for (const button of document.querySelectorAll('.btn, [role="tab"]')) {
+      const lines = new Set<number>();
+      const walker = document.createTreeWalker(button, NodeFilter.SHOW_TEXT);
+      for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+        if (!text.textContent?.trim()) continue;
+        const range = document.createRange();
+        range.selectNodeContents(text);
+        for (const r of range.getClientRects()) if (r.width > 0) lines.add(Math.round(r.top));
+      }
+      if (lines.size > 1) found.push(`“${(button.textContent ?? '').trim()}” breaks over ${lines.size} lines`);
+    }
     return found;
   });
 }
@@ -101,7 +114,14 @@ test('every view of the side panel fits at 320 to 600 px in both themes: header 
     user: ALICE.name,
     password: ALICE.password,
   });
-  const { tabId } = await openAnnotated('/demo/');
+  const { page, tabId } = await openAnnotated('/demo/');
+  // The user's own highlight and note, listed under the page's cards with their dates and buttons.
+  await highlight(page, 'rented inside overseas data centers');
+  await addNote(
+    page,
+    'export control is now as much about contracts',
+    'Key line: controls move from customs to contracts.',
+  );
   const panel = await openPanelPage(context, extensionId, tabId);
   await panel.setViewportSize({ width: 380, height: 900 });
   await panel.getByRole('button', { name: 'Clip page' }).click();
