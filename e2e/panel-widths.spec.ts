@@ -7,10 +7,10 @@ import { expect, test } from './fixtures';
 import { ask, joinAndSync } from './team';
 
 /*
- * The side panel at every width a user can give it: Chromium's side panel is 320 px at its narrowest and about
- * 600 px at its widest (Firefox's sidebar likewise). At each width and in both themes, every view of the panel
- * is laid out without the header's buttons covering its title or the page's name, and without anything running
- * past the panel's right edge. A screenshot of each is saved with the test's results.
+ * The side panel at the widths a user gives it (320 to 600 px): at each width and in both themes, every view
+ * of the panel is laid out without the header's buttons covering its title or the page's name, without
+ * anything running past the panel's right edge, and without a button's label broken over two lines. A
+ * screenshot of each view at each width and theme is saved with the test's results.
  */
 
 const WIDTHS = [320, 380, 480, 600] as const;
