@@ -4,6 +4,7 @@ import { toEntry } from '../model/card';
 import { toAnnotationPage } from './annotation-page';
 import { extractText } from './extract-text';
 import { DEFAULT_PACK, readPack } from './load-pack';
+import { isPdfPath, readPdfFile } from './read-pdf';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -13,7 +14,7 @@ const option = (name: string) => {
 const file = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
 const format = option('--format') ?? 'json';
 if (!file || (format !== 'json' && format !== 'table')) {
-  console.error('usage: npm run annotate -- <file.html> [--pack <pack.csv|pack.json>] [--format json|table]');
+  console.error('usage: npm run annotate -- <file.html|file.pdf> [--pack <pack.csv|pack.json>] [--format json|table]');
   process.exit(2);
 }
 const packPath = option('--pack');
@@ -23,7 +24,8 @@ if (!packPath && !existsSync(DEFAULT_PACK)) {
 }
 try {
   const pack = readPack(packPath ?? DEFAULT_PACK);
-  const text = extractText(readFileSync(file, 'utf8'));
+  // A PDF's text is its pages' text layers, lines joined and words hyphenated across lines made whole.
+  const text = isPdfPath(file) ? (await readPdfFile(file)).text : extractText(readFileSync(file, 'utf8'));
   const matches = scan(compileDictionary(pack.cards.map(toEntry)), text);
   const cards = new Map(pack.cards.map((c) => [c.id, { name: c.name, topic: c.kind === 'topic' }]));
   const page = toAnnotationPage(text, matches, cards);

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { readCorpus } from './corpus';
+import { evaluatePdfs } from './eval-pdf';
 import { type Evaluation, evaluateBaseline, evaluateEngine } from './evaluate';
 import { readPack } from './load-pack';
 import type { ScoredMention } from './score';
@@ -8,7 +9,7 @@ const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith('--'));
 const packAt = args.indexOf('--pack');
 if (!dir) {
-  console.error('usage: npm run eval -- <corpus dir> [--pack <pack.csv|pack.json>]');
+  console.error('usage: npm run eval -- <corpus dir> [--pack <pack.csv|pack.json>] [--no-pdf]');
   process.exit(2);
 }
 const pack = readPack(packAt >= 0 ? args[packAt + 1]! : resolve(dir, '../pack.csv'));
@@ -44,3 +45,18 @@ console.log(`\n${pages.length} pages, ${pack.cards.length} cards`);
 // The engine's line comes last: it is the figure this command is for.
 console.log(line('plain case-insensitive exact alias', plain));
 console.log(line('engine', engine));
+// The same pages printed to PDF and read back as the PDF reader reads them (`--no-pdf` leaves them out).
+if (!args.includes('--no-pdf')) {
+  const pdf = await evaluatePdfs(dir, pages, pack);
+  console.log(line('engine on the pages as PDFs', pdf));
+  for (const { page, score } of pdf.pages) {
+    const html = engine.pages.find((p) => p.page === page)?.score;
+    if (!html) continue;
+    const differs =
+      html.truePositives !== score.truePositives || html.falsePositives.length !== score.falsePositives.length;
+    if (differs)
+      console.log(
+        `   pdf ${page.padEnd(16)} tp ${score.truePositives}  fp ${score.falsePositives.length}  fn ${score.falseNegatives.length}`,
+      );
+  }
+}
