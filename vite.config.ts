@@ -25,8 +25,8 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       sourcemap: false,
       rollupOptions: {
-        // Pages the manifest does not name: the insight page (network, map, timeline).
-        input: { insights: 'src/ui/insights/index.html' },
+        // Pages the manifest does not name: the insight page (network, map, timeline) and the PDF reader.
+        input: { insights: 'src/ui/insights/index.html', pdf: 'pdf.html' },
       },
     },
     server: { port: 5173, strictPort: true, hmr: { port: 5173 } },

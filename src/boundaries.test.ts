@@ -13,14 +13,15 @@ const ALLOWED: Record<string, readonly string[]> = {
   store: ['model'],
   background: ['engine', 'model', 'messaging', 'store', 'packs', 'clip', 'team', 'brief'],
   content: ['model', 'messaging', 'ui', 'clip', 'anchor'],
-  ui: ['model', 'messaging', 'clip', 'brief'],
-  cli: ['engine', 'model', 'packs', 'clip', 'brief'],
+  ui: ['model', 'messaging', 'clip', 'brief', 'pdf'],
+  cli: ['engine', 'model', 'packs', 'clip', 'brief', 'pdf'],
   clip: ['model', 'brief'],
   brief: ['model'],
   anchor: ['model'],
   packs: ['model'],
   team: ['model'],
   test: [],
+  pdf: [],
 };
 
 const SRC = resolve(__dirname);

@@ -228,10 +228,19 @@ export function createDispatcher(library: Library) {
   });
 
   const extensionOrigin = chrome.runtime.getURL('');
+  const reader = chrome.runtime.getURL('pdf.html');
   return (message: unknown, sender: Sender): Promise<Result<unknown>> => {
     if (sender.id !== chrome.runtime.id) return Promise.resolve(err('Messages from other extensions are refused.'));
+    // The PDF reader is the page of its tab: it asks what a content script asks (match, record, the popover's).
+    if (sender.tab && sender.url?.startsWith(reader) && isContentMessage(message)) return fromContent(message, sender);
     if (sender.url?.startsWith(extensionOrigin)) return fromPanel(message, sender);
     if (sender.tab) return fromContent(message, sender);
     return Promise.resolve(err('Unknown sender.'));
   };
+}
+
+/** Whether a message is one of those a tab's page sends (by its type; its payload is checked by the router). */
+function isContentMessage(message: unknown): boolean {
+  const type = (message as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && Object.hasOwn(contentToBackground, type);
 }

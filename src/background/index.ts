@@ -12,6 +12,7 @@ import { refreshTabs } from './page/site-handlers';
 import { forgetStyled } from './page/style';
 import { forgetTab } from './page/tab-state';
 import { trackSelection } from './page/track';
+import { createPdfMenu, OPEN_LINK, OPEN_PAGE, onPdfMenu } from './pdf/open';
 import { listenToAlerts } from './signals/alerts';
 import { forgetTabSignals } from './signals/badge';
 import {
@@ -57,12 +58,15 @@ chrome.runtime.onInstalled.addListener(() => {
   void library.installDefaultPack().catch((error: unknown) => console.error('Dossier: install failed', error));
   void annotateOpenTabs();
   void showAllTabsStatus();
-  void createActionMenu().catch((error: unknown) => console.error('Dossier: could not create the menu', error));
+  void createActionMenu()
+    .then(createPdfMenu)
+    .catch((error: unknown) => console.error('Dossier: could not create the menu', error));
 });
 /** The context menus' one listener (also what e2e calls, since a test cannot open a native menu). */
 function onMenuClick(info: chrome.contextMenus.OnClickData, tab?: chrome.tabs.Tab) {
   if (info.menuItemId === TRACK) return trackSelection(library, info.selectionText, tab);
   if (info.menuItemId === CLIP) return tab?.id === undefined ? undefined : clipFromUser(library, tab.id);
+  if (info.menuItemId === OPEN_LINK || info.menuItemId === OPEN_PAGE) return onPdfMenu(info, tab);
   return onActionMenu(info, tab?.url);
 }
 chrome.contextMenus.onClicked.addListener((info, tab) => {

@@ -25,7 +25,7 @@ export async function printCorpus(dir: string, pages: readonly string[]): Promis
   const missing: { page: string; html: string; pdf: string }[] = [];
   for (const page of pages) {
     const html = join(dir, page, 'article.html');
-    const hash = createHash('sha256').update(readFileSync(html)).digest('hex').slice(0, 16);
+    const hash = createHash('sha256').update(readFileSync(html, 'utf8')).digest('hex').slice(0, 16);
     const pdf = join(PDF_CACHE, `${page}-${hash}.pdf`);
     paths.set(page, pdf);
     if (!existsSync(pdf)) missing.push({ page, html, pdf });

@@ -39,6 +39,7 @@ const MentionSchema = v.strictObject({
   matched: v.optional(v.pipe(v.string(), v.maxLength(512))),
   before: v.optional(v.pipe(v.string(), v.maxLength(64))),
   after: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  page: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
 });
 const CardSummarySchema = v.strictObject({
   id: cardId,

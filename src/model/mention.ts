@@ -16,6 +16,8 @@ export interface Mention {
   /** A few words of the page's text before and after the mention (the side panel's snippet). */
   before?: string;
   after?: string;
+  /** In a PDF, the 1-based page the mention is on. */
+  page?: number;
 }
 
 /** What a page's content script needs of a card to paint and show it. */

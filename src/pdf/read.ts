@@ -65,7 +65,7 @@ export async function readInfo(doc: PDFDocumentProxy): Promise<PdfInfo> {
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
   };
   return {
-    fingerprint: doc.fingerprints[0],
+    fingerprint: doc.fingerprints[0] ?? '',
     pages: doc.numPages,
     title: text('Title'),
     author: text('Author'),

@@ -1,3 +1,7 @@
+/** The browser's PDF viewer runs no extension: the way to Dossier's reader. */
+const PDF_VIEWER =
+  'Extensions cannot read pages shown in the browser’s PDF viewer: right-click the PDF and choose “Open in Dossier”.';
+
 /** Why Dossier cannot run on a page, or null when it can. */
 export function idleReason(url: string | undefined): string | null {
   if (!url) return 'This tab has no page yet.';
@@ -17,7 +21,7 @@ export function idleReason(url: string | undefined): string | null {
   switch (parsed.protocol) {
     case 'http:':
     case 'https:':
-      if (/\.pdf$/i.test(parsed.pathname)) return 'Extensions cannot read pages shown in the PDF viewer.';
+      if (/\.pdf$/i.test(parsed.pathname)) return PDF_VIEWER;
       return null;
     case 'file:':
       return /\.pdf$/i.test(parsed.pathname) ? 'Extensions cannot read pages shown in the PDF viewer.' : null;
@@ -29,6 +33,8 @@ export function idleReason(url: string | undefined): string | null {
     case 'view-source:':
       return 'Extensions cannot run on browser pages.';
     case 'chrome-extension:':
+      // Dossier's own PDF reader is a page it annotates.
+      if (parsed.host === globalThis.chrome?.runtime?.id && parsed.pathname === '/pdf.html') return null;
       return 'Extensions cannot run on other extensions’ pages.';
     case 'data:':
     case 'blob:':

@@ -7,6 +7,7 @@ import { refreshTabs, siteState } from './site-handlers';
 import { siteOf } from './site-rules';
 import type { Sites } from './sites';
 import { recordFrame } from './tab-state';
+import { announce } from './track';
 
 /*
  * Cards ignored per site, the page's own reports of what it painted, and keyboard commands. A content script
@@ -70,6 +71,8 @@ export function annotatorContentHandlers(sites: Sites, library: Library) {
     ) => {
       const tab = tabOf(sender);
       await recordFrame(tab.id, sender.frameId ?? 0, { url, title }, { mentions, cards });
+      // The side panel shows what changed (a live page's new text, a PDF's pages as they are matched).
+      announce(tab.id);
       return { recorded: mentions.length };
     },
   };

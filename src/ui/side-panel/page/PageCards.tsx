@@ -151,6 +151,7 @@ export function PageCards({ state, onOpen, cards, onBrief }: Props) {
                         {mentions.map((m, i) => (
                           <li key={`${m.start}:${m.end}`}>
                             <button type="button" class="snippet" onClick={() => reveal(card.id, i)}>
+                              {m.page ? <span class="page-number">p. {m.page} </span> : null}
                               {m.before ? `…${m.before}` : ''}
                               <mark>{m.quote}</mark>
                               {m.after ? `${m.after}…` : ''}

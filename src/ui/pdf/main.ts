@@ -1,0 +1,287 @@
+import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy } from 'pdfjs-dist';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import * as v from 'valibot';
+import browser from 'webextension-polyfill';
+import { backgroundToContent } from '../../messaging/protocol';
+import type { PageText } from '../../pdf/page-text';
+import { describePdfError, LONG_PDF_PAGES, looksLikePdf, MAX_PDF_BYTES, NO_TEXT, readPage } from '../../pdf/read';
+import { watchFind } from './find';
+import { PdfMentions } from './mentions';
+import { showOutline } from './outline';
+import { Viewer } from './viewer';
+
+// The worker is bundled with the extension (no network): pdf.js parses the file in it.
+GlobalWorkerOptions.workerSrc = workerUrl;
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const status = $('status');
+const say = (text: string, error = false) => {
+  status.textContent = text;
+  status.classList.toggle('error', error);
+  status.hidden = text === '';
+};
+
+/** The PDF's bytes from an address: http(s) through fetch, with the 100 MB cap checked as it arrives. */
+async function fetchPdf(url: string): Promise<Uint8Array> {
+  const parsed = new URL(url);
+  if (!['http:', 'https:', 'file:'].includes(parsed.protocol))
+    throw new Error(`Dossier opens PDFs from http, https and file addresses, not ${parsed.protocol}`);
+  let response: Response;
+  try {
+    response = await fetch(url, { credentials: 'include' });
+  } catch {
+    throw new Error(
+      parsed.protocol === 'file:'
+        ? 'Dossier may not read local files: allow “Access to file URLs” on its extension page, or drop the file here.'
+        : 'The PDF could not be loaded from its address.',
+    );
+  }
+  if (!response.ok) throw new Error(`The PDF could not be loaded from its address (HTTP ${response.status}).`);
+  const declared = Number(response.headers.get('content-length') ?? 0);
+  if (declared > MAX_PDF_BYTES) throw new Error(tooLarge(declared));
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes.byteLength > MAX_PDF_BYTES) throw new Error(tooLarge(bytes.byteLength));
+  return bytes;
+}
+
+const tooLarge = (bytes: number) =>
+  `This PDF is ${Math.round(bytes / 1048576)} MB: Dossier opens PDFs of at most ${MAX_PDF_BYTES / 1048576} MB.`;
+
+/** Opens a PDF from its bytes, asking for a password as long as one is needed (or the user gives up). */
+async function openDocument(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  if (!looksLikePdf(bytes)) throw new Error('This file is damaged or is not a PDF: Dossier cannot open it.');
+  let password: string | undefined;
+  for (;;) {
+    const task = getDocument({ data: bytes.slice(), password, isEvalSupported: false });
+    try {
+      return await task.promise;
+    } catch (error) {
+      await task.destroy();
+      const problem = describePdfError(error);
+      if (!problem.needsPassword) throw new Error(problem.message);
+      say('');
+      password = await askPassword(problem.wrongPassword ? problem.message : '');
+    }
+  }
+}
+
+function askPassword(error: string): Promise<string> {
+  const form = $<HTMLFormElement>('password');
+  const input = $<HTMLInputElement>('password-input');
+  $('password-error').textContent = error;
+  form.hidden = false;
+  input.value = '';
+  input.focus();
+  return new Promise((resolve) => {
+    form.addEventListener(
+      'submit',
+      (event) => {
+        event.preventDefault();
+        form.hidden = true;
+        resolve(input.value);
+      },
+      { once: true },
+    );
+  });
+}
+
+let opened = false;
+
+/** Shows a document: its pages, its outline, and its mentions matched page by page as its text is read. */
+async function show(bytes: Uint8Array, url: string, name: string): Promise<void> {
+  if (opened) {
+    // One document per page: a new one opens at its own address.
+    location.reload();
+    return;
+  }
+  opened = true;
+  say('Opening…');
+  const doc = await openDocument(bytes);
+  const meta = await doc.getMetadata().catch(() => null);
+  const info = (meta?.info ?? {}) as { Title?: unknown };
+  const title = typeof info.Title === 'string' && info.Title.trim() ? info.Title.trim() : name;
+  document.title = `${title} — Dossier`;
+  say('');
+  const pageInput = $<HTMLInputElement>('page');
+  pageInput.max = String(doc.numPages);
+  $('count').textContent = `of ${doc.numPages}`;
+  const viewer = new Viewer(
+    doc,
+    $('viewer'),
+    $('pages'),
+    (page) => mentions.pageDrawn(page),
+    (n) => {
+      pageInput.value = String(n);
+    },
+  );
+  const mentions = new PdfMentions(
+    url,
+    title,
+    (n) => viewer.draw(n),
+    () => {
+      $('mention-count').textContent = mentions.error
+        ? mentions.error
+        : `${mentions.mentions.length} mention${mentions.mentions.length === 1 ? '' : 's'}`;
+    },
+  );
+  await viewer.open();
+  const zoomOut = $('zoom');
+  const setZoom = (scale: number) => {
+    viewer.zoom(scale);
+    zoomOut.textContent = `${Math.round(viewer.scale * 100)}%`;
+  };
+  setZoom(viewer.scale);
+  $('zoom-in').addEventListener('click', () => setZoom(viewer.scale * 1.2));
+  $('zoom-out').addEventListener('click', () => setZoom(viewer.scale / 1.2));
+  $('prev').addEventListener('click', () => viewer.goTo(viewer.current - 1));
+  $('next').addEventListener('click', () => viewer.goTo(viewer.current + 1));
+  pageInput.addEventListener('change', () => viewer.goTo(Number(pageInput.value)));
+  $('mention-next').addEventListener('click', () => void mentions.step('next'));
+  $('mention-prev').addEventListener('click', () => void mentions.step('previous'));
+  void showOutline(doc, $('outline'), $('outline-toggle'), (n) => viewer.goTo(n));
+
+  const texts: PageText[] = [];
+  watchFind($<HTMLInputElement>('find'), $('find-count'), texts, (n) => viewer.draw(n));
+  watchPointer(mentions);
+  watchKeys(viewer, mentions, setZoom);
+  listen(mentions);
+
+  // The text is read page by page, each page matched as soon as it is read; a page is one short task.
+  const long = doc.numPages > LONG_PDF_PAGES;
+  if (long) say(`This PDF has ${doc.numPages} pages: Dossier reads and matches them in the background as you read.`);
+  let start = 0;
+  let any = false;
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await readPage(doc, n);
+    texts.push(page);
+    any ||= page.text.trim() !== '';
+    await mentions.matchPage(n, page, start);
+    start += page.text.length + 2;
+    if (n === Math.min(doc.numPages, 20) && !any) say(NO_TEXT, true);
+  }
+  if (!any) say(NO_TEXT, true);
+  else if (long) say('');
+}
+
+function watchPointer(mentions: PdfMentions): void {
+  let frame = 0;
+  let last: PointerEvent | null = null;
+  document.addEventListener(
+    'pointermove',
+    (event) => {
+      last = event;
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        if (!last) return;
+        if (mentions.holds(last.target)) return;
+        const hit = mentions.hitTest(last.clientX, last.clientY);
+        if (hit) mentions.show(hit, false);
+        else mentions.hide(true);
+      });
+    },
+    { passive: true },
+  );
+}
+
+function watchKeys(viewer: Viewer, mentions: PdfMentions, setZoom: (scale: number) => void): void {
+  document.addEventListener('keydown', (event) => {
+    const typing = event.target instanceof HTMLInputElement;
+    if (event.key === 'Escape') mentions.hide();
+    if ((event.ctrlKey || event.metaKey) && (event.key === '+' || event.key === '=')) {
+      event.preventDefault();
+      setZoom(viewer.scale * 1.2);
+    } else if ((event.ctrlKey || event.metaKey) && event.key === '-') {
+      event.preventDefault();
+      setZoom(viewer.scale / 1.2);
+    } else if ((event.ctrlKey || event.metaKey) && event.key === 'f') {
+      event.preventDefault();
+      $<HTMLInputElement>('find').focus();
+    } else if (event.altKey && event.shiftKey && (event.code === 'Period' || event.code === 'Comma')) {
+      event.preventDefault();
+      void mentions.step(event.code === 'Period' ? 'next' : 'previous');
+    } else if (!typing && !event.ctrlKey && !event.altKey && (event.key === 'n' || event.key === 'j')) {
+      viewer.goTo(viewer.current + 1);
+    } else if (!typing && !event.ctrlKey && !event.altKey && (event.key === 'p' || event.key === 'k')) {
+      viewer.goTo(viewer.current - 1);
+    }
+  });
+  // Arrow keys, Page Up/Down, Space, Home and End scroll the document from the start (a scrolling region is
+  // focusable so that the keyboard reaches it).
+  const scroller = $('viewer');
+  scroller.tabIndex = 0;
+  scroller.focus();
+}
+
+/** The background's requests to this tab's page (keyboard commands, the side panel's Show), as to any page. */
+function listen(mentions: PdfMentions): void {
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const m = message as { type?: unknown; payload?: unknown };
+    if (m?.type === 'page.step') {
+      const parsed = v.safeParse(backgroundToContent['page.step'], m.payload);
+      if (!parsed.success) return undefined;
+      return mentions.step(parsed.output.direction).then((found) => ({ ok: true, value: { found } }));
+    }
+    if (m?.type === 'page.reveal') {
+      const parsed = v.safeParse(backgroundToContent['page.reveal'], m.payload);
+      if (!parsed.success) return undefined;
+      const { cardId, index } = parsed.output;
+      return mentions.revealCard(cardId, index ?? 0).then((found) => ({ ok: true, value: { found } }));
+    }
+    return undefined;
+  });
+}
+
+function fail(error: unknown): void {
+  say(error instanceof Error ? error.message : String(error), true);
+}
+
+function watchDrops(): void {
+  const viewer = $('viewer');
+  const open = (file: File | undefined) => {
+    if (!file) return;
+    void file
+      .arrayBuffer()
+      .then((buffer) => {
+        if (buffer.byteLength > MAX_PDF_BYTES) throw new Error(tooLarge(buffer.byteLength));
+        return show(new Uint8Array(buffer), `file:///${encodeURIComponent(file.name)}`, file.name);
+      })
+      .catch(fail);
+  };
+  viewer.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    viewer.classList.add('drop');
+  });
+  viewer.addEventListener('dragleave', () => viewer.classList.remove('drop'));
+  viewer.addEventListener('drop', (event) => {
+    event.preventDefault();
+    viewer.classList.remove('drop');
+    open(event.dataTransfer?.files[0]);
+  });
+  $<HTMLInputElement>('pick').addEventListener('change', (event) =>
+    open((event.target as HTMLInputElement).files?.[0]),
+  );
+}
+
+function watchTheme(): void {
+  const button = $('theme');
+  const key = 'dossier-pdf-dark-pages';
+  const set = (dark: boolean) => {
+    document.documentElement.classList.toggle('dark-pages', dark);
+    button.setAttribute('aria-pressed', String(dark));
+    localStorage.setItem(key, dark ? '1' : '0');
+  };
+  const saved = localStorage.getItem(key);
+  set(saved === null ? matchMedia('(prefers-color-scheme: dark)').matches : saved === '1');
+  button.addEventListener('click', () => set(!document.documentElement.classList.contains('dark-pages')));
+}
+
+watchTheme();
+watchDrops();
+const file = new URLSearchParams(location.search).get('file');
+if (file) {
+  const name = decodeURIComponent(file.split(/[/?#]/).filter(Boolean).pop() ?? 'PDF');
+  fetchPdf(file)
+    .then((bytes) => show(bytes, file, name))
+    .catch(fail);
+}
