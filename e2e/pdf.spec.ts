@@ -1,0 +1,176 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { openPanelPage, recordedState } from '../scripts/page-probe';
+import { DEFAULT_PACK, readPack } from '../src/cli/load-pack';
+import { readPdfFile } from '../src/cli/read-pdf';
+import { compileDictionary, scan } from '../src/engine';
+import { toEntry } from '../src/model/card';
+import { expect, test } from './fixtures';
+
+/*
+ * Dossier's PDF reader (pdf.html?file=…) on PDFs made from our own pages (e2e/pages/pdf, made by
+ * scripts/make-pdf-fixtures.ts): it paints the mentions `npm run annotate` finds in the same file, the side
+ * panel lists them with their pages, and bad files get their messages.
+ */
+
+const KEYS = ['pdf-entity', 'pdf-topic', 'pdf-fuzzy'];
+
+/** The quotes painted on the reader's text layers, in document order. */
+function paintedQuotes(page: Page): Promise<string[]> {
+  return page.evaluate((keys) => {
+    const ranges: Range[] = [];
+    for (const key of keys) for (const r of CSS.highlights.get(key) ?? []) ranges.push(r as Range);
+    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    const out: string[] = [];
+    for (const r of ranges) out.push(r.toString());
+    return out;
+  }, KEYS);
+}
+
+/** What `npm run annotate -- file.pdf` finds: the quotes, in text order. */
+async function annotateQuotes(file: string): Promise<string[]> {
+  const pack = readPack(DEFAULT_PACK);
+  const { text } = await readPdfFile(file);
+  return scan(compileDictionary(pack.cards.map(toEntry)), text).map((m) => text.slice(m.start, m.end));
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ');
+
+test('a PDF of the demo page paints the mentions annotate finds in it, on every page', async ({
+  context,
+  extensionId,
+  server,
+  worker,
+}) => {
+  const expected = await annotateQuotes('e2e/pages/pdf/demo.pdf');
+  expect(expected.length).toBeGreaterThan(20);
+  const page = await context.newPage();
+  await page.goto(
+    `chrome-extension://${extensionId}/pdf.html?file=${encodeURIComponent(`${server.url}/pages/pdf/demo.pdf`)}`,
+  );
+  await expect(page.locator('#mention-count')).toHaveText(`${expected.length} mentions`);
+  const pages = await page.locator('.page').count();
+  expect(pages).toBeGreaterThan(1);
+  // Pages are drawn as they come into view: visit each.
+  for (let n = 1; n <= pages; n++) {
+    await page.locator('#page').fill(String(n));
+    await page.locator('#page').press('Enter');
+    await expect(page.locator(`.page[data-page="${n}"] .textLayer`)).toBeAttached();
+  }
+  await expect.poll(async () => (await paintedQuotes(page)).length).toBe(expected.length);
+  expect((await paintedQuotes(page)).map(squash)).toEqual(expected.map(squash));
+
+  // The side panel's This page lists the cards with their mentions' pages; Show scrolls the reader to one.
+  const tabId = await worker.evaluate(
+    async (prefix) => (await chrome.tabs.query({})).find((t) => t.url?.startsWith(prefix))?.id ?? -1,
+    `chrome-extension://${extensionId}/pdf.html`,
+  );
+  await expect.poll(async () => (await recordedState(worker, tabId)).mentions.length).toBe(expected.length);
+  const recorded = await recordedState(worker, tabId);
+  expect(recorded.mentions.every((m) => typeof (m as { page?: number }).page === 'number')).toBe(true);
+  mkdirSync('screenshots', { recursive: true });
+  await page.locator('#page').fill('1');
+  await page.locator('#page').press('Enter');
+  await page.screenshot({ path: 'screenshots/pdf-reader-light.png' });
+
+  const panel = await openPanelPage(context, extensionId, tabId);
+  const first = panel.locator('ul.cards > li').first();
+  await expect(first).toBeVisible();
+  await first.locator('button.expand').click();
+  await expect(first.locator('.page-number').first()).toHaveText(/^p\. \d+/);
+  await panel.screenshot({ path: 'screenshots/pdf-side-panel.png' });
+  await first.locator('button.snippet').first().click();
+  await expect.poll(() => page.evaluate(() => CSS.highlights.has('pdf-focus'))).toBe(true);
+});
+
+test('next and previous mention go across pages from the keyboard', async ({ context, extensionId, server }) => {
+  const page = await context.newPage();
+  await page.goto(
+    `chrome-extension://${extensionId}/pdf.html?file=${encodeURIComponent(`${server.url}/pages/pdf/demo.pdf`)}`,
+  );
+  await expect(page.locator('#mention-count')).toHaveText(/^\d+ mentions$/);
+  // Previous from the start wraps to the document's last mention, on its last pages.
+  await page.keyboard.press('Alt+Shift+Comma');
+  const last = await page.evaluate(() => {
+    const r = [...(CSS.highlights.get('pdf-focus') ?? [])][0] as Range | undefined;
+    return r?.startContainer.parentElement?.closest<HTMLElement>('.page')?.dataset.page ?? null;
+  });
+  expect(Number(last)).toBeGreaterThan(1);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Alt+Shift+Period');
+  const first = await page.evaluate(() => {
+    const r = [...(CSS.highlights.get('pdf-focus') ?? [])][0] as Range | undefined;
+    return r?.startContainer.parentElement?.closest<HTMLElement>('.page')?.dataset.page ?? null;
+  });
+  expect(first).toBe('1');
+});
+
+test('dark pages, zoom and find', async ({ context, extensionId, server }) => {
+  await context.pages()[0]?.emulateMedia({ colorScheme: 'dark' });
+  const page = await context.newPage();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(
+    `chrome-extension://${extensionId}/pdf.html?file=${encodeURIComponent(`${server.url}/pages/pdf/demo.pdf`)}`,
+  );
+  await expect(page.locator('.page[data-page="1"] .textLayer')).toBeAttached();
+  await expect(page.locator('#theme')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('#mention-count')).toHaveText(/^\d+ mentions$/);
+  await page.screenshot({ path: 'screenshots/pdf-reader-dark.png' });
+  const width = await page
+    .locator('.page')
+    .first()
+    .evaluate((e) => e.getBoundingClientRect().width);
+  await page.locator('#zoom-in').click();
+  await expect(page.locator('#zoom')).toHaveText('150%');
+  expect(
+    await page
+      .locator('.page')
+      .first()
+      .evaluate((e) => e.getBoundingClientRect().width),
+  ).toBeGreaterThan(width * 1.15);
+  await page.locator('#find').fill('tencent');
+  await page.locator('#find').press('Enter');
+  await expect(page.locator('#find-count')).toHaveText(/^1 of \d+$/);
+  expect(await page.evaluate(() => [...(CSS.highlights.get('pdf-find-current') ?? [])][0]?.toString())).toMatch(
+    /tencent/i,
+  );
+});
+
+for (const [file, message] of [
+  ['damaged.pdf', /damaged or is not a PDF/],
+  ['no-text.pdf', /this PDF has no text: Dossier cannot read it/i],
+  ['missing.pdf', /could not be loaded/],
+] as const) {
+  test(`${file} gives its message`, async ({ context, extensionId, server }) => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(
+      `chrome-extension://${extensionId}/pdf.html?file=${encodeURIComponent(`${server.url}/pages/pdf/${file}`)}`,
+    );
+    await expect(page.locator('#status')).toHaveText(message);
+    await expect(page.locator('#status')).toHaveClass(/error/);
+    expect(errors).toEqual([]);
+  });
+}
+
+test('an encrypted PDF asks for its password, refuses a wrong one, opens with the right one', async ({
+  context,
+  extensionId,
+  server,
+}) => {
+  const page = await context.newPage();
+  await page.goto(
+    `chrome-extension://${extensionId}/pdf.html?file=${encodeURIComponent(`${server.url}/pages/pdf/encrypted.pdf`)}`,
+  );
+  const password = page.locator('#password-input');
+  await expect(password).toBeVisible();
+  await expect(page.locator('#password')).toContainText('protected by a password');
+  await password.fill('wrong');
+  await password.press('Enter');
+  await expect(page.locator('#password-error')).toHaveText(/not right/);
+  await password.fill('dossier');
+  await password.press('Enter');
+  await expect(page.locator('#password')).toBeHidden();
+  await expect(page.locator('#mention-count')).toHaveText(/^\d+ mentions$/);
+});
