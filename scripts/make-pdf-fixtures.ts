@@ -25,10 +25,11 @@ try {
 } finally {
   await browser.close();
 }
-const demo = readFileSync(join(out, 'demo.pdf'));
+const demo = new Uint8Array(readFileSync(join(out, 'demo.pdf')));
 // The header and the start of the file, then noise: no cross-reference table, no objects a reader can use.
-const noise = Buffer.alloc(2048, 0x5a);
-writeFileSync(join(out, 'damaged.pdf'), Buffer.concat([demo.subarray(0, 9), noise]));
+const damaged = new Uint8Array(9 + 2048).fill(0x5a);
+damaged.set(demo.subarray(0, 9));
+writeFileSync(join(out, 'damaged.pdf'), damaged);
 try {
   execFileSync('qpdf', [
     '--encrypt',

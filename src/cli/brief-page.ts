@@ -16,7 +16,15 @@ import { extractText } from './extract-text';
 
 /** The brief of a saved page's HTML. */
 export function briefHtml(html: string, url: string, cards: readonly Card[], clips: readonly BriefClip[] = []): Brief {
-  const page = articleOrText(html, url, cards);
+  return briefText(articleOrText(html, url, cards), cards, clips);
+}
+
+/** The brief of a text already read (a page's article, a PDF's pages) with its mentions. */
+export function briefText(
+  page: ReturnType<typeof articleOrText>,
+  cards: readonly Card[],
+  clips: readonly BriefClip[] = [],
+): Brief {
   // The watch signals of the cards that fire on the same text, as the extension evaluates them.
   const signals: FiredSignal[] = evaluateSignals(compileSignals(cards), page).map((hit) => ({
     cardId: hit.cardId,

@@ -16,6 +16,7 @@ import { readPdfFile } from './read-pdf';
 
 /** Where the printed PDFs are kept between runs. */
 export const PDF_CACHE = resolve(import.meta.dirname, '../../node_modules/.cache/dossier-eval-pdf');
+const BLANK_GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Prints each page's article.html to PDF (those not yet in the cache); returns the PDFs' paths by page. */
@@ -26,7 +27,7 @@ export async function printCorpus(dir: string, pages: readonly string[]): Promis
   for (const page of pages) {
     const html = join(dir, page, 'article.html');
     const hash = createHash('sha256').update(readFileSync(html, 'utf8')).digest('hex').slice(0, 16);
-    const pdf = join(PDF_CACHE, `${page}-${hash}.pdf`);
+    const pdf = join(PDF_CACHE, `${page}-${hash}-v2.pdf`);
     paths.set(page, pdf);
     if (!existsSync(pdf)) missing.push({ page, html, pdf });
   }
@@ -35,7 +36,13 @@ export async function printCorpus(dir: string, pages: readonly string[]): Promis
   try {
     // Saved pages are read offline, as a saved copy is: no request leaves the machine.
     const context = await browser.newContext({ javaScriptEnabled: false });
-    await context.route(/^(?!file:)/, (route) => route.abort());
+    // Chromium prints a missing image's alt text in its place, which a page printed with its images lacks: an
+    // image is answered with a blank pixel instead.
+    await context.route(/^(?!file:)/, (route) =>
+      route.request().resourceType() === 'image'
+        ? route.fulfill({ contentType: 'image/gif', body: BLANK_GIF })
+        : route.abort(),
+    );
     const tab = await context.newPage();
     for (const { html, pdf } of missing) {
       await tab.goto(pathToFileURL(html).toString(), { waitUntil: 'load' });

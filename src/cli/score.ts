@@ -17,7 +17,8 @@ export interface PageScore {
 }
 
 const CONTEXT = 8;
-const squash = (s: string) => s.replace(/\s+/g, '');
+// Soft hyphens (U+00AD) are invisible: a page printed to PDF shows none of them where its HTML has some.
+const squash = (s: string) => s.replace(/[\s\u00ad]+/g, '');
 
 /** Whether two bits of context agree on their CONTEXT characters nearest the quote (white space ignored). */
 function sameContext(a: string, b: string, side: 'before' | 'after'): boolean {

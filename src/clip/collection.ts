@@ -1,6 +1,6 @@
 import { ANNOTATION_CONTEXT, type Annotation } from '../model/annotation';
 import type { Brief } from '../model/brief';
-import type { Clip, ClipMention } from '../model/clip';
+import type { Clip, ClipMention, PdfFacts } from '../model/clip';
 
 /*
  * All clips as one JSON-LD file: a W3C AnnotationCollection
@@ -23,12 +23,19 @@ export interface MentionAnnotation {
   target: {
     /** The clipped page's canonical URL; the selectors are on the clip's article text (`dossier:clips[].text`). */
     source: string;
-    selector: [
-      { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string },
-      { type: 'TextPositionSelector'; start: number; end: number },
-    ];
+    selector:
+      | [TextQuote, TextPosition]
+      // A PDF's mention also names its page, as RFC 3778 (the PDF fragment identifiers) writes it: `page=N`.
+      | [TextQuote, TextPosition, PageSelector];
   };
 }
+
+type TextQuote = { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string };
+type TextPosition = { type: 'TextPositionSelector'; start: number; end: number };
+/** The page of a PDF (W3C FragmentSelector conforming to RFC 3778). */
+export type PageSelector = { type: 'FragmentSelector'; conformsTo: typeof PDF_FRAGMENT; value: string };
+/** The PDF fragment identifiers' specification, as the W3C Web Annotation model names it. */
+export const PDF_FRAGMENT = 'http://tools.ietf.org/rfc/rfc3778';
 
 /** A clip's metadata and text as the JSON export holds it. */
 export interface ClipRecord {
@@ -56,6 +63,8 @@ export interface ClipRecord {
   mentions: number;
   /** The page's brief, when it was clipped with it. */
   brief?: Brief;
+  /** For a PDF: its fingerprint, pages, SHA-256 and size. */
+  pdf?: PdfFacts;
 }
 
 /** All clips as one JSON-LD document. */
@@ -85,12 +94,24 @@ export function mentionAnnotation(clip: Clip, mention: ClipMention, index: numbe
     },
     target: {
       source: clip.canonicalUrl,
-      selector: [
-        { type: 'TextQuoteSelector', exact: mention.exact, prefix: mention.prefix, suffix: mention.suffix },
-        { type: 'TextPositionSelector', start: mention.start, end: mention.end },
-      ],
+      selector: withPage(
+        [
+          { type: 'TextQuoteSelector', exact: mention.exact, prefix: mention.prefix, suffix: mention.suffix },
+          { type: 'TextPositionSelector', start: mention.start, end: mention.end },
+        ],
+        mention.page,
+      ),
     },
   };
+}
+
+/** The selectors of a mention, with its page's when it is on a PDF's page. */
+function withPage(
+  selectors: [TextQuote, TextPosition],
+  page: number | undefined,
+): MentionAnnotation['target']['selector'] {
+  if (page === undefined) return selectors;
+  return [...selectors, { type: 'FragmentSelector', conformsTo: PDF_FRAGMENT, value: `page=${page}` }];
 }
 
 /** Every clip, its mentions and the user's own annotations as one AnnotationCollection. */
@@ -129,6 +150,7 @@ export function clipsCollection(
       html: clip.html,
       mentions: clip.mentions.length,
       ...(clip.brief ? { brief: clip.brief } : {}),
+      ...(clip.pdf ? { pdf: clip.pdf } : {}),
     })),
   };
 }

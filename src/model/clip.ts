@@ -25,6 +25,20 @@ export interface ClipMention {
   suffix: string;
   start: number;
   end: number;
+  /** In a PDF's clip, the 1-based page the mention is on. */
+  page?: number;
+}
+
+/** What a clip of a PDF keeps of the file itself. */
+export interface PdfFacts {
+  /** pdf.js's fingerprint of the document (the same file from any address has the same one). */
+  fingerprint: string;
+  pages: number;
+  /** The file's SHA-256 (hex) and size in bytes. */
+  sha256: string;
+  bytes: number;
+  /** Where each page's text starts in the clip's text. */
+  pageStarts: number[];
 }
 
 /** A clip: the article, the mentions in its text, and what the user added. */
@@ -38,6 +52,8 @@ export interface Clip extends Article {
   mentions: ClipMention[];
   /** The page's brief, when the user clipped it with its brief (clips made before briefs existed have none). */
   brief?: Brief;
+  /** For a PDF: its fingerprint, pages, hash and size. */
+  pdf?: PdfFacts;
 }
 
 /** Most tags a clip keeps. */

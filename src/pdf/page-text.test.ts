@@ -40,7 +40,7 @@ describe('pageText', () => {
     expect(pageText([line('Nvi\u00ad'), line('dia shares')]).text).toBe('Nvidia shares');
   });
 
-  it('reads an empty item as a line end or a gap, never as text', () => {
+  it('reads an empty item as a block end or a gap, never as text', () => {
     const items = [
       line('in the tens of thousands,', false),
       line(''),
@@ -48,7 +48,7 @@ describe('pageText', () => {
       line('', false),
       line('laws'),
     ];
-    expect(pageText(items).text).toBe('in the tens of thousands, Gun control laws');
+    expect(pageText(items).text).toBe('in the tens of thousands,\nGun control laws');
   });
 
   it('maps every character of the text back to the same character of its item', () => {

@@ -55,16 +55,22 @@ export function textItems(items: readonly unknown[]): TextItem[] {
   return out;
 }
 
-/** Builds a page's text from its items: lines joined, hyphenated words whole again, and the map back. */
+/**
+ * Builds a page's text from its items: lines joined with a space (blocks with a line break), hyphenated words
+ * whole again, and the map back.
+ */
 export function pageText(items: readonly TextItem[]): PageText {
   const raw = items.map((i) => i.str).join(' ');
   const pieces: Piece[] = [];
   let text = '';
   let lineEnd = false;
+  // pdf.js marks the end of a block (a paragraph, a heading) with an empty item ending a line.
+  let blockEnd = false;
   for (let i = 0; i < items.length; i++) {
     const { str } = items[i]!;
     if (str === '') {
       lineEnd ||= items[i]!.hasEOL;
+      blockEnd ||= items[i]!.hasEOL;
       continue;
     }
     let offset = 0;
@@ -77,7 +83,8 @@ export function pageText(items: readonly TextItem[]): PageText {
         last.length -= 1;
         text = text.slice(0, -1);
         if (last.length === 0) pieces.pop();
-      } else if (!/\s$/.test(text) && !/-$/.test(text)) text += ' ';
+      } else if (blockEnd && !/\s$/.test(text)) text += '\n';
+      else if (!/\s$/.test(text) && !/-$/.test(text)) text += ' ';
     } else if (text !== '' && !/\s$/.test(text) && !/^\s/.test(str) && needsSpace(items[i - 1])) {
       text += ' ';
     }
@@ -87,6 +94,7 @@ export function pageText(items: readonly TextItem[]): PageText {
       text += str.slice(offset);
     }
     lineEnd = items[i]!.hasEOL;
+    blockEnd = false;
   }
   return { text, pieces };
 }
