@@ -11,7 +11,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   model: [],
   messaging: ['model'],
   store: ['model'],
-  background: ['engine', 'model', 'messaging', 'store', 'packs', 'clip', 'team', 'brief'],
+  background: ['engine', 'model', 'messaging', 'store', 'packs', 'clip', 'team', 'brief', 'pdf'],
   content: ['model', 'messaging', 'ui', 'clip', 'anchor'],
   ui: ['model', 'messaging', 'clip', 'brief', 'pdf'],
   cli: ['engine', 'model', 'packs', 'clip', 'brief', 'pdf'],

@@ -16,7 +16,7 @@ export interface PdfSource {
   created: string | null;
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The title of a PDF: its metadata's (unless a placeholder), else its first page's first line, else its name. */
 export function pdfTitle(meta: string | null, firstPage: string, fileName: string): string {
@@ -38,7 +38,7 @@ export function pdfArticle(source: PdfSource, pages: readonly string[], text: st
       const paragraphs = page
         .split(/\n+/)
         .filter((p) => p.trim() !== '')
-        .map((p) => `<p>${escape(p)}</p>`)
+        .map((p) => `<p>${escapeHtml(p)}</p>`)
         .join('');
       return `<section data-page="${i + 1}"><h2>Page ${i + 1}</h2>${paragraphs}</section>`;
     })

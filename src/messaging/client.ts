@@ -1,6 +1,13 @@
 import browser from 'webextension-polyfill';
 import { err, type Result } from '../model/result';
-import type { Answers, backgroundToContent, contentToBackground, Payload, panelToBackground } from './protocol';
+import type {
+  Answers,
+  backgroundToContent,
+  backgroundToReader,
+  contentToBackground,
+  Payload,
+  panelToBackground,
+} from './protocol';
 import { describeError } from './router';
 
 type ToBackground = keyof typeof contentToBackground | keyof typeof panelToBackground;
@@ -24,7 +31,7 @@ export async function sendToBackground<K extends ToBackground>(
 }
 
 /** Sends a message to a tab's content scripts (every frame unless one is named; the first answer counts). */
-export async function sendToTab<K extends keyof typeof backgroundToContent>(
+export async function sendToTab<K extends keyof typeof backgroundToContent | keyof typeof backgroundToReader>(
   tabId: number,
   type: K,
   payload: Payload<K>,

@@ -4,7 +4,7 @@ import { MAX_BACKUP_BYTES, type RestoreReport } from '../model/backup';
 import type { Brief } from '../model/brief';
 import type { Card } from '../model/card';
 import type { CardConflict, ConflictMark } from '../model/card-conflict';
-import { type Clip, MAX_CLIP_NOTE, MAX_CLIP_TAG, MAX_CLIP_TAGS } from '../model/clip';
+import { type Article, type Clip, MAX_CLIP_NOTE, MAX_CLIP_TAG, MAX_CLIP_TAGS, type PdfFacts } from '../model/clip';
 import { type HighlightStyle, HighlightStyleSchema } from '../model/highlight-style';
 import { HistorySettingsSchema, type HistoryState } from '../model/history';
 import type { InsightArticle, InsightCard } from '../model/insights/sources';
@@ -306,6 +306,12 @@ export const backgroundToContent = {
   'page.reveal': v.strictObject({ cardId, index: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
 } as const;
 
+/** What the background may ask of Dossier's PDF reader page (besides what it asks of any page). */
+export const backgroundToReader = {
+  /** The reader's document as a clip's article, with the file's facts. */
+  'pdf.article': v.strictObject({}),
+} as const;
+
 /** An installed pack, as the options page lists it. */
 export interface PackSummary {
   packId: string;
@@ -424,6 +430,7 @@ export interface Answers {
   'signal.preview': SignalPreview[];
   'alerts.set': Settings;
   'page.evidence.reveal': { found: boolean };
+  'pdf.article': { article: Article; pdf: PdfFacts };
   'insights.data': InsightData;
   'history.get': HistoryState;
   'history.set': HistoryState;
@@ -484,7 +491,10 @@ export interface Settings {
   alerts: boolean;
 }
 
-type Maps = typeof contentToBackground & typeof panelToBackground & typeof backgroundToContent;
+type Maps = typeof contentToBackground &
+  typeof panelToBackground &
+  typeof backgroundToContent &
+  typeof backgroundToReader;
 /** The name of any message. */
 export type MessageType = keyof Maps;
 /** The payload of a message, as sent. */

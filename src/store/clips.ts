@@ -1,5 +1,5 @@
 import type { Brief } from '../model/brief';
-import { type Article, type Clip, type ClipMention, clipIdOf } from '../model/clip';
+import { type Article, type Clip, type ClipMention, clipIdOf, type PdfFacts } from '../model/clip';
 import { type Database, isNotFound, openDatabase, PRIVATE_DB, STORE_SCHEMA, type StoredDoc, writing } from './db';
 
 /*
@@ -34,6 +34,7 @@ export class ClipStore {
     mentions: ClipMention[],
     now = new Date().toISOString(),
     brief: Brief | null = null,
+    pdf: PdfFacts | null = null,
   ): Promise<Clip> {
     const clipId = clipIdOf(article.canonicalUrl);
     const found = await this.doc(clipId);
@@ -52,6 +53,7 @@ export class ClipStore {
       note: before?.note ?? '',
       mentions,
       ...(brief ? { brief } : {}),
+      ...(pdf ? { pdf } : {}),
       trashed: null,
     };
     await writing(() => this.db.put(doc));

@@ -1,7 +1,9 @@
 import { clipMentions } from '../../clip/mentions';
+import { sendToTab } from '../../messaging/client';
 import type { Brief } from '../../model/brief';
-import type { Article, Clip } from '../../model/clip';
+import type { Article, Clip, PdfFacts } from '../../model/clip';
 import type { Result } from '../../model/result';
+import { pageAt } from '../../pdf/page-text';
 import { ClipStore } from '../../store/clips';
 import type { Library } from '../library';
 import { briefOf } from './page-brief';
@@ -19,8 +21,10 @@ export function clipStore(): ClipStore {
   return clips;
 }
 
-/** The article of a tab's page, read by the clipper script in its top frame. */
-async function readArticle(tabId: number): Promise<Article> {
+/** The article of a tab's page, read by the clipper script in its top frame (or by the PDF reader it shows). */
+async function readArticle(tabId: number): Promise<Article & { pdf?: PdfFacts }> {
+  const reader = await readerArticle(tabId);
+  if (reader) return reader;
   let injected: chrome.scripting.InjectionResult<unknown>[];
   try {
     injected = await chrome.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['clipper.js'] });
@@ -31,6 +35,15 @@ async function readArticle(tabId: number): Promise<Article> {
   if (!answer) throw new Error('The page did not answer; reload it and clip again.');
   if (!answer.ok) throw new Error(answer.error);
   return answer.value;
+}
+
+/** A PDF's article from the reader page a tab shows, or null when the tab shows something else. */
+async function readerArticle(tabId: number): Promise<(Article & { pdf: PdfFacts }) | null> {
+  const tab = await chrome.tabs.get(tabId).catch(() => null);
+  if (!tab?.url?.startsWith(chrome.runtime.getURL('pdf.html'))) return null;
+  const answer = await sendToTab(tabId, 'pdf.article', {});
+  if (!answer.ok) throw new Error(answer.error);
+  return { ...answer.value.article, pdf: answer.value.pdf };
 }
 
 /**
@@ -77,11 +90,14 @@ export async function briefTab(library: Library, tabId: number): Promise<Brief> 
 
 /** Clips the page of a tab, with its brief when asked. */
 export async function clipTab(library: Library, tabId: number, withBrief = false): Promise<Clip> {
-  const article = await readArticle(tabId);
+  const { pdf, ...article } = await readArticle(tabId);
   const { mentions, cards } = await library.match(article.text);
   const names = new Map(cards.map((c) => [c.id, c.name]));
   const brief = withBrief ? await briefOf(library, article, mentions, await clips.list()) : null;
-  return clips.save(article, clipMentions(article.text, mentions, names), undefined, brief);
+  const found = clipMentions(article.text, mentions, names);
+  // A PDF's mentions carry their page.
+  const paged = pdf ? found.map((m) => ({ ...m, page: pageAt({ starts: pdf.pageStarts }, m.start) })) : found;
+  return clips.save(article, paged, undefined, brief, pdf ?? null);
 }
 
 /** What an open side panel hears after a clip made from the page's menu or the keyboard. */

@@ -2,9 +2,18 @@ import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy } from 'pdfjs-d
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import * as v from 'valibot';
 import browser from 'webextension-polyfill';
-import { backgroundToContent } from '../../messaging/protocol';
-import type { PageText } from '../../pdf/page-text';
-import { describePdfError, LONG_PDF_PAGES, looksLikePdf, MAX_PDF_BYTES, NO_TEXT, readPage } from '../../pdf/read';
+import { pdfArticle } from '../../clip/pdf';
+import { type Answers, backgroundToContent } from '../../messaging/protocol';
+import { documentText, type PageText } from '../../pdf/page-text';
+import {
+  describePdfError,
+  LONG_PDF_PAGES,
+  looksLikePdf,
+  MAX_PDF_BYTES,
+  NO_TEXT,
+  pdfDate,
+  readPage,
+} from '../../pdf/read';
 import { watchFind } from './find';
 import { PdfMentions } from './mentions';
 import { showOutline } from './outline';
@@ -98,7 +107,7 @@ async function show(bytes: Uint8Array, url: string, name: string): Promise<void>
   say('Opening…');
   const doc = await openDocument(bytes);
   const meta = await doc.getMetadata().catch(() => null);
-  const info = (meta?.info ?? {}) as { Title?: unknown };
+  const info = (meta?.info ?? {}) as Record<string, unknown>;
   const title = typeof info.Title === 'string' && info.Title.trim() ? info.Title.trim() : name;
   document.title = `${title} — Dossier`;
   say('');
@@ -144,7 +153,33 @@ async function show(bytes: Uint8Array, url: string, name: string): Promise<void>
   watchFind($<HTMLInputElement>('find'), $('find-count'), texts, (n) => viewer.draw(n));
   watchPointer(mentions);
   watchKeys(viewer, mentions, setZoom);
-  listen(mentions);
+  let complete = false;
+  listen(mentions, async () => {
+    if (!complete) throw new Error('The PDF is still being read: clip it again in a moment.');
+    const joined = documentText(texts.map((t) => t.text));
+    if (joined.text.trim() === '') throw new Error(NO_TEXT);
+    const article = pdfArticle(
+      {
+        url,
+        fileName: name,
+        title: typeof info.Title === 'string' ? info.Title : null,
+        author: metaText(info, 'Author'),
+        created: pdfDate(info.CreationDate),
+      },
+      texts.map((t) => t.text),
+      joined.text,
+    );
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes.slice()));
+    const sha256 = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+    const pdf = {
+      fingerprint: doc.fingerprints[0] ?? '',
+      pages: doc.numPages,
+      sha256,
+      bytes: bytes.byteLength,
+      pageStarts: joined.starts,
+    };
+    return { article, pdf };
+  });
 
   // The text is read page by page, each page matched as soon as it is read; a page is one short task.
   const long = doc.numPages > LONG_PDF_PAGES;
@@ -159,9 +194,15 @@ async function show(bytes: Uint8Array, url: string, name: string): Promise<void>
     start += page.text.length + 2;
     if (n === Math.min(doc.numPages, 20) && !any) say(NO_TEXT, true);
   }
+  complete = true;
   if (!any) say(NO_TEXT, true);
   else if (long) say('');
 }
+
+const metaText = (info: Record<string, unknown>, key: string) => {
+  const value = info[key];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+};
 
 function watchPointer(mentions: PdfMentions): void {
   let frame = 0;
@@ -214,9 +255,15 @@ function watchKeys(viewer: Viewer, mentions: PdfMentions, setZoom: (scale: numbe
 }
 
 /** The background's requests to this tab's page (keyboard commands, the side panel's Show), as to any page. */
-function listen(mentions: PdfMentions): void {
+function listen(mentions: PdfMentions, article: () => Promise<Answers['pdf.article']>): void {
   browser.runtime.onMessage.addListener((message: unknown) => {
     const m = message as { type?: unknown; payload?: unknown };
+    if (m?.type === 'pdf.article') {
+      return article().then(
+        (value) => ({ ok: true, value }),
+        (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+      );
+    }
     if (m?.type === 'page.step') {
       const parsed = v.safeParse(backgroundToContent['page.step'], m.payload);
       if (!parsed.success) return undefined;
