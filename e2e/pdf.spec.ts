@@ -174,3 +174,45 @@ test('an encrypted PDF asks for its password, refuses a wrong one, opens with th
   await expect(page.locator('#password')).toBeHidden();
   await expect(page.locator('#mention-count')).toHaveText(/^\d+ mentions$/);
 });
+
+test('a PDF clipped from the side panel keeps its pages, hash and size, and exports them', async ({
+  context,
+  extensionId,
+  server,
+  worker,
+}) => {
+  const page = await context.newPage();
+  await page.goto(
+    `chrome-extension://${extensionId}/pdf.html?file=${encodeURIComponent(`${server.url}/pages/pdf/demo.pdf`)}`,
+  );
+  await expect(page.locator('#mention-count')).toHaveText(/^\d+ mentions$/);
+  const tabId = await worker.evaluate(
+    async (prefix) => (await chrome.tabs.query({})).find((t) => t.url?.startsWith(prefix))?.id ?? -1,
+    `chrome-extension://${extensionId}/pdf.html`,
+  );
+  const panel = await openPanelPage(context, extensionId, tabId);
+  const clip = await panel.evaluate(
+    async (id) => chrome.runtime.sendMessage({ type: 'clip.save', payload: { tabId: id } }),
+    tabId,
+  );
+  expect(clip.ok).toBe(true);
+  const { createHash } = await import('node:crypto');
+  const { readFileSync } = await import('node:fs');
+  const file = readFileSync('e2e/pages/pdf/demo.pdf');
+  expect(clip.value.pdf).toMatchObject({
+    pages: 4,
+    bytes: file.byteLength,
+    sha256: createHash('sha256').update(new Uint8Array(file)).digest('hex'),
+  });
+  expect(clip.value.html).toContain('<h2>Page 2</h2>');
+  expect(clip.value.mentions.length).toBeGreaterThan(20);
+  expect(clip.value.mentions.every((m: { page?: number }) => (m.page ?? 0) >= 1)).toBe(true);
+  const exported = await panel.evaluate(async () => chrome.runtime.sendMessage({ type: 'clips.export', payload: {} }));
+  const collection = JSON.parse(exported.value.text);
+  const selectors = collection.first.items[0].target.selector;
+  expect(selectors[2]).toEqual({
+    type: 'FragmentSelector',
+    conformsTo: 'http://tools.ietf.org/rfc/rfc3778',
+    value: `page=${clip.value.mentions[0].page}`,
+  });
+});
