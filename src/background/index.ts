@@ -13,6 +13,7 @@ import { forgetStyled } from './page/style';
 import { forgetTab } from './page/tab-state';
 import { trackSelection } from './page/track';
 import { createPdfMenu, OPEN_LINK, OPEN_PAGE, onPdfMenu } from './pdf/open';
+import { watchPdfNavigations } from './pdf/redirect';
 import { listenToAlerts } from './signals/alerts';
 import { forgetTabSignals } from './signals/badge';
 import {
@@ -74,6 +75,9 @@ chrome.contextMenus.onClicked.addListener((info, tab) => {
 });
 // Reachable from the worker's own scope only (no page or content script can reach a service worker's globals).
 Object.assign(globalThis, { dossierMenuClick: onMenuClick, dossierCommand: onCommand });
+
+// PDFs go to the reader while the user has turned that on (the optional webRequest permission).
+watchPdfNavigations();
 
 chrome.runtime.onStartup.addListener(() => void showAllTabsStatus());
 // Joined teams replicate whenever the worker runs (from the last checkpoint); their alarm wakes it to do so.

@@ -6,6 +6,7 @@ import { History } from './History';
 import { IgnoredCards } from './IgnoredCards';
 import { ImportPack } from './ImportPack';
 import { PackList } from './PackList';
+import { PdfReader } from './PdfReader';
 import { SignalAlerts } from './SignalAlerts';
 import { Sites } from './Sites';
 import { Teams } from './Teams';
@@ -39,6 +40,7 @@ export function Options() {
       <IgnoredCards key={generation} />
       {settings ? <HighlightStyle settings={settings} onChange={setSettings} /> : null}
       {settings ? <SignalAlerts settings={settings} onChange={setSettings} /> : null}
+      <PdfReader />
       <History />
       <Teams />
       <YourData onReplaced={reload} />
