@@ -186,6 +186,8 @@ test('a PDF clipped from the side panel keeps its pages, hash and size, and expo
     `chrome-extension://${extensionId}/pdf.html?file=${encodeURIComponent(`${server.url}/pages/pdf/demo.pdf`)}`,
   );
   await expect(page.locator('#mention-count')).toHaveText(/^\d+ mentions$/);
+  // Read to its end (the reader's document region is no longer busy).
+  await expect(page.locator('#viewer')).toHaveAttribute('aria-busy', 'false');
   const tabId = await worker.evaluate(
     async (prefix) => (await chrome.tabs.query({})).find((t) => t.url?.startsWith(prefix))?.id ?? -1,
     `chrome-extension://${extensionId}/pdf.html`,
@@ -195,7 +197,7 @@ test('a PDF clipped from the side panel keeps its pages, hash and size, and expo
     async (id) => chrome.runtime.sendMessage({ type: 'clip.save', payload: { tabId: id } }),
     tabId,
   );
-  expect(clip.ok).toBe(true);
+  expect(clip).toMatchObject({ ok: true });
   const { createHash } = await import('node:crypto');
   const { readFileSync } = await import('node:fs');
   const file = readFileSync('e2e/pages/pdf/demo.pdf');
@@ -215,4 +217,47 @@ test('a PDF clipped from the side panel keeps its pages, hash and size, and expo
     conformsTo: 'http://tools.ietf.org/rfc/rfc3778',
     value: `page=${clip.value.mentions[0].page}`,
   });
+});
+
+test('a highlight on a PDF comes back when the same file is opened from another address', async ({
+  context,
+  extensionId,
+  server,
+}) => {
+  const open = async (url: string) => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/pdf.html?file=${encodeURIComponent(url)}`);
+    await expect(page.locator('#mention-count')).toHaveText(/^\d+ mentions$/);
+    await expect(page.locator('.page[data-page="1"] .textLayer')).toBeAttached();
+    return page;
+  };
+  const first = await open(`${server.url}/pages/pdf/demo.pdf`);
+  // Select "Beijing’s plan to make artificial intelligence" in the first page's text layer.
+  const selected = await first.evaluate(() => {
+    const spans = [...document.querySelectorAll<HTMLElement>('.page[data-page="1"] .textLayer span')];
+    const span = spans.find((s) => s.textContent?.includes('Beijing’s plan'));
+    const text = span?.firstChild;
+    if (!span || !text) return null;
+    const at = span.textContent!.indexOf('Beijing’s plan');
+    const range = document.createRange();
+    range.setStart(text, at);
+    range.setEnd(text, at + 'Beijing’s plan'.length);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    return range.toString();
+  });
+  expect(selected).toBe('Beijing’s plan');
+  await first.locator('#mark').click();
+  await expect(first.locator('#mark-status')).toHaveText('1 highlight');
+  const marked = (page: Page) =>
+    page.evaluate(() => [...(CSS.highlights.get('pdf-mark') ?? [])].map((r) => (r as Range).toString()));
+  await expect.poll(() => marked(first)).toEqual(['Beijing’s plan']);
+  await first.close();
+
+  // The same bytes from another address (another host name for the loopback server).
+  const other = server.url.replace('127.0.0.1', 'localhost');
+  expect(other).not.toBe(server.url);
+  const second = await open(`${other}/pages/pdf/demo.pdf?copy=1`);
+  await expect(second.locator('#mark-status')).toHaveText('1 highlight');
+  await expect.poll(() => marked(second)).toEqual(['Beijing’s plan']);
 });

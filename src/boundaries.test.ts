@@ -13,7 +13,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   store: ['model'],
   background: ['engine', 'model', 'messaging', 'store', 'packs', 'clip', 'team', 'brief', 'pdf'],
   content: ['model', 'messaging', 'ui', 'clip', 'anchor'],
-  ui: ['model', 'messaging', 'clip', 'brief', 'pdf'],
+  ui: ['model', 'messaging', 'clip', 'brief', 'pdf', 'anchor'],
   cli: ['engine', 'model', 'packs', 'clip', 'brief', 'pdf'],
   clip: ['model', 'brief'],
   brief: ['model'],

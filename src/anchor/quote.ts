@@ -20,7 +20,7 @@ export interface Anchor extends Span {
 }
 
 /** The selectors of an annotation. */
-export type Selectors = readonly [TextQuoteSelector, TextPositionSelector];
+export type Selectors = readonly [TextQuoteSelector, TextPositionSelector, ...unknown[]];
 
 /** The selectors that describe a span of the text. */
 export function selectorsOf(

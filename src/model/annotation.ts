@@ -25,6 +25,16 @@ export interface TextPositionSelector {
 }
 
 /** A note on the annotated text (plain text, never HTML). */
+/** The page of a PDF, as the W3C model writes PDF fragments (RFC 3778). */
+export interface PageSelector {
+  type: 'FragmentSelector';
+  conformsTo: 'http://tools.ietf.org/rfc/rfc3778';
+  value: string;
+}
+
+/** The target source of annotations on a PDF: pdf.js's fingerprint of the file, whatever its address. */
+export const pdfSource = (fingerprint: string) => `urn:x-pdf:${fingerprint}`;
+
 export interface TextualBody {
   type: 'TextualBody';
   value: string;
@@ -54,9 +64,10 @@ export interface Annotation {
   /** A teammate's annotation names its author (the user's own carry none): shown, never edited here. */
   creator?: Creator;
   target: {
-    /** The page's canonical URL. */
+    /** The page's canonical URL, or a PDF's `urn:x-pdf:<fingerprint>` (the same file from any address). */
     source: string;
-    selector: [TextQuoteSelector, TextPositionSelector];
+    /** On a PDF, a third selector names the page (RFC 3778's `page=N`). */
+    selector: [TextQuoteSelector, TextPositionSelector] | [TextQuoteSelector, TextPositionSelector, PageSelector];
   };
 }
 
@@ -68,6 +79,23 @@ export const MAX_QUOTE = 5_000;
 export const CONTEXT_CHARS = 32;
 
 /** An annotation as it arrives from a content script or an imported file, checked whole. */
+const TEXT_QUOTE = v.strictObject({
+  type: v.literal('TextQuoteSelector'),
+  exact: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_QUOTE)),
+  prefix: v.pipe(v.string(), v.maxLength(CONTEXT_CHARS)),
+  suffix: v.pipe(v.string(), v.maxLength(CONTEXT_CHARS)),
+});
+const TEXT_POSITION = v.strictObject({
+  type: v.literal('TextPositionSelector'),
+  start: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  end: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+const PAGE = v.strictObject({
+  type: v.literal('FragmentSelector'),
+  conformsTo: v.literal('http://tools.ietf.org/rfc/rfc3778'),
+  value: v.pipe(v.string(), v.regex(/^page=[1-9]\d{0,6}$/)),
+});
+
 export const AnnotationSchema = v.strictObject({
   '@context': v.optional(v.literal(ANNOTATION_CONTEXT)),
   id: v.pipe(
@@ -101,21 +129,12 @@ export const AnnotationSchema = v.strictObject({
       v.string(),
       v.maxLength(8192),
       v.url(),
-      v.regex(/^(https?|file):\/\//i, 'must be the address of a web page (http, https or file)'),
+      v.regex(
+        /^((https?|file):\/\/|urn:x-pdf:[0-9a-f]{32}$)/i,
+        'must be the address of a web page (http, https or file) or a PDF’s urn:x-pdf',
+      ),
     ),
-    selector: v.tuple([
-      v.strictObject({
-        type: v.literal('TextQuoteSelector'),
-        exact: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_QUOTE)),
-        prefix: v.pipe(v.string(), v.maxLength(CONTEXT_CHARS)),
-        suffix: v.pipe(v.string(), v.maxLength(CONTEXT_CHARS)),
-      }),
-      v.strictObject({
-        type: v.literal('TextPositionSelector'),
-        start: v.pipe(v.number(), v.integer(), v.minValue(0)),
-        end: v.pipe(v.number(), v.integer(), v.minValue(0)),
-      }),
-    ]),
+    selector: v.union([v.tuple([TEXT_QUOTE, TEXT_POSITION]), v.tuple([TEXT_QUOTE, TEXT_POSITION, PAGE])]),
   }),
 });
 

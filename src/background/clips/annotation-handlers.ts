@@ -58,6 +58,11 @@ export function annotationFile(source: string, annotations: readonly Annotation[
  */
 export function ownOrigin(source: string, sender: Sender): string {
   const from = sender.url ?? sender.tab?.url ?? '';
+  // A PDF's annotations (urn:x-pdf:<fingerprint>) are read and written by Dossier's reader page alone.
+  if (source.startsWith('urn:x-pdf:')) {
+    if (from.startsWith(chrome.runtime.getURL('pdf.html'))) return source;
+    throw new Error('A page may only read and write its own annotations.');
+  }
   let same = false;
   try {
     same = new URL(source).origin === new URL(from).origin;

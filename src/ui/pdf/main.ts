@@ -15,6 +15,7 @@ import {
   readPage,
 } from '../../pdf/read';
 import { watchFind } from './find';
+import { OwnHighlights } from './highlights';
 import { PdfMentions } from './mentions';
 import { showOutline } from './outline';
 import { Viewer } from './viewer';
@@ -111,6 +112,23 @@ async function show(bytes: Uint8Array, url: string, name: string): Promise<void>
   const title = typeof info.Title === 'string' && info.Title.trim() ? info.Title.trim() : name;
   document.title = `${title} — Dossier`;
   say('');
+  const texts: PageText[] = [];
+  const markStatus = $('mark-status');
+  const own = new OwnHighlights(doc.fingerprints[0] ?? '', texts, (count) => {
+    markStatus.textContent = count ? `${count} highlight${count === 1 ? '' : 's'}` : '';
+  });
+  const mark = () =>
+    void own.highlightSelection(document.getSelection()).then((problem) => {
+      if (problem) markStatus.textContent = problem;
+    });
+  $('mark').addEventListener('mousedown', (event) => event.preventDefault());
+  $('mark').addEventListener('click', mark);
+  document.addEventListener('keydown', (event) => {
+    if (event.altKey && event.shiftKey && event.code === 'KeyH') {
+      event.preventDefault();
+      mark();
+    }
+  });
   const pageInput = $<HTMLInputElement>('page');
   pageInput.max = String(doc.numPages);
   $('count').textContent = `of ${doc.numPages}`;
@@ -118,7 +136,10 @@ async function show(bytes: Uint8Array, url: string, name: string): Promise<void>
     doc,
     $('viewer'),
     $('pages'),
-    (page) => mentions.pageDrawn(page),
+    (page) => {
+      mentions.pageDrawn(page);
+      own.pageDrawn(page);
+    },
     (n) => {
       pageInput.value = String(n);
     },
@@ -149,40 +170,44 @@ async function show(bytes: Uint8Array, url: string, name: string): Promise<void>
   $('mention-prev').addEventListener('click', () => void mentions.step('previous'));
   void showOutline(doc, $('outline'), $('outline-toggle'), (n) => viewer.goTo(n));
 
-  const texts: PageText[] = [];
   watchFind($<HTMLInputElement>('find'), $('find-count'), texts, (n) => viewer.draw(n));
   watchPointer(mentions);
   watchKeys(viewer, mentions, setZoom);
   let complete = false;
-  listen(mentions, async () => {
-    if (!complete) throw new Error('The PDF is still being read: clip it again in a moment.');
-    const joined = documentText(texts.map((t) => t.text));
-    if (joined.text.trim() === '') throw new Error(NO_TEXT);
-    const article = pdfArticle(
-      {
-        url,
-        fileName: name,
-        title: typeof info.Title === 'string' ? info.Title : null,
-        author: metaText(info, 'Author'),
-        created: pdfDate(info.CreationDate),
-      },
-      texts.map((t) => t.text),
-      joined.text,
-    );
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes.slice()));
-    const sha256 = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
-    const pdf = {
-      fingerprint: doc.fingerprints[0] ?? '',
-      pages: doc.numPages,
-      sha256,
-      bytes: bytes.byteLength,
-      pageStarts: joined.starts,
-    };
-    return { article, pdf };
-  });
+  listen(
+    mentions,
+    async () => {
+      if (!complete) throw new Error('The PDF is still being read: clip it again in a moment.');
+      const joined = documentText(texts.map((t) => t.text));
+      if (joined.text.trim() === '') throw new Error(NO_TEXT);
+      const article = pdfArticle(
+        {
+          url,
+          fileName: name,
+          title: typeof info.Title === 'string' ? info.Title : null,
+          author: metaText(info, 'Author'),
+          created: pdfDate(info.CreationDate),
+        },
+        texts.map((t) => t.text),
+        joined.text,
+      );
+      const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes.slice()));
+      const sha256 = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+      const pdf = {
+        fingerprint: doc.fingerprints[0] ?? '',
+        pages: doc.numPages,
+        sha256,
+        bytes: bytes.byteLength,
+        pageStarts: joined.starts,
+      };
+      return { article, pdf };
+    },
+    () => own.highlightSelection(document.getSelection()),
+  );
 
   // The text is read page by page, each page matched as soon as it is read; a page is one short task.
   const long = doc.numPages > LONG_PDF_PAGES;
+  $('viewer').setAttribute('aria-busy', 'true');
   if (long) say(`This PDF has ${doc.numPages} pages: Dossier reads and matches them in the background as you read.`);
   let start = 0;
   let any = false;
@@ -195,6 +220,8 @@ async function show(bytes: Uint8Array, url: string, name: string): Promise<void>
     if (n === Math.min(doc.numPages, 20) && !any) say(NO_TEXT, true);
   }
   complete = true;
+  await own.load(documentText(texts.map((t) => t.text)));
+  $('viewer').setAttribute('aria-busy', 'false');
   if (!any) say(NO_TEXT, true);
   else if (long) say('');
 }
@@ -255,9 +282,16 @@ function watchKeys(viewer: Viewer, mentions: PdfMentions, setZoom: (scale: numbe
 }
 
 /** The background's requests to this tab's page (keyboard commands, the side panel's Show), as to any page. */
-function listen(mentions: PdfMentions, article: () => Promise<Answers['pdf.article']>): void {
+function listen(
+  mentions: PdfMentions,
+  article: () => Promise<Answers['pdf.article']>,
+  mark: () => Promise<string | null>,
+): void {
   browser.runtime.onMessage.addListener((message: unknown) => {
     const m = message as { type?: unknown; payload?: unknown };
+    if (m?.type === 'page.annotate') {
+      return mark().then((problem) => ({ ok: true, value: { found: problem === null } }));
+    }
     if (m?.type === 'pdf.article') {
       return article().then(
         (value) => ({ ok: true, value }),
