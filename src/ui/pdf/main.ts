@@ -357,6 +357,23 @@ function watchTheme(): void {
   button.addEventListener('click', () => set(!document.documentElement.classList.contains('dark-pages')));
 }
 
+// Bench builds give `npm run bench:pdf` its baseline: pdf.js alone, in this same page, reading every page's
+// text of the same file (fetched the same way) and joining it, with nothing drawn or matched.
+if (__BENCH__) {
+  Object.assign(globalThis, {
+    pdfjsAlone: async (url: string) => {
+      const start = performance.now();
+      const task = getDocument({ data: await fetchPdf(url), isEvalSupported: false });
+      const doc = await task.promise;
+      let chars = 0;
+      for (let n = 1; n <= doc.numPages; n++) chars += (await readPage(doc, n)).text.length;
+      const ms = performance.now() - start;
+      await task.destroy();
+      return { ms, chars };
+    },
+  });
+}
+
 watchTheme();
 watchDrops();
 const file = new URLSearchParams(location.search).get('file');
