@@ -50,10 +50,17 @@ const spread = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...
 async function dossier() {
   const page = await context.newPage();
   await page.addInitScript(() => {
-    const w = window as unknown as { longest: number };
+    const w = window as unknown as { longest: number; longestWhat: string };
     w.longest = 0;
+    w.longestWhat = '';
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.longest = Math.max(w.longest, entry.duration);
+      for (const entry of list.getEntries()) {
+        if (entry.duration <= w.longest) continue;
+        w.longest = entry.duration;
+        const scripts = (entry as unknown as { scripts?: { invoker: string; duration: number }[] }).scripts ?? [];
+        const top = [...scripts].sort((a, b) => b.duration - a.duration)[0];
+        w.longestWhat = top ? `${top.invoker} ${top.duration.toFixed(0)} ms` : 'rendering (style, layout, paint)';
+      }
     }).observe({ type: 'long-animation-frame', buffered: true });
   });
   await page.goto(`${reader}?file=${encodeURIComponent(file)}`);
@@ -77,6 +84,7 @@ async function dossier() {
     pages: document.querySelectorAll('.page').length,
     mentions: document.querySelector('#mention-count')?.textContent ?? '',
     longest: (window as unknown as { longest: number }).longest,
+    longestWhat: (window as unknown as { longestWhat: string }).longestWhat,
   }));
   await page.close();
   return { first: firstMs, ...result };

@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import browser from 'webextension-polyfill';
 import { pdfArticle } from '../../clip/pdf';
 import { type Answers, backgroundToContent } from '../../messaging/protocol';
-import { documentText, type PageText } from '../../pdf/page-text';
+import { documentText, PAGE_BREAK, type PageText } from '../../pdf/page-text';
 import {
   describePdfError,
   LONG_PDF_PAGES,
@@ -211,14 +211,17 @@ async function show(bytes: Uint8Array, url: string, name: string): Promise<void>
   if (long) say(`This PDF has ${doc.numPages} pages: Dossier reads and matches them in the background as you read.`);
   let start = 0;
   let any = false;
+  // Pages are read in order while the background matches those already read (its answers come in order).
+  const matching: Promise<void>[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await readPage(doc, n);
     texts.push(page);
     any ||= page.text.trim() !== '';
-    await mentions.matchPage(n, page, start);
-    start += page.text.length + 2;
+    matching.push(mentions.matchPage(n, page, start));
+    start += page.text.length + PAGE_BREAK.length;
     if (n === Math.min(doc.numPages, 20) && !any) say(NO_TEXT, true);
   }
+  await Promise.all(matching);
   complete = true;
   await own.load(documentText(texts.map((t) => t.text)));
   $('viewer').setAttribute('aria-busy', 'false');

@@ -1,4 +1,5 @@
 import { sendToBackground } from '../../messaging/client';
+import { MAX_MENTIONS } from '../../messaging/protocol';
 import type { Card } from '../../model/card';
 import type { CardSummary, Mention } from '../../model/mention';
 import { locatePoint, PAGE_BREAK, type PageText } from '../../pdf/page-text';
@@ -85,11 +86,13 @@ export class PdfMentions {
     if (this.recordTimer) return;
     this.recordTimer = window.setTimeout(() => {
       this.recordTimer = 0;
-      const used = new Set(this.mentions.map((m) => m.cardId));
+      // A very long document lists its first MAX_MENTIONS (all are painted and stepped through here).
+      const listed = this.mentions.slice(0, MAX_MENTIONS);
+      const used = new Set(listed.map((m) => m.cardId));
       void sendToBackground('page.record', {
         url: this.url,
         title: this.title,
-        mentions: this.mentions,
+        mentions: listed,
         cards: [...this.cards.values()].filter((c) => used.has(c.id)),
       });
     }, RECORD_EVERY_MS);
