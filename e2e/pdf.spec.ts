@@ -1,11 +1,15 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openPanelPage, recordedState } from '../scripts/page-probe';
+import { serve } from '../scripts/static-server';
 import { DEFAULT_PACK, readPack } from '../src/cli/load-pack';
 import { readPdfFile } from '../src/cli/read-pdf';
 import { compileDictionary, scan } from '../src/engine';
 import { toEntry } from '../src/model/card';
 import { expect, test } from './fixtures';
+import { plainPdf } from './make-pdf';
 
 /*
  * Dossier's PDF reader (pdf.html?file=…) on PDFs made from our own pages (e2e/pages/pdf, made by
@@ -260,4 +264,65 @@ test('a highlight on a PDF comes back when the same file is opened from another 
   const second = await open(`${other}/pages/pdf/demo.pdf?copy=1`);
   await expect(second.locator('#mark-status')).toHaveText('1 highlight');
   await expect.poll(() => marked(second)).toEqual(['Beijing’s plan']);
+});
+
+test('a PDF of 1,200 pages opens, says it is read as the user reads, and is matched to its last page', async ({
+  context,
+  extensionId,
+}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-pdf-'));
+  const pages = Array.from({ length: 1200 }, (_, i) => [
+    `Page ${i + 1} of a long filing.`,
+    'Nvidia and Tencent agreed.',
+  ]);
+  writeFileSync(join(dir, 'long.pdf'), plainPdf(pages));
+  const server = await serve({ '/gen/': dir });
+  try {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(
+      `chrome-extension://${extensionId}/pdf.html?file=${encodeURIComponent(`${server.url}/gen/long.pdf`)}`,
+    );
+    await expect(page.locator('#count')).toHaveText('of 1200');
+    await expect(page.locator('#status')).toHaveText(/1200 pages: Dossier reads and matches them in the background/);
+    // The first page is drawn and painted long before the last is read.
+    await expect(page.locator('.page[data-page="1"] .textLayer')).toBeAttached();
+    await expect(page.locator('#viewer')).toHaveAttribute('aria-busy', 'false', { timeout: 120_000 });
+    await expect(page.locator('#mention-count')).toHaveText('2400 mentions');
+    await page.locator('#page').fill('1200');
+    await page.locator('#page').press('Enter');
+    await expect(page.locator('.page[data-page="1200"] .textLayer')).toBeAttached();
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const box = document.querySelector('.page[data-page="1200"]');
+          let n = 0;
+          for (const r of CSS.highlights.get('pdf-entity') ?? []) if (box?.contains((r as Range).startContainer)) n++;
+          return n;
+        }),
+      )
+      .toBe(2);
+    expect(errors).toEqual([]);
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('Open in Dossier on a link to a PDF opens the reader on it in a new tab', async ({ context, server, worker }) => {
+  const url = `${server.url}/pages/pdf/demo.pdf`;
+  const opening = context.waitForEvent('page');
+  await worker.evaluate(
+    ([link]) =>
+      (globalThis as unknown as { dossierMenuClick: (info: object, tab: object) => Promise<unknown> }).dossierMenuClick(
+        { menuItemId: 'pdf-open-link', linkUrl: link },
+        { id: -1, index: 0 },
+      ),
+    [url],
+  );
+  const reader = await opening;
+  await reader.waitForLoadState();
+  expect(new URL(reader.url()).searchParams.get('file')).toBe(url);
+  await expect(reader.locator('#mention-count')).toHaveText(/^\d+ mentions$/);
 });
