@@ -1,4 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -325,4 +327,51 @@ test('Open in Dossier on a link to a PDF opens the reader on it in a new tab', a
   await reader.waitForLoadState();
   expect(new URL(reader.url()).searchParams.get('file')).toBe(url);
   await expect(reader.locator('#mention-count')).toHaveText(/^\d+ mentions$/);
+});
+
+test('a PDF over 100 MB is refused with its size, before it is downloaded', async ({ context, extensionId }) => {
+  // A server that announces 150 MB and sends only the header line: the reader must not wait for the rest.
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': String(150 * 1048576) });
+    res.write('%PDF-1.7\n');
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  try {
+    const { port } = server.address() as AddressInfo;
+    const page = await context.newPage();
+    await page.goto(
+      `chrome-extension://${extensionId}/pdf.html?file=${encodeURIComponent(`http://127.0.0.1:${port}/big.pdf`)}`,
+    );
+    await expect(page.locator('#status')).toHaveText('This PDF is 150 MB: Dossier opens PDFs of at most 100 MB.');
+    await expect(page.locator('.page')).toHaveCount(0);
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+});
+
+test('the brief of a PDF is made from its text, in the side panel as on a page', async ({
+  context,
+  extensionId,
+  server,
+  worker,
+}) => {
+  const page = await context.newPage();
+  await page.goto(
+    `chrome-extension://${extensionId}/pdf.html?file=${encodeURIComponent(`${server.url}/pages/pdf/demo.pdf`)}`,
+  );
+  await expect(page.locator('#viewer')).toHaveAttribute('aria-busy', 'false');
+  const tabId = await worker.evaluate(
+    async (prefix) => (await chrome.tabs.query({})).find((t) => t.url?.startsWith(prefix))?.id ?? -1,
+    `chrome-extension://${extensionId}/pdf.html`,
+  );
+  const panel = await openPanelPage(context, extensionId, tabId);
+  const brief = await panel.evaluate(
+    async (id) => chrome.runtime.sendMessage({ type: 'page.brief', payload: { tabId: id } }),
+    tabId,
+  );
+  expect(brief).toMatchObject({ ok: true });
+  expect(brief.value.title).toMatch(/China bets on AI token futures/);
+  const names = JSON.stringify(brief.value);
+  for (const name of ['China', 'Taiwan', 'Nvidia']) expect(names).toContain(name);
 });
