@@ -129,6 +129,9 @@ console.log(`  whole text read and matched           ${median(whole).toFixed(0)}
 console.log(
   `  longest main-thread frame             ${median(runs.map((r) => r.longest)).toFixed(0)} ms (target: no task over 50 ms)`,
 );
+// A frame's scripts are listed when one ran over 5 ms; none listed means the time went elsewhere (pdf.js's
+// worker messages arriving, garbage collection, fonts), outside any script of ours.
+console.log(`    in each run: ${runs.map((r) => `${r.longest.toFixed(0)} ms (${r.longestWhat})`).join('; ')}`);
 console.log('pdf.js alone in the same page, from navigation, reading every page’s text:');
 console.log(`  whole text extracted                  ${median(alonePlusNav).toFixed(0)} ms  (${spread(alonePlusNav)})`);
 console.log(`whole text: Dossier ÷ pdf.js alone = ${(median(whole) / median(alonePlusNav)).toFixed(2)}×`);
