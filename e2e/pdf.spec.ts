@@ -375,3 +375,14 @@ test('the brief of a PDF is made from its text, in the side panel as on a page',
   const names = JSON.stringify(brief.value);
   for (const name of ['China', 'Taiwan', 'Nvidia']) expect(names).toContain(name);
 });
+
+test('a PDF picked from the disk opens in the reader with its mentions', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/pdf.html`);
+  await expect(page.locator('#status')).toHaveText(/Drop a PDF here/);
+  await page.locator('#pick').setInputFiles('e2e/pages/pdf/demo.pdf');
+  await expect(page.locator('#mention-count')).toHaveText(/^\d+ mentions$/);
+  await expect(page.locator('.page')).toHaveCount(4);
+  // One document per reader tab: the picker is gone.
+  await expect(page.locator('#pick')).toBeHidden();
+});

@@ -49,8 +49,27 @@ async function fetchPdf(url: string): Promise<Uint8Array> {
   if (!response.ok) throw new Error(`The PDF could not be loaded from its address (HTTP ${response.status}).`);
   const declared = Number(response.headers.get('content-length') ?? 0);
   if (declared > MAX_PDF_BYTES) throw new Error(tooLarge(declared));
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.byteLength > MAX_PDF_BYTES) throw new Error(tooLarge(bytes.byteLength));
+  // Read as it arrives, so that a file sent without its length stops at the cap instead of filling memory.
+  const reader = response.body?.getReader();
+  if (!reader) return new Uint8Array(await response.arrayBuffer());
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_PDF_BYTES) {
+      await reader.cancel();
+      throw new Error(tooLarge(size));
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
   return bytes;
 }
 
@@ -99,12 +118,9 @@ let opened = false;
 
 /** Shows a document: its pages, its outline, and its mentions matched page by page as its text is read. */
 async function show(bytes: Uint8Array, url: string, name: string): Promise<void> {
-  if (opened) {
-    // One document per page: a new one opens at its own address.
-    location.reload();
-    return;
-  }
   opened = true;
+  // One document per reader tab: another PDF opens in another tab (its menu, or a new reader's Open a PDF…).
+  document.querySelector<HTMLElement>('.open')!.hidden = true;
   say('Opening…');
   const doc = await openDocument(bytes);
   const meta = await doc.getMetadata().catch(() => null);
@@ -323,7 +339,7 @@ function fail(error: unknown): void {
 function watchDrops(): void {
   const viewer = $('viewer');
   const open = (file: File | undefined) => {
-    if (!file) return;
+    if (!file || opened) return;
     void file
       .arrayBuffer()
       .then((buffer) => {
