@@ -94,21 +94,20 @@ test('next and previous mention go across pages from the keyboard', async ({ con
   await page.goto(
     `chrome-extension://${extensionId}/pdf.html?file=${encodeURIComponent(`${server.url}/pages/pdf/demo.pdf`)}`,
   );
-  await expect(page.locator('#mention-count')).toHaveText(/^\d+ mentions$/);
-  // Previous from the start wraps to the document's last mention, on its last pages.
+  await expect(page.locator('#viewer')).toHaveAttribute('aria-busy', 'false');
+  // The page of the focused mention (its page is drawn first, so it comes after a moment).
+  const focusedPage = () =>
+    page.evaluate(() => {
+      const r = [...(CSS.highlights.get('pdf-focus') ?? [])][0] as Range | undefined;
+      return Number(r?.startContainer.parentElement?.closest<HTMLElement>('.page')?.dataset.page ?? 0);
+    });
+  // Previous from the start wraps to the document's last mention, on its last page.
   await page.keyboard.press('Alt+Shift+Comma');
-  const last = await page.evaluate(() => {
-    const r = [...(CSS.highlights.get('pdf-focus') ?? [])][0] as Range | undefined;
-    return r?.startContainer.parentElement?.closest<HTMLElement>('.page')?.dataset.page ?? null;
-  });
-  expect(Number(last)).toBeGreaterThan(1);
+  await expect.poll(focusedPage).toBe(4);
   await page.keyboard.press('Escape');
+  await expect.poll(focusedPage).toBe(0);
   await page.keyboard.press('Alt+Shift+Period');
-  const first = await page.evaluate(() => {
-    const r = [...(CSS.highlights.get('pdf-focus') ?? [])][0] as Range | undefined;
-    return r?.startContainer.parentElement?.closest<HTMLElement>('.page')?.dataset.page ?? null;
-  });
-  expect(first).toBe('1');
+  await expect.poll(focusedPage).toBe(1);
 });
 
 test('dark pages, zoom and find', async ({ context, extensionId, server }) => {
