@@ -10,6 +10,7 @@ import { DEFAULT_PACK, readPack } from '../src/cli/load-pack';
 import { readPdfFile } from '../src/cli/read-pdf';
 import { compileDictionary, scan } from '../src/engine';
 import { toEntry } from '../src/model/card';
+import { violations } from './axe';
 import { expect, test } from './fixtures';
 import { plainPdf } from './make-pdf';
 
@@ -385,3 +386,15 @@ test('a PDF picked from the disk opens in the reader with its mentions', async (
   // One document per reader tab: the picker is gone.
   await expect(page.locator('#pick')).toBeHidden();
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe finds no violation in the PDF reader (${colorScheme})`, async ({ context, extensionId, server }) => {
+    const page = await context.newPage();
+    await page.emulateMedia({ colorScheme });
+    await page.goto(
+      `chrome-extension://${extensionId}/pdf.html?file=${encodeURIComponent(`${server.url}/pages/pdf/demo.pdf`)}`,
+    );
+    await expect(page.locator('#viewer')).toHaveAttribute('aria-busy', 'false');
+    expect(await violations(page)).toEqual([]);
+  });
+}

@@ -127,6 +127,7 @@ async function show(bytes: Uint8Array, url: string, name: string): Promise<void>
   const info = (meta?.info ?? {}) as Record<string, unknown>;
   const title = typeof info.Title === 'string' && info.Title.trim() ? info.Title.trim() : name;
   document.title = `${title} — Dossier`;
+  $('title').textContent = title;
   say('');
   const texts: PageText[] = [];
   const markStatus = $('mark-status');
