@@ -81,8 +81,11 @@ export function jsonBytes(value: unknown): number {
   return json === undefined ? 0 : new TextEncoder().encode(json).length;
 }
 
+/** A card's id: a lower-case slug. */
+export const CardIdSchema = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._:-]{0,127}$/, 'must be a lower-case slug'));
+
 const cardFields = v.strictObject({
-  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._:-]{0,127}$/, 'must be a lower-case slug')),
+  id: CardIdSchema,
   name,
   kind: KindSchema,
   aliases: v.optional(

@@ -1,3 +1,5 @@
+import * as v from 'valibot';
+
 /*
  * The one gate for a stored address shown as a link: a page's URL in a clip, a signal hit, a teammate's
  * document or a restored backup may be anything (`javascript:alert(1)`, `data:text/html,…`, ` java\tscript:…`).
@@ -38,3 +40,25 @@ export function safeLink(value: unknown): string | null {
 export function isSafeLink(value: unknown): value is string {
   return safeLink(value) !== null;
 }
+
+/**
+ * Whether `value` is the address of a page Dossier ran on, as stored with a clip, a signal hit or an
+ * annotation: an absolute http, https or file URL, with no control characters and no whitespace around it.
+ */
+export function isPageUrl(value: string): boolean {
+  if (value.length === 0 || value.length > MAX_LINK_URL) return false;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses.
+  if (value !== value.trim() || /[\u0000-\u001f\u007f-\u009f]/.test(value)) return false;
+  if (!/^(https?|file):/i.test(value)) return false;
+  try {
+    return ['http:', 'https:', 'file:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** A stored page address (see `isPageUrl`). */
+export const PageUrlSchema = v.pipe(
+  v.string(),
+  v.check(isPageUrl, "must be a page's address (http, https or file), not a javascript:, data: or other URL"),
+);

@@ -115,7 +115,8 @@ export function mergePack(
     const card = keepFields && before ? { ...before, ...pick(incoming, CSV_FIELDS) } : incoming;
     // The store's own guard: whatever the caller checked, no card past the limits is written.
     const tooBig = cardLimitError(card);
-    if (tooBig) throw new Error(`The card “${card.name}” (${card.id}) cannot be stored: ${tooBig}; nothing was written.`);
+    if (tooBig)
+      throw new Error(`The card “${card.name}” (${card.id}) cannot be stored: ${tooBig}; nothing was written.`);
     if (!before) report.added++;
     else if (stored?.pack === pack.id && JSON.stringify(before) === JSON.stringify(card)) {
       report.unchanged++;

@@ -319,7 +319,9 @@ export class CardStore {
     }
     const parsed = v.safeParse(PackSchema, pack);
     // A journal a pack write would now refuse (a card past the limits) is dropped, never a start that fails.
-    const merged = parsed.success ? await this.merge(parsed.output, journal.keepFields === true).catch(() => null) : null;
+    const merged = parsed.success
+      ? await this.merge(parsed.output, journal.keepFields === true).catch(() => null)
+      : null;
     if (parsed.success && merged) await this.applyPack(parsed.output, journal.builtIn === true, merged);
     await this.db.remove(journal as PouchDB.Core.RemoveDocument);
     return merged !== null;
