@@ -12,21 +12,20 @@ export function SkippedDocs({ team }: { team: Pick<TeamStatus, 'team' | 'skipped
   if (count === 0) return null;
   const named = first.slice(0, NAMED);
   return (
-    <div class="team-skipped" role="status">
+    <div class="team-skipped" role="note">
       <p>
         <strong>
           {team.team}: {count} {count === 1 ? 'document' : 'documents'} skipped
         </strong>{' '}
         (they fail Dossier’s checks and are not shown or used):
       </p>
-      <ul>
-        {named.map((doc) => (
-          <li key={doc.id}>
-            <code>{doc.id}</code>: {doc.reason}
-          </li>
-        ))}
-        {count > named.length ? <li>and {count - named.length} more</li> : null}
-      </ul>
+      {/* Lines, not a list: the options page lists teams, and a list inside their items reads as more teams. */}
+      {named.map((doc) => (
+        <p key={doc.id} class="skipped-doc">
+          <code>{doc.id}</code>: {doc.reason}
+        </p>
+      ))}
+      {count > named.length ? <p class="skipped-doc">and {count - named.length} more</p> : null}
     </div>
   );
 }
