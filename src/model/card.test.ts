@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { CardSchema, cardLimitError, jsonBytes, MAX_ALIASES, MAX_CARD_BYTES } from './card';
+import { CardSchema, cardLimitError, jsonBytes, jsonBytesWithin, MAX_ALIASES, MAX_CARD_BYTES } from './card';
 
 describe('CardSchema iso', () => {
   const base = { id: 'china', name: 'China', kind: 'country' };
@@ -49,5 +49,20 @@ describe('card limits', () => {
     expect(cardLimitError({ ...card, notes: 'x'.repeat(300 * 1024) } as typeof card)).toMatch(
       /^a card must be at most 256 KB as UTF-8 JSON, not 30\d KB$/,
     );
+  });
+});
+
+describe('jsonBytesWithin', () => {
+  it('agrees with the exact UTF-8 JSON size on either side of the limit', () => {
+    const values = [
+      { a: 'x'.repeat(100) },
+      { a: '中'.repeat(100), b: ['\u0001'.repeat(50)] },
+      { a: [{ b: 'é'.repeat(300) }], n: 12345.678 },
+    ];
+    for (const value of values) {
+      const exact = jsonBytes(value);
+      expect(jsonBytesWithin(value, exact)).toBe(true);
+      expect(jsonBytesWithin(value, exact - 1)).toBe(false);
+    }
   });
 });
