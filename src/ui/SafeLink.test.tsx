@@ -3,8 +3,9 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import browser from 'webextension-polyfill';
 import type { TeamActivity as Activity } from '../model/team';
+// The polyfill the views import is this fake in unit tests (vitest.config.ts): the same module.
+import browser from '../test/fake-browser';
 import { ArticleList } from './insights/ArticleList';
 import { SafeLink } from './SafeLink';
 import { TeamActivity } from './side-panel/TeamActivity';
