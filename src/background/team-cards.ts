@@ -104,11 +104,6 @@ export async function skippedOfTeam(team: string, db: Database): Promise<Skipped
   return [...index.skipped].map(([id, reason]) => ({ id, reason })).sort((a, b) => a.id.localeCompare(b.id));
 }
 
-/** Whether a team's document is one the extension leaves out (read from the index: no document is read again). */
-export async function isSkipped(team: string, db: Database, id: string): Promise<boolean> {
-  return (await indexOf(team, db)).skipped.has(id);
-}
-
 /** Forgets a team's cards (it was left). */
 export function forgetTeamCards(team: string): void {
   indexes.delete(team);
