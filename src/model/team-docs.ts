@@ -97,12 +97,16 @@ const POUCH_FIELDS = new Set(['_id', '_rev', '_deleted', '_conflicts', '_revisio
 /** A member's name as a document names its author. */
 const author = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 const iso = v.pipe(v.string(), v.isoTimestamp('must be an ISO time'));
-/** Every shared document's own fields: its type, schema version and authors. */
+/**
+ * Every shared document's own fields: its schema version and authors. A clip, an annotation and a signal hit
+ * name their author (their id does too); a card or a pack a server admin wrote may name none.
+ */
 const sharedFields = {
-  schema: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  schema: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   createdBy: author,
   updatedBy: author,
 };
+const coEditedFields = { ...sharedFields, createdBy: v.optional(author), updatedBy: v.optional(author) };
 
 /** The first problem of a validation: its path and reason. */
 function whyNot(issues: readonly v.BaseIssue<unknown>[]): string {
@@ -144,9 +148,9 @@ function checkParts(
 
 const CARD_FIELDS = {
   type: v.literal('card'),
-  ...sharedFields,
+  ...coEditedFields,
   cardId: CardIdSchema,
-  pack: v.pipe(v.string(), v.maxLength(200)),
+  pack: v.optional(v.pipe(v.string(), v.maxLength(200))),
   edited: v.optional(v.boolean()),
   trashed: v.optional(v.nullable(v.number())),
   updated: v.optional(v.nullable(iso)),
@@ -176,14 +180,14 @@ export function sharedDocProblem(value: unknown): string | null {
     case 'pack:': {
       const fields = {
         type: v.literal('pack'),
-        ...sharedFields,
+        ...coEditedFields,
         packId: PackSchema.entries.id,
         name: PackSchema.entries.name,
-        version: v.pipe(v.string(), v.maxLength(64)),
+        version: v.optional(v.pipe(v.string(), v.maxLength(64))),
         description: v.optional(v.pipe(v.string(), v.maxLength(4000))),
         enabled: v.optional(v.boolean()),
         builtIn: v.optional(v.boolean()),
-        cardIds: v.pipe(v.array(CardIdSchema), v.maxLength(MAX_PACK_CARDS)),
+        cardIds: v.optional(v.pipe(v.array(CardIdSchema), v.maxLength(MAX_PACK_CARDS))),
         updated: v.optional(iso),
       };
       const why = checkParts(doc, fields, v.strictObject({}));
