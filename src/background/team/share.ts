@@ -9,6 +9,7 @@ import {
   type SharedDoc,
   sharedAnnotationId,
   sharedClipId,
+  sharedDocProblem,
   sharedSignalId,
   validAnnotation,
 } from '../../model/team-docs';
@@ -181,8 +182,10 @@ export async function teammatesAnnotations(source: string): Promise<Annotation[]
     const all = await teamDb(config.team).allDocs({ include_docs: true, startkey: prefix, endkey: `${prefix}\uffff` });
     for (const row of all.rows) {
       const doc = row.doc as unknown as SharedDoc | undefined;
-      const annotation = doc && validAnnotation(doc.annotation);
-      if (!doc || !annotation || annotation.target.source !== source) continue;
+      // Checked whole, as the team's status lists it: a document that fails is never painted.
+      if (!doc || sharedDocProblem(doc)) continue;
+      const annotation = validAnnotation(doc.annotation);
+      if (!annotation || annotation.target.source !== source) continue;
       if (doc.createdBy === config.user || typeof doc.createdBy !== 'string' || seen.has(annotation.id)) continue;
       seen.add(annotation.id);
       found.push({ ...annotation, creator: { type: 'Person', name: doc.createdBy, team: config.team } });
@@ -198,7 +201,9 @@ export async function teamActivity(limit = 50): Promise<TeamActivity[]> {
     const db = teamDb(config.team);
     const changes = await db.changes({ descending: true, limit, include_docs: true });
     for (const change of changes.results) {
-      const item = change.doc && activityOf(change.doc as unknown as SharedDoc, config.team, config.user);
+      // A document that fails the extension's checks is listed as skipped (the team's status), never here.
+      if (!change.doc || (!change.doc._deleted && sharedDocProblem(change.doc))) continue;
+      const item = activityOf(change.doc as unknown as SharedDoc, config.team, config.user);
       if (item) items.push(item);
     }
   }
