@@ -56,9 +56,9 @@ export function inTitleCaseLine(text: string, at: number): boolean {
 }
 
 /** Whether a capitalised run after word last ends in a head noun (Boston University, Tokyo Game Show). */
-function headed(text: string, tokens: Tokens, last: number, covered: (k: number) => boolean): boolean {
+function headed(text: string, tokens: Tokens, last: number): boolean {
   for (let k = last + 1; k < tokens.count && k <= last + 1 + MAX_BETWEEN; k++) {
-    if (!joinedBySpace(text, tokens, k - 1, k) || covered(k)) return false;
+    if (!joinedBySpace(text, tokens, k - 1, k)) return false;
     if (!isCapitalised(text.slice(tokens.start[k], tokens.end[k]))) return false;
     if (HEADS.has(normAt(tokens, k))) return true;
   }
@@ -71,7 +71,7 @@ function modified(text: string, tokens: Tokens, first: number, covered: (k: numb
   if (prev < 0 || !joinedBySpace(text, tokens, prev, first)) return false;
   const word = text.slice(tokens.start[prev], tokens.end[prev]);
   // An acronym before a name qualifies it without renaming it (the UK Treasury is the Treasury).
-  if (!isCapitalised(word) || word.length < 2 || /^\p{Lu}+$/u.test(word)) return false;
+  if (!isCapitalised(word) || /^\p{Lu}+$/u.test(word)) return false;
   const norm = normAt(tokens, prev);
   if (FUNCTION_WORDS.has(norm) || NAME_ENDINGS.has(norm) || isPersonTitle(norm) || covered(prev)) return false;
   if (startsSentence(text, tokens, prev)) return false;
@@ -90,5 +90,5 @@ export function insideLongerName(
   last: number,
   covered: (k: number) => boolean,
 ): boolean {
-  return headed(text, tokens, last, covered) || modified(text, tokens, first, covered);
+  return headed(text, tokens, last) || modified(text, tokens, first, covered);
 }

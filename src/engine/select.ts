@@ -73,21 +73,18 @@ export function selectMatches(dict: Dictionary, text: string, tokens: Tokens, ca
     if (pick) chosen.push(pick);
   }
 
-  // Leftmost-longest, non-overlapping; among equals, an exact spelling beats a near miss and a surer one wins.
+  // Leftmost-longest, non-overlapping; among equals, the surer one (a card's own name before another's alias).
   chosen.sort(
     (a, b) =>
       a.c.start - b.c.start ||
       b.c.last - b.c.first - (a.c.last - a.c.first) ||
       b.c.end - a.c.end ||
-      a.c.fuzzy - b.c.fuzzy ||
       b.confidence - a.confidence,
   );
   const out: EngineMatch[] = [];
   let reach = -1;
-  let lastStart = -1;
   for (const { c, confidence, alternatives } of chosen) {
     if (c.start < reach) continue;
-    if (c.start === lastStart) continue;
     const form = dict.forms[c.form]!;
     const entry = dict.entries[form.entry]!;
     const match: EngineMatch = {
@@ -101,7 +98,6 @@ export function selectMatches(dict: Dictionary, text: string, tokens: Tokens, ca
     if (alternatives.length > 0) match.alternatives = alternatives.map((e) => dict.entries[e]!.id);
     out.push(match);
     reach = c.end;
-    lastStart = c.start;
   }
   return out;
 }
