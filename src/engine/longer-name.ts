@@ -32,6 +32,9 @@ const HEADS = new Set(
     .join(' ')
     .split(' '),
 );
+// Heads that name an institution by the place it serves when "of" follows them: the Bank of Japan, the
+// University of Tokyo (a bank after a name is usually the company's own: Alibaba Group, Barclays Bank).
+const HEADS_OF = new Set([...HEADS, 'bank']);
 // How many capitalised words may stand between a name and a head noun (Tokyo Game Show, China Morning Post).
 const MAX_BETWEEN = 2;
 
@@ -65,6 +68,15 @@ function headed(text: string, tokens: Tokens, last: number): boolean {
   return false;
 }
 
+/** Whether a capitalised head noun and "of" (the) stand right before word first (Bank of Japan, University of the Arts). */
+function ofHead(text: string, tokens: Tokens, first: number): boolean {
+  let k = first - 1;
+  if (k >= 0 && normAt(tokens, k) === 'the') k--;
+  if (k < 1 || normAt(tokens, k) !== 'of') return false;
+  for (let j = k - 1; j < first; j++) if (!joinedBySpace(text, tokens, j, j + 1)) return false;
+  return isCapitalised(text.slice(tokens.start[k - 1], tokens.end[k - 1])) && HEADS_OF.has(normAt(tokens, k - 1));
+}
+
 /** Whether a capitalised word right before word first modifies the name into another (North America, Korean National Assembly). */
 function modified(text: string, tokens: Tokens, first: number, covered: (k: number) => boolean): boolean {
   const prev = first - 1;
@@ -80,7 +92,7 @@ function modified(text: string, tokens: Tokens, first: number, covered: (k: numb
 
 /**
  * Whether a place or organisation name over words first..last is only part of a longer proper name that names
- * something else: North America, The Seattle Times, Boston University. `covered(k)` says whether word k is in
+ * something else: North America, The Seattle Times, Boston University, the Bank of Japan. `covered(k)` says whether word k is in
  * another card's mention.
  */
 export function insideLongerName(
@@ -90,5 +102,5 @@ export function insideLongerName(
   last: number,
   covered: (k: number) => boolean,
 ): boolean {
-  return headed(text, tokens, last) || modified(text, tokens, first, covered);
+  return headed(text, tokens, last) || ofHead(text, tokens, first) || modified(text, tokens, first, covered);
 }

@@ -84,6 +84,8 @@ const TITLES = new Set([
   'spokeswoman',
   'spokesperson',
   'ceo',
+  'executive',
+  'officer',
   'founder',
   'leader',
   'speaker',

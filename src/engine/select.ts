@@ -73,14 +73,9 @@ export function selectMatches(dict: Dictionary, text: string, tokens: Tokens, ca
     if (pick) chosen.push(pick);
   }
 
-  // Leftmost-longest, non-overlapping; among equals, the surer one (a card's own name before another's alias).
-  chosen.sort(
-    (a, b) =>
-      a.c.start - b.c.start ||
-      b.c.last - b.c.first - (a.c.last - a.c.first) ||
-      b.c.end - a.c.end ||
-      b.confidence - a.confidence,
-  );
+  // Leftmost-longest (the furthest end, closing punctuation included), non-overlapping; among equals, the surer
+  // one (a card's own name before another card's alias).
+  chosen.sort((a, b) => a.c.start - b.c.start || b.c.end - a.c.end || b.confidence - a.confidence);
   const out: EngineMatch[] = [];
   let reach = -1;
   for (const { c, confidence, alternatives } of chosen) {
