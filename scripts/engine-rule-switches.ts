@@ -112,8 +112,8 @@ const SWITCHES: Switch[] = [
     'const sorted = [...withName].sort((a, b) => distance(a) - distance(b));',
     'const sorted = [...withName];',
   ),
-  S('leftmost-longest', 'select.ts', 'b.c.end - a.c.end ||', ''),
-  S('surer wins', 'select.ts', ' ||\n      b.confidence - a.confidence,', ','),
+  S('leftmost-longest', 'select.ts', ' || b.c.end - a.c.end', ''),
+  S('surer wins', 'select.ts', ' || b.confidence - a.confidence);', ');'),
   S('near miss: same first letter', 'fuzzy.ts', 'word[0] !== name[0] || ', ''),
   S('near miss: not a derived word', 'fuzzy.ts', ' || word.startsWith(name)', ''),
   S(
