@@ -43,5 +43,5 @@ export function shouted(
   const prev = first - 1;
   if (!/^[ \u00A0]+$/.test(text.slice(tokens.end[prev], tokens.start[first]))) return false;
   const word = text.slice(tokens.start[prev], tokens.end[prev]);
-  return word.length >= 2 && isAllCaps(word) && !ARTICLES.has(normAt(tokens, prev)) && !covered(prev);
+  return isAllCaps(word) && !ARTICLES.has(normAt(tokens, prev)) && !covered(prev);
 }
