@@ -132,8 +132,8 @@ describe('team setup on the sync server', () => {
   });
 
   it('keeps the database, its rules and its security to server admins', async () => {
-    expect((await call(alice, 'PUT', `${DB}/_security`, { members: { names: ['alice'] } })).status).toBe(401);
-    expect((await call(alice, 'PUT', `${DB}/_design/mine`, { validate_doc_update: 'function(){}' })).status).toBe(401);
+    expect((await call(alice, 'PUT', `${DB}/_security`, { members: { names: ['alice'] } })).status).toBe(403);
+    expect((await call(alice, 'PUT', `${DB}/_design/mine`, { validate_doc_update: 'function(){}' })).status).toBe(403);
     expect((await call(alice, 'DELETE', DB)).status).toBe(403);
     expect((await call(alice, 'PUT', '/another-db')).status).toBe(403);
     expect((await call(null, 'PUT', '/another-db')).status).toBe(401);
@@ -262,7 +262,7 @@ describe('authorship', () => {
   });
 
   it("a member cannot change or delete another's annotation or clip; the author can", async () => {
-    const id = `${DB}/anno:0123456789abcdef:0f8fad5b-d9cb-469f-a165-70867728950e`;
+    const id = `${DB}/anno:0123456789abcdef:0f8fad5b-d9cb-469f-a165-70867728950e:alice`;
     const put = await call(alice, 'PUT', id, annotation('alice'));
     expect(put.status).toBe(201);
     const rev = put.body.rev as string;
@@ -283,16 +283,16 @@ describe('authorship', () => {
       createdBy: 'alice',
       updatedBy: 'alice',
     };
-    const clipPut = await call(alice, 'PUT', `${DB}/clip:0123456789abcdef`, clip);
+    const clipPut = await call(alice, 'PUT', `${DB}/clip:0123456789abcdef:alice`, clip);
     expect(clipPut.status).toBe(201);
-    const clipEdit = await call(bob, 'PUT', `${DB}/clip:0123456789abcdef`, {
+    const clipEdit = await call(bob, 'PUT', `${DB}/clip:0123456789abcdef:alice`, {
       ...clip,
       _rev: clipPut.body.rev,
       note: 'his',
       updatedBy: 'bob',
     });
     expect(clipEdit.status).toBe(403);
-    expect((await call(bob, 'DELETE', `${DB}/clip:0123456789abcdef?rev=${clipPut.body.rev}`)).status).toBe(403);
+    expect((await call(bob, 'DELETE', `${DB}/clip:0123456789abcdef:alice?rev=${clipPut.body.rev}`)).status).toBe(403);
     expect((await call(alice, 'DELETE', `${id}?rev=${rev}`)).status).toBe(200);
   });
 });
