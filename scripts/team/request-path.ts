@@ -37,7 +37,7 @@ export function normalisePath(target: string): RequestPath {
       throw new BadPath('The path holds a malformed percent escape.');
     }
     // Control characters name nothing this server keeps, and confuse logs.
-    if (/[\u0000-\u001f\u007f]/.test(segment)) throw new BadPath('The path holds a control character.');
+    if (/\p{Cc}/u.test(segment)) throw new BadPath('The path holds a control character.');
     if (segment === '' || segment === '.') continue;
     if (segment === '..') {
       segments.pop();
