@@ -55,7 +55,10 @@ export function setPath(req: IncomingMessage, path: RequestPath): void {
 /** Answers a refusal as CouchDB does (JSON); a body not read is not kept alive for (the connection closes). */
 export function sendRefusal(req: IncomingMessage, res: ServerResponse, refusal: Refusal): void {
   if (res.headersSent) return;
-  const pending = !req.complete && (req.headers['content-length'] !== undefined || req.headers['transfer-encoding']);
+  const pending =
+    !req.complete &&
+    !draining.has(req) &&
+    (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined);
   res.writeHead(refusal.status, {
     'content-type': 'application/json',
     'cache-control': 'no-store',
@@ -63,6 +66,9 @@ export function sendRefusal(req: IncomingMessage, res: ServerResponse, refusal: 
   });
   res.end(JSON.stringify({ error: refusal.error, reason: refusal.reason }));
 }
+
+/** Requests whose body is being let through unread after a 413 (their connection can stay open). */
+const draining = new WeakSet<IncomingMessage>();
 
 class BodyRefused extends Error {
   constructor(readonly refusal: Refusal) {
@@ -79,15 +85,43 @@ async function readJson(req: IncomingMessage, max: number): Promise<unknown> {
   }
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > max) throw tooLarge();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Uint8Array).length;
-    if (size > max) throw tooLarge();
-    chunks.push(chunk as Uint8Array);
-  }
+  const text = await new Promise<string>((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const stop = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', reject);
+    };
+    const onData = (chunk: Uint8Array) => {
+      size += chunk.length;
+      if (size <= max) {
+        chunks.push(chunk);
+        return;
+      }
+      // Past the limit: what is kept is dropped, and the rest is let through unread (not parsed, not kept) while
+      // the 413 goes out; destroying the socket at once could lose that answer in a reset. A sender that goes on
+      // for as much again is cut off.
+      stop();
+      chunks.length = 0;
+      let discarded = 0;
+      req.on('data', (more: Uint8Array) => {
+        discarded += more.length;
+        if (discarded > max) req.socket.destroy();
+      });
+      draining.add(req);
+      reject(tooLarge());
+    };
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', reject);
+  });
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(text);
   } catch {
     throw new BodyRefused({ status: 400, error: 'bad_request', reason: 'invalid_json' });
   }

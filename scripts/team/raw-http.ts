@@ -23,6 +23,7 @@ export interface RawReply {
 export function rawRequest(base: string, req: RawRequest): Promise<RawReply> {
   const url = new URL(base);
   return new Promise((resolve, reject) => {
+    let answered = false;
     const outgoing = request(
       {
         host: url.hostname,
@@ -34,6 +35,7 @@ export function rawRequest(base: string, req: RawRequest): Promise<RawReply> {
         agent: false,
       },
       (res) => {
+        answered = true;
         const chunks: Uint8Array[] = [];
         res.on('data', (chunk: Uint8Array) => chunks.push(chunk));
         res.on('end', () => {
@@ -49,7 +51,11 @@ export function rawRequest(base: string, req: RawRequest): Promise<RawReply> {
         res.on('error', reject);
       },
     );
-    outgoing.on('error', reject);
+    // A server that answered before taking the whole body (a 401 or 413) may close the connection under the
+    // rest of the upload: the answer is what counts.
+    outgoing.on('error', (error) => {
+      if (!answered) setTimeout(() => (answered ? undefined : reject(error)), 200);
+    });
     const body = req.body;
     if (body === undefined) outgoing.end();
     else if (typeof body === 'string' || body instanceof Uint8Array) outgoing.end(body);

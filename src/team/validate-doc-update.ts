@@ -250,29 +250,6 @@ export function validateTeamDoc(
       if (newDoc[required[r] as string] === undefined) throw { forbidden: type + '.' + required[r] + ' is required.' };
     }
   }
-  if (type === 'card') {
-    var aliases = newDoc.aliases;
-    if (Object.prototype.toString.call(aliases) === '[object Array]' && (aliases as unknown[]).length > MAX_ALIASES) {
-      throw { forbidden: 'A card holds at most ' + MAX_ALIASES + ' aliases.' };
-    }
-    // Its size as UTF-8 JSON, CouchDB's own fields (_id, _rev, _revisions…) left out.
-    var fieldsOnly: Record<string, unknown> = {};
-    for (key in newDoc) {
-      if (has.call(newDoc, key) && key.charAt(0) !== '_') fieldsOnly[key] = newDoc[key];
-    }
-    var json = JSON.stringify(fieldsOnly);
-    var bytes = json.length;
-    if (bytes <= MAX_CARD_BYTES && bytes * 3 > MAX_CARD_BYTES) {
-      bytes = 0;
-      for (var c = 0; c < json.length; c++) {
-        var code = json.charCodeAt(c);
-        // A surrogate pair is 4 bytes in UTF-8: 2 for each half.
-        bytes += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 2 : 3;
-      }
-    }
-    if (bytes > MAX_CARD_BYTES) throw { forbidden: 'A card is at most ' + MAX_CARD_BYTES + ' bytes (UTF-8 JSON).' };
-  }
-
   // Schema: every field known, of its type and size.
   var shapes = SHAPES[type] as { [field: string]: Shape };
   var stack: [unknown, Shape, string][] = [];
@@ -318,5 +295,28 @@ export function validateTeamDoc(
         stack.push([object[key], fields[key] as Shape, path + '.' + key]);
       }
     }
+  }
+  // After the schema: the card's depth is bounded, so it can be measured.
+  if (type === 'card') {
+    var aliases = newDoc.aliases;
+    if (Object.prototype.toString.call(aliases) === '[object Array]' && (aliases as unknown[]).length > MAX_ALIASES) {
+      throw { forbidden: 'A card holds at most ' + MAX_ALIASES + ' aliases.' };
+    }
+    // Its size as UTF-8 JSON, CouchDB's own fields (_id, _rev, _revisions…) left out.
+    var fieldsOnly: Record<string, unknown> = {};
+    for (key in newDoc) {
+      if (has.call(newDoc, key) && key.charAt(0) !== '_') fieldsOnly[key] = newDoc[key];
+    }
+    var json = JSON.stringify(fieldsOnly);
+    var bytes = json.length;
+    if (bytes <= MAX_CARD_BYTES && bytes * 3 > MAX_CARD_BYTES) {
+      bytes = 0;
+      for (var c = 0; c < json.length; c++) {
+        var code = json.charCodeAt(c);
+        // A surrogate pair is 4 bytes in UTF-8: 2 for each half.
+        bytes += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 2 : 3;
+      }
+    }
+    if (bytes > MAX_CARD_BYTES) throw { forbidden: 'A card is at most ' + MAX_CARD_BYTES + ' bytes (UTF-8 JSON).' };
   }
 }
