@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'acorn';
@@ -483,6 +483,8 @@ describe('concurrent edits', () => {
 describe('on disk', () => {
   it('keeps its members signed in across a restart (their session cookies stay valid)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dossier-sync-test-'));
+    // A folder others could read before: the server makes it its owner's only.
+    chmodSync(dir, 0o755);
     try {
       const admin = { name: 'admin', password: 'admin-password' };
       const first = await startSyncServer({ dir, admin });
@@ -494,6 +496,9 @@ describe('on disk', () => {
       });
       const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
       expect(cookie).toMatch(/^AuthSession=/);
+      // Its folder and the secret that signs sessions are its owner's only.
+      expect(statSync(dir).mode & 0o777).toBe(0o700);
+      expect(statSync(join(dir, 'session-secret')).mode & 0o777).toBe(0o600);
       await first.close();
       const second = await startSyncServer({ dir, admin, port: Number(new URL(first.url).port) });
       try {
