@@ -261,6 +261,7 @@ export async function decide(
   if (!DB_NAME.test(db)) return notFound('No such database.');
   const found = await state(db);
   if (!found) {
+    // (express-pouchdb 4.2 also crashes on `PUT /db` from a non-admin: pouchdb/pouchdb-server#359.)
     if (segments.length === 1 && method === 'PUT') {
       return isServerAdmin(who) ? pass(null, db) : refuse(403, 'forbidden', 'Only server admins create databases.');
     }

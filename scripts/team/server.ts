@@ -62,6 +62,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     chmodSync(dir, 0o700);
   }
+  // A malformed public origin is refused before anything starts.
   allowedHosts(0, options.publicOrigins);
   // express-pouchdb writes a log file; in memory it goes to a temporary folder removed on close.
   const logDir = dir ?? mkdtempSync(join(tmpdir(), 'dossier-sync-'));
