@@ -628,6 +628,13 @@ const attacks: Attack[] = [
     status: 403,
   },
   {
+    name: "a rebound page whose origin names the server's port",
+    as: alice,
+    path: `${DB}/_all_docs`,
+    headers: { origin: 'http://localhost.attacker.example:5984' },
+    status: 403,
+  },
+  {
     name: 'a sandboxed page (Origin: null)',
     as: alice,
     path: `${DB}/_all_docs`,
@@ -810,6 +817,12 @@ describe('what the team still does', () => {
     expect(await ok(alice, 'GET', `/_users/org.couchdb.user:alice`)).toMatchObject({ name: 'alice' });
     expect(await ok(device, 'GET', `${DB}/card:acme`)).toMatchObject({ createdBy: 'alice' });
     await ok(alice, 'GET', DB);
+    // The server's own origin (a page it does not serve, but its owner may put there) passes.
+    const own = await rawRequest(server.url, {
+      path: `${DB}/card:acme`,
+      headers: { ...as(alice), origin: server.url },
+    });
+    expect(own.status).toBe(200);
     // The extension's own origin passes.
     const extension = await rawRequest(server.url, {
       path: `${DB}/card:acme`,

@@ -27,7 +27,7 @@ import {
   revokeDevice,
   teamExists,
 } from './device-accounts';
-import { allowedHosts, checkFrontDoor } from './front-door';
+import { allowedHosts, checkFrontDoor, type Door } from './front-door';
 import { normalisePath } from './request-path';
 import { basicAuth, Couch, type Credentials, checkServerUrl } from './setup';
 
@@ -249,9 +249,9 @@ export async function startDeviceService(
     throw new Error(`${options.admin.name} is not an admin of ${couch} (or the password is wrong).`);
   }
   const routes = deviceRoutes(options);
-  let hosts = new Set<string>();
+  let door: Door = { hosts: new Set(), origins: new Set() };
   const server = createServer((req, res) => {
-    const refused = checkFrontDoor(req, hosts);
+    const refused = checkFrontDoor(req, door);
     if (refused) return send(res, refused.status, { error: refused.error, reason: refused.reason });
     try {
       req.url = normalisePath(req.url ?? '/').canonical;
@@ -267,7 +267,7 @@ export async function startDeviceService(
     server.listen(options.port ?? 0, '127.0.0.1', () => done());
   });
   const port = (server.address() as AddressInfo).port;
-  hosts = allowedHosts(port, options.publicOrigins);
+  door = allowedHosts(port, options.publicOrigins);
   return {
     url: `http://127.0.0.1:${port}`,
     async close() {

@@ -16,7 +16,7 @@ import expressPouchDB from 'express-pouchdb';
 import memdown from 'memdown';
 import PouchDB from 'pouchdb';
 import { deviceRoutes } from './devices';
-import { allowedHosts, checkFrontDoor } from './front-door';
+import { allowedHosts, checkFrontDoor, type Door } from './front-door';
 import { databaseStates, installGate, sendRefusal, setPath } from './gate';
 import { likeCouchDB } from './like-couchdb';
 import { normalisePath, type RequestPath } from './request-path';
@@ -94,11 +94,11 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
   installGate(app, databaseStates(Pouch));
 
   let url = '';
-  let hosts = new Set<string>();
+  let door: Door = { hosts: new Set(), origins: new Set() };
   // /_dossier/devices: device accounts, so that a browser keeps a credential of its own and not a password.
   const devices = options.devices === false ? async () => false : deviceRoutes({ couch: () => url, admin });
   const server = createServer((req, res) => {
-    const refused = checkFrontDoor(req, hosts);
+    const refused = checkFrontDoor(req, door);
     if (refused) return sendRefusal(req, res, refused);
     let path: RequestPath;
     try {
@@ -122,7 +122,7 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
   });
   const port = (server.address() as AddressInfo).port;
   url = `http://127.0.0.1:${port}`;
-  hosts = allowedHosts(port, options.publicOrigins);
+  door = allowedHosts(port, options.publicOrigins);
 
   return {
     url,
