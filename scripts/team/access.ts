@@ -129,6 +129,21 @@ const oneDoc = (body: unknown): Refusal | null =>
     ? null
     : { status: 400, error: 'bad_request', reason: 'The document is a JSON object.' };
 
+/**
+ * The body of `PUT` of the document `id`: an object naming that document or none. (express-pouchdb writes the
+ * body's `_id`, or a `?id=`, over the path's: `PUT /db/card:x` with `{"_id": "_local/_security"}` would write
+ * that.)
+ */
+const putDoc =
+  (id: string) =>
+  (body: unknown): Refusal | null => {
+    const refusal = oneDoc(body);
+    if (refusal) return refusal;
+    const named = (body as { _id?: unknown })._id;
+    if (named === undefined || named === id) return null;
+    return { status: 400, error: 'bad_request', reason: 'The _id in the body must be the one in the path.' };
+  };
+
 /** `POST /db` creates a document from its body's id. */
 const postedDoc =
   (admin: boolean) =>
@@ -181,7 +196,14 @@ function usersRoute(method: string, segments: readonly string[], who: Who): Deci
  * documents by id, and the admins' `_security` and design documents. No attachments, views, `_find`,
  * `_index`, `_purge`, `_compact` or any other endpoint.
  */
-function databaseRoute(method: string, db: string, rest: readonly string[], access: 'admin' | 'member'): Decision {
+function databaseRoute(
+  method: string,
+  db: string,
+  rest: readonly string[],
+  query: URLSearchParams,
+  access: 'admin' | 'member',
+): Decision {
+  if (method === 'PUT' && query.has('id')) return refuse(400, 'bad_request', 'A document is named by its path.');
   const admin = access === 'admin';
   const [first, second, ...more] = rest;
   if (first === undefined) {
@@ -207,15 +229,17 @@ function databaseRoute(method: string, db: string, rest: readonly string[], acce
         if (method !== 'POST') return notAllowed(method);
         return pass({ max: MAX_REQUEST_BYTES, check: bulkDocsCheck(admin) });
       case '_security':
-        if (!admin) return refuse(403, 'forbidden', 'Only admins read or change _security.');
+        // Members read it, as on CouchDB (it names roles, no secret); only admins change it.
         if (READ.includes(method)) return pass();
-        return method === 'PUT' ? pass({ max: MAX_SMALL_BYTES, check: oneDoc }, db) : notAllowed(method);
+        if (method !== 'PUT') return notAllowed(method);
+        if (!admin) return refuse(403, 'forbidden', 'Only admins change _security.');
+        return pass({ max: MAX_SMALL_BYTES, check: oneDoc }, db);
     }
     if (first.startsWith('_')) return notFound();
     // A document by id.
     if (READ.includes(method)) return pass();
     if (method === 'PUT' || method === 'DELETE') {
-      return method === 'PUT' ? pass({ max: MAX_DOCUMENT_BYTES, check: oneDoc }) : pass();
+      return method === 'PUT' ? pass({ max: MAX_DOCUMENT_BYTES, check: putDoc(first) }) : pass();
     }
     return notAllowed(method);
   }
@@ -226,7 +250,7 @@ function databaseRoute(method: string, db: string, rest: readonly string[], acce
     if (!LOCAL_ID.test(second)) return notFound();
     if (READ.includes(method)) return pass();
     if (method === 'PUT' || method === 'DELETE') {
-      return method === 'PUT' ? pass({ max: MAX_SMALL_BYTES, check: oneDoc }) : pass();
+      return method === 'PUT' ? pass({ max: MAX_SMALL_BYTES, check: putDoc(`_local/${second}`) }) : pass();
     }
     return notAllowed(method);
   }
@@ -235,7 +259,7 @@ function databaseRoute(method: string, db: string, rest: readonly string[], acce
     if (READ.includes(method)) return pass();
     if (method === 'PUT' || method === 'DELETE') {
       if (!admin) return refuse(403, 'forbidden', 'Only admins write design documents.');
-      return method === 'PUT' ? pass({ max: MAX_DOCUMENT_BYTES, check: oneDoc }) : pass();
+      return method === 'PUT' ? pass({ max: MAX_DOCUMENT_BYTES, check: putDoc(`_design/${second}`) }) : pass();
     }
     return notAllowed(method);
   }
@@ -252,6 +276,7 @@ export async function decide(
   segments: readonly string[],
   who: Who,
   state: (db: string) => Promise<DatabaseState>,
+  query = '',
 ): Promise<Decision> {
   const db = segments[0];
   if (db === undefined || (db.startsWith('_') && db !== '_users')) return serverRoute(method, segments, who);
@@ -269,5 +294,5 @@ export async function decide(
   }
   const access = accessTo(found.security, who);
   if (!access) return refuse(403, 'forbidden', `${who.name} is not a member of ${db}.`);
-  return databaseRoute(method, db, segments.slice(1), access);
+  return databaseRoute(method, db, segments.slice(1), new URLSearchParams(query), access);
 }

@@ -168,7 +168,7 @@ async function passGate(req: IncomingMessage, res: ServerResponse, databases: Da
   }
   const roles = Array.isArray(session.userCtx.roles) ? session.userCtx.roles.filter((r) => typeof r === 'string') : [];
   const who: Who = { name: typeof session.userCtx.name === 'string' ? session.userCtx.name : null, roles };
-  const decision = await decide(req.method ?? 'GET', path.segments, who, (name) => databases.state(name));
+  const decision = await decide(req.method ?? 'GET', path.segments, who, (name) => databases.state(name), path.query);
   if (!decision.pass) {
     sendRefusal(req, res, decision.refusal);
     return false;
