@@ -6,8 +6,8 @@
  * documents or `_security`. A database whose `_security` names no member is its admins' only (CouchDB 3's
  * default). `_users` is the server admins', but for a user reading their own document.
  *
- * `decide` is pure: it sees the normalised path (request-path.ts), the method, who is asking and the database's
- * `_security`, and answers a refusal or what the request's body may be.
+ * `decide` reads nothing but what it is given: the normalised path (request-path.ts), the method, who is asking
+ * and the database's `_security`; it answers a refusal or what the request's body may be.
  */
 import { userDocId } from '../../src/team/names';
 import type { SecurityObject } from '../../src/team/security';
@@ -202,6 +202,7 @@ function databaseRoute(
   rest: readonly string[],
   query: URLSearchParams,
   access: 'admin' | 'member',
+  serverAdmin: boolean,
 ): Decision {
   if (method === 'PUT' && query.has('id')) return refuse(400, 'bad_request', 'A document is named by its path.');
   const admin = access === 'admin';
@@ -209,7 +210,7 @@ function databaseRoute(
   if (first === undefined) {
     if (READ.includes(method)) return pass();
     if (method === 'DELETE' || method === 'PUT') {
-      return admin ? pass(null, db) : refuse(403, 'forbidden', 'Only server admins create or delete databases.');
+      return serverAdmin ? pass(null, db) : refuse(403, 'forbidden', 'Only server admins create or delete databases.');
     }
     if (method === 'POST') {
       return pass({ max: MAX_DOCUMENT_BYTES, check: postedDoc(admin) });
@@ -294,5 +295,5 @@ export async function decide(
   }
   const access = accessTo(found.security, who);
   if (!access) return refuse(403, 'forbidden', `${who.name} is not a member of ${db}.`);
-  return databaseRoute(method, db, segments.slice(1), new URLSearchParams(query), access);
+  return databaseRoute(method, db, segments.slice(1), new URLSearchParams(query), access, isServerAdmin(who));
 }

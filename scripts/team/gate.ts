@@ -56,9 +56,7 @@ export function setPath(req: IncomingMessage, path: RequestPath): void {
 export function sendRefusal(req: IncomingMessage, res: ServerResponse, refusal: Refusal): void {
   if (res.headersSent) return;
   const pending =
-    !req.complete &&
-    !draining.has(req) &&
-    (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined);
+    !req.complete && (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined);
   res.writeHead(refusal.status, {
     'content-type': 'application/json',
     'cache-control': 'no-store',
@@ -66,9 +64,6 @@ export function sendRefusal(req: IncomingMessage, res: ServerResponse, refusal: 
   });
   res.end(JSON.stringify({ error: refusal.error, reason: refusal.reason }));
 }
-
-/** Requests whose body is being let through unread after a 413 (their connection can stay open). */
-const draining = new WeakSet<IncomingMessage>();
 
 class BodyRefused extends Error {
   constructor(readonly refusal: Refusal) {
@@ -100,8 +95,8 @@ async function readJson(req: IncomingMessage, max: number): Promise<unknown> {
         return;
       }
       // Past the limit: what is kept is dropped, and the rest is let through unread (not parsed, not kept) while
-      // the 413 goes out; destroying the socket at once could lose that answer in a reset. A sender that goes on
-      // for as much again is cut off.
+      // the 413 goes out and the connection closes; destroying the socket at once could lose that answer in a
+      // reset. A sender that goes on for as much again is cut off.
       stop();
       chunks.length = 0;
       let discarded = 0;
@@ -109,7 +104,6 @@ async function readJson(req: IncomingMessage, max: number): Promise<unknown> {
         discarded += more.length;
         if (discarded > max) req.socket.destroy();
       });
-      draining.add(req);
       reject(tooLarge());
     };
     const onEnd = () => {
