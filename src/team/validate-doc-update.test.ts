@@ -2,6 +2,7 @@ import { createContext, runInContext } from 'node:vm';
 import { parse } from 'acorn';
 import { describe, expect, it } from 'vitest';
 import { MAX_ALIASES, MAX_CARD_BYTES } from '../model/card';
+import { sharedAnnotationId, sharedClipId, sharedSignalId } from '../model/team-docs';
 import { deviceRole, memberRole, ownerOfDevice, readerRole, teamDbName } from './names';
 import { teamSecurity, userDocFor } from './security';
 import { TEAM_DESIGN_ID, teamDesignDoc, validateSource } from './team-design';
@@ -200,8 +201,12 @@ describe('validateTeamDoc: authorship', () => {
     expect(verdict(deletion(String(annotation()._id)), annotation(), alice)).toBe('ok');
   });
 
-  it('treats a deleted document as gone: anyone may create one anew under its id', () => {
-    expect(verdict(annotation('bob'), { ...annotation(), _deleted: true }, bob)).toBe('ok');
+  it("treats a deleted document as gone: a card anyone may create anew under its id, an author's only its author", () => {
+    expect(verdict(card('bob'), { ...card(), _deleted: true }, bob)).toBe('ok');
+    expect(verdict(annotation('alice'), { ...annotation(), _deleted: true }, alice)).toBe('ok');
+    expect(
+      verdict({ ...annotation('alice'), createdBy: 'bob', updatedBy: 'bob' }, { ...annotation(), _deleted: true }, bob),
+    ).toMatch(/Only its author \(alice\)/);
   });
 
   it('takes a deletion as a stub or as the document with _deleted, within the schema', () => {
@@ -249,10 +254,12 @@ describe('validateTeamDoc: authorship bound to the id', () => {
     expect(verdict(card('bob', { _id: 'clip:x:alice' }), null, bob)).toMatch(/Only its author \(alice\)/);
   });
 
-  it("lets a device write its owner's documents, and the ids the extension builds pass", () => {
+  it("lets a device write its owner's documents, under the ids the extension builds", () => {
     const device: UserCtx = { name: 'alice~0123456789abcdef', roles: [memberRole(TEAM), deviceRole('alice')] };
-    expect(verdict(clip('alice'), null, device)).toBe('ok');
-    expect(verdict(annotation('alice'), null, device)).toBe('ok');
+    const note = annotation('alice').annotation as Parameters<typeof sharedAnnotationId>[0];
+    expect(verdict(clip('alice', { _id: sharedClipId('0123456789abcdef', 'alice') }), null, device)).toBe('ok');
+    expect(verdict(annotation('alice', { _id: sharedAnnotationId(note, 'alice') }), null, device)).toBe('ok');
+    expect(verdict(signalHit('alice', { _id: sharedSignalId('0123456789abcdef', 'alice') }), null, device)).toBe('ok');
     expect(verdict(deletion(String(signalHit('alice')._id)), null, device)).toBe('ok');
     expect(verdict(clip('bob'), null, device)).toMatch(/Only its author \(bob\)/);
   });
