@@ -39,7 +39,9 @@ const doc = (fields: Partial<SharedDoc> & Record<string, unknown>): SharedDoc =>
 
 describe('team documents', () => {
   it('file a shared annotation under its page like the private store, and a clip under its author', () => {
-    expect(sharedAnnotationId(annotation)).toMatch(/^anno:[0-9a-f]{16}:0f8fad5b-d9cb-469f-a165-70867728950e$/);
+    expect(sharedAnnotationId(annotation, 'alice')).toMatch(
+      /^anno:[0-9a-f]{16}:0f8fad5b-d9cb-469f-a165-70867728950e:alice$/,
+    );
     expect(sharedClipId('00ff00ff00ff00ff', 'bob')).toBe('clip:00ff00ff00ff00ff:bob');
   });
 

@@ -23,13 +23,18 @@ export interface SharedDoc {
   [field: string]: unknown;
 }
 
+/*
+ * The id of a clip, an annotation or a signal hit in a team ends with its author's name: the server's
+ * validate_doc_update lets only that user write it, however the write arrives (team/validate-doc-update.ts).
+ */
+
 /** A team's copy of a clip: one per clip and author (two teammates may clip the same article). */
 export const sharedClipId = (clipId: string, user: string) => `clip:${clipId}:${user}`;
 /** A team's copy of a signal hit: one per hit and author. */
 export const sharedSignalId = (hitId: string, user: string) => `signal:${hitId}:${user}`;
-/** A team's copy of an annotation: the same id as in the user's store. */
-export const sharedAnnotationId = (annotation: Pick<Annotation, 'id' | 'target'>) =>
-  `anno:${clipIdOf(annotation.target.source)}:${annotation.id.slice('urn:uuid:'.length)}`;
+/** A team's copy of an annotation: its page, its id in the user's store, and its author. */
+export const sharedAnnotationId = (annotation: Pick<Annotation, 'id' | 'target'>, user: string) =>
+  `anno:${clipIdOf(annotation.target.source)}:${annotation.id.slice('urn:uuid:'.length)}:${user}`;
 
 /** An annotation from a team's database when it has the shape this code reads, else null (never shown). */
 export function validAnnotation(value: unknown): Annotation | null {
