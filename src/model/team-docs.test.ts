@@ -168,7 +168,7 @@ describe('sharedDocProblem', () => {
     mentions: [{ cardId: 'acme', name: 'Acme', exact: 'Acme', prefix: '', suffix: '.', start: 0, end: 4 }],
     trashed: null,
   };
-  const annotationDoc = { _id: sharedAnnotationId(annotation), type: 'annotation', ...authors, annotation };
+  const annotationDoc = { _id: sharedAnnotationId(annotation, 'alice'), type: 'annotation', ...authors, annotation };
   const signalDoc = {
     _id: sharedSignalId('00ff00ff00ff00ff', 'alice'),
     type: 'signal',

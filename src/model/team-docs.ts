@@ -214,9 +214,9 @@ export function sharedDocProblem(value: unknown): string | null {
         v.strictObject({ annotation: AnnotationSchema }),
       );
       if (why) return why;
-      return id === sharedAnnotationId(doc.annotation as Annotation)
+      return id === sharedAnnotationId(doc.annotation as Annotation, String(doc.createdBy))
         ? null
-        : "_id: must be anno:<page id>:<annotation's uuid>";
+        : "_id: must be anno:<page id>:<annotation's uuid>:<author>";
     }
     case 'signal:': {
       const why = checkParts(

@@ -46,7 +46,7 @@ const note = (uuid: string, value: string): Annotation => ({
 });
 const authors = { schema: 2, createdBy: 'alice', updatedBy: 'alice' };
 const annotationDoc = (annotation: Annotation, extra: Record<string, unknown> = {}) => ({
-  _id: sharedAnnotationId(annotation),
+  _id: sharedAnnotationId(annotation, 'alice'),
   type: 'annotation',
   ...authors,
   annotation,
