@@ -94,7 +94,17 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
   // writes to _users are kept to server admins here (no self sign-up, no password change by the user); who is
   // asking is what /_session says.
   async function guard(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const asked = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = asked.pathname;
+    // express-pouchdb never stops a continuous feed (nor its heartbeat) when its client goes away: each one would
+    // run for the life of the process. PouchDB asks for long-poll feeds, which are served.
+    if (/^\/[^/]+\/_changes\/?$/.test(path) && asked.searchParams.getAll('feed').includes('continuous')) {
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({ error: 'bad_request', reason: 'This server serves long-poll feeds, not continuous ones.' }),
+      );
+      return false;
+    }
     if (!isDatabaseChange(req.method, path) && !isUsersWrite(req.method, path) && !/^\/_all_dbs\/?$/.test(path)) {
       return true;
     }

@@ -480,6 +480,40 @@ describe('concurrent edits', () => {
   });
 });
 
+describe('changes feeds', () => {
+  it('a long-poll feed its client walked away from stops: the process that ran the server exits', () => {
+    // In a process of its own: a heartbeat left running would keep it alive (the benchmark that never ended).
+    const script = `
+      import { adminAuth, startSyncServer } from ${JSON.stringify(new URL('./server.ts', import.meta.url).pathname)};
+      const sync = await startSyncServer({});
+      const headers = { authorization: adminAuth(sync) };
+      await fetch(sync.url + '/feed', { method: 'PUT', headers });
+      const walkAway = new AbortController();
+      const feed = fetch(sync.url + '/feed/_changes?feed=longpoll&heartbeat=1000&since=now', { headers, signal: walkAway.signal });
+      await new Promise((wake) => setTimeout(wake, 300));
+      walkAway.abort();
+      await feed.catch(() => undefined);
+      await sync.close();
+      console.log('closed');
+    `;
+    const started = performance.now();
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(out.trim().split('\n').at(-1)).toBe('closed');
+    expect(performance.now() - started).toBeLessThan(30_000);
+  }, 40_000);
+
+  it('a continuous feed is refused (express-pouchdb would never stop it), a long-poll one served', async () => {
+    const continuous = await call(bob, 'GET', `${DB}/_changes?feed=continuous&since=now`);
+    expect(continuous).toMatchObject({ status: 400, body: { error: 'bad_request' } });
+    const longpoll = await call(bob, 'GET', `${DB}/_changes?feed=longpoll&since=0&limit=1`);
+    expect(longpoll.status).toBe(200);
+    expect(longpoll.body.results).toHaveLength(1);
+  });
+});
+
 describe('on disk', () => {
   it('keeps its members signed in across a restart (their session cookies stay valid)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dossier-sync-test-'));
