@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch, refuseOutsideRequests } from '../scripts/browser';
+import { missingShared, skipWithoutShared } from '../scripts/needs-shared';
 import { tabIdOf } from '../scripts/page-probe';
 import { expect, test } from './fixtures';
 
@@ -26,7 +27,10 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => plain?.close());
 
-test.skip(pages.length === 0, 'the shared corpus is not beside the project');
+test.skip(skipWithoutShared(pages.length > 0, 'the corpus pages'), 'the shared corpus is not beside the project');
+test('the corpus pages are there to load', () => {
+  expect(pages.length, missingShared('Loading the corpus pages')).toBeGreaterThan(0);
+});
 
 for (const name of pages) {
   test(`corpus page ${name} keeps working and unchanged with Dossier`, async ({ context, worker, server }) => {
