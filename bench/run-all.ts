@@ -32,9 +32,10 @@ function run(name: string): Promise<Outcome> {
   return new Promise((done) => {
     const child = spawn('npm', ['run', '-s', name], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
       process.stdout.write(chunk);
-      output += chunk.toString('utf8');
+      output += chunk;
     });
     let timedOut = false;
     const stopGroup = (signal: NodeJS.Signals) => {
