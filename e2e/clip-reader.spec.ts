@@ -68,10 +68,10 @@ test('the reader view of a corpus page loads nothing remote until "Show images"'
   server,
 }) => {
   test.skip(
-    skipWithoutShared(existsSync(corpusPage), 'the corpus test'),
+    skipWithoutShared(existsSync(corpusPage), 'the reader view of a corpus page'),
     'the shared corpus is not beside the project',
   );
-  expect(existsSync(corpusPage), missingShared('This test')).toBe(true);
+  expect(existsSync(corpusPage), missingShared('The reader view of a corpus page')).toBe(true);
   // Nothing leaves the machine; what would have is recorded.
   const outside: string[] = [];
   await context.route('**/*', (route) => {

@@ -57,8 +57,11 @@ test('every corpus page clips with the title and byline Readability gives', asyn
   extensionId,
   server,
 }) => {
-  test.skip(skipWithoutShared(pages.length > 0, 'the corpus test'), 'the shared corpus is not beside the project');
-  expect(pages.length > 0, missingShared('This test')).toBe(true);
+  test.skip(
+    skipWithoutShared(pages.length > 0, 'clipping every corpus page'),
+    'the shared corpus is not beside the project',
+  );
+  expect(pages.length > 0, missingShared('Clipping every corpus page')).toBe(true);
   test.setTimeout(180_000);
   await refuseOutsideRequests(context);
   const panel = await openPanelPage(context, extensionId, 0);

@@ -50,8 +50,11 @@ test('the network, map and timeline of the clipped corpus pages: drawn, clickabl
   extensionId,
   server,
 }) => {
-  test.skip(skipWithoutShared(pages.length > 0, 'the corpus test'), 'the shared corpus is not beside the project');
-  expect(pages.length > 0, missingShared('This test')).toBe(true);
+  test.skip(
+    skipWithoutShared(pages.length > 0, 'the insight page of the corpus'),
+    'the shared corpus is not beside the project',
+  );
+  expect(pages.length > 0, missingShared('The insight page of the corpus')).toBe(true);
   test.setTimeout(240_000);
   await refuseOutsideRequests(context);
   const panel = await openPanelPage(context, extensionId, 0);
