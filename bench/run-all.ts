@@ -30,7 +30,11 @@ interface Outcome {
 function run(name: string): Promise<Outcome> {
   const start = performance.now();
   return new Promise((done) => {
-    const child = spawn('npm', ['run', '-s', name], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+    const child = spawn('npm', ['run', '-s', name], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      detached: true,
+    });
     let output = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
