@@ -173,16 +173,15 @@ function straightforward(text: string, mentions: readonly { cardId: string; star
     }
     let best = { score: -1, sentence: '' };
     for (const unit of where) {
+      const inUnit = mentions.filter((m) => m.start >= unit.start && m.end <= unit.end);
       for (const s of sentenceSegmenter.segment(unit.text)) {
+        const start = unit.start + s.index;
+        const end = start + s.segment.length;
         const sentence: Unit = {
-          start: unit.start + s.index,
-          end: unit.start + s.index + s.segment.length,
+          start,
+          end,
           text: s.segment,
-          cards: new Set(
-            mentions
-              .filter((m) => m.start >= unit.start + s.index && m.end <= unit.start + s.index + s.segment.length)
-              .map((m) => m.cardId),
-          ),
+          cards: new Set(inUnit.filter((m) => m.start >= start && m.end <= end).map((m) => m.cardId)),
           known: new Map(),
         };
         const inside = score(sentence);
