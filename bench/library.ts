@@ -17,7 +17,7 @@ import { extensionId, launch, serviceWorker } from '../scripts/browser';
 import { tabIdOf, waitForHighlights } from '../scripts/page-probe';
 import { serve } from '../scripts/static-server';
 import type { LibraryItem } from '../src/messaging/protocol';
-import { indexLibrary, searchLibrary } from '../src/ui/side-panel/library-search';
+import { indexLibrary, searchLibrary } from '../src/ui/side-panel/library/search';
 import { absolute, alternate, median, quantile, ratio, sample, spread } from './measure';
 import { syntheticCards } from './synthetic';
 
