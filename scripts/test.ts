@@ -1,6 +1,7 @@
 /**
  * `npm test`: every check in order, stopping at the first failure: format, lint, types, unit tests, build,
- * e2e. Ends with one summary line, `N passed, N failed`, counting the unit and e2e tests.
+ * e2e. Ends with one summary line, `N passed, N failed, N skipped`, counting the unit and e2e tests (a skipped
+ * or to-do test is counted, never hidden).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -21,20 +22,32 @@ const steps: Array<[string, string[]]> = [
 
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 
 function count(step: string): void {
   if (step === 'unit' && existsSync(unitReport)) {
-    const report = JSON.parse(readFileSync(unitReport, 'utf8')) as { numPassedTests: number; numFailedTests: number };
+    const report = JSON.parse(readFileSync(unitReport, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+    };
     passed += report.numPassedTests;
     failed += report.numFailedTests;
+    skipped += report.numPendingTests + report.numTodoTests;
   }
   if (step === 'e2e' && existsSync(e2eReport)) {
     const report = JSON.parse(readFileSync(e2eReport, 'utf8')) as {
-      stats: { expected: number; unexpected: number; flaky: number };
+      stats: { expected: number; unexpected: number; flaky: number; skipped: number };
     };
     passed += report.stats.expected + report.stats.flaky;
     failed += report.stats.unexpected;
+    skipped += report.stats.skipped;
   }
+}
+
+function summary(): string {
+  return `${passed} passed, ${failed} failed, ${skipped} skipped`;
 }
 
 rmSync(resolve(root, 'test-results'), { recursive: true, force: true });
@@ -50,8 +63,8 @@ for (const [name, [command, ...args]] of steps) {
   if (run.status !== 0) {
     console.log(`\n${name} failed.`);
     if (failed === 0) failed = 1;
-    console.log(`${passed} passed, ${failed} failed`);
+    console.log(summary());
     process.exit(run.status ?? 1);
   }
 }
-console.log(`\n${passed} passed, ${failed} failed`);
+console.log(`\n${summary()}`);

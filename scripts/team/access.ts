@@ -221,6 +221,11 @@ function databaseRoute(
     switch (first) {
       case '_all_docs':
       case '_changes':
+        // express-pouchdb never stops a continuous feed (nor its heartbeat) when its client goes away: each one
+        // would run for the life of the process. PouchDB asks for long-poll feeds, which are served.
+        if (first === '_changes' && query.getAll('feed').some((feed) => feed !== 'normal' && feed !== 'longpoll')) {
+          return refuse(400, 'bad_request', 'This server serves normal and long-poll feeds only.');
+        }
         if (READ.includes(method)) return pass();
         return method === 'POST' ? pass({ max: MAX_REQUEST_BYTES }) : notAllowed(method);
       case '_bulk_get':

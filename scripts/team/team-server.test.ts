@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { parse } from 'acorn';
 import memdown from 'memdown';
 import PouchDB from 'pouchdb';
@@ -478,6 +479,41 @@ describe('concurrent edits', () => {
     await expect(bobs.get('card:gone')).rejects.toMatchObject({ status: 404 });
     await Promise.all([alices.destroy(), bobs.destroy()]);
   });
+});
+
+describe('changes feeds', () => {
+  it('a continuous feed is refused (express-pouchdb would never stop it), a long-poll one served', async () => {
+    const continuous = await call(bob, 'GET', `${DB}/_changes?feed=continuous&since=now`);
+    expect(continuous).toMatchObject({ status: 400, body: { error: 'bad_request' } });
+    const longpoll = await call(bob, 'GET', `${DB}/_changes?feed=longpoll&since=0&limit=1`);
+    expect(longpoll.status).toBe(200);
+    expect(longpoll.body.results).toHaveLength(1);
+  });
+
+  it('a long-poll feed its client walked away from stops: the process that ran the server exits', async () => {
+    // In a process of its own: a heartbeat left running would keep it alive (the benchmark that never ended).
+    const script = `
+      import { adminAuth, startSyncServer } from ${JSON.stringify(new URL('./server.ts', import.meta.url).pathname)};
+      const sync = await startSyncServer({});
+      const headers = { authorization: adminAuth(sync) };
+      await fetch(sync.url + '/feed', { method: 'PUT', headers });
+      const walkAway = new AbortController();
+      const feed = fetch(sync.url + '/feed/_changes?feed=longpoll&heartbeat=1000&since=now', { headers, signal: walkAway.signal });
+      await new Promise((wake) => setTimeout(wake, 300));
+      walkAway.abort();
+      await feed.catch(() => undefined);
+      await sync.close();
+      console.log('closed');
+    `;
+    const started = performance.now();
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '--eval', script],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
+    expect(stdout.trim().split('\n').at(-1)).toBe('closed');
+    expect(performance.now() - started).toBeLessThan(30_000);
+  }, 40_000);
 });
 
 describe('on disk', () => {
