@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { missingShared, skipWithoutShared } from '../../scripts/needs-shared';
 import { type CorpusSplit, readCorpus } from './corpus';
 import { evaluateBaseline, evaluateEngine, splitScores } from './evaluate';
 import { readPack } from './load-pack';
 
 const root = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
 const present = existsSync(`${root}dev`) && existsSync(`${root}pack.csv`);
-if (!present) console.warn(`dev-corpus accuracy test skipped: no corpus at ${root} (../shared/corpus)`);
+const skip = skipWithoutShared(present, 'the dev-corpus accuracy test');
 
 /*
  * The engine's measured counts per split (npm run eval). The gate is one mention's worth below them: one more
@@ -19,7 +20,10 @@ const MEASURED: Record<CorpusSplit, { pages: number; required: number; tp: numbe
   'held-out': { pages: 6, required: 187, tp: 187, fp: 0 },
 };
 
-describe.skipIf(!present)('accuracy on the dev corpus', () => {
+describe.skipIf(skip)('accuracy on the dev corpus', () => {
+  it('has the dev corpus and its pack', () => {
+    expect(present, missingShared('The dev-corpus accuracy test')).toBe(true);
+  });
   const pages = present ? readCorpus(`${root}dev`) : [];
   const pack = present ? readPack(`${root}pack.csv`) : undefined;
   const engine = present ? evaluateEngine(pages, pack!) : undefined;
