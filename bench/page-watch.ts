@@ -1,7 +1,7 @@
 /*
  * What bench/page.ts watches in a page from its main world (added as init scripts, so they run before the
  * page's own scripts): long animation frames and the scripts that ran in them, and when each painted mention
- * first showed. Both are passed to the page as text; they must not declare named inner functions (see
+ * first showed. They run as text in the page: they must not declare named inner functions (see
  * scripts/page-probe.ts).
  */
 import type { Page } from 'playwright-core';
@@ -35,12 +35,12 @@ export function watchFrames(): void {
 
 /**
  * Notes, once a frame, when each range of the mention highlights first showed (`window.seen$`), so that the
- * benchmark can tell when the last mention of the first viewport appeared.
+ * benchmark can tell when the last mention of the first viewport appeared. Text, as its loop is a named function.
  */
-export function watchPaint(): void {
+export const watchPaint = `(() => {
   const keys = ['ann-entity', 'ann-topic', 'ann-fuzzy'];
-  const seen = new Map<AbstractRange, number>();
-  (window as unknown as { seen$: typeof seen }).seen$ = seen;
+  const seen = new Map();
+  window.seen$ = seen;
   let last = -1;
   const tick = () => {
     let size = 0;
@@ -55,7 +55,7 @@ export function watchPaint(): void {
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
-}
+})()`;
 
 /** Long frames since `since` (ms on the page's clock). */
 export async function framesSince(page: Page, since = 0): Promise<Frame[]> {
