@@ -62,11 +62,6 @@ export class Annotator {
         this.host.placeAnnotations(null);
         return 0;
       }
-      // Asked for now, answered while the text is collected and matched.
-      const annotations = this.host.annotations()?.catch((error: unknown) => {
-        console.debug('Dossier could not read the highlights of this page:', error);
-        return [];
-      });
       const root = this.doc.body ?? this.doc.documentElement;
       // Only a page painted from scratch gets a preview: a page already painted keeps its highlights until the
       // whole page's are ready.
@@ -77,7 +72,13 @@ export class Annotator {
       });
       if (!page) return this.painter.painted.size;
       if (__BENCH__) performance.mark('annotate:collected');
-      const found = await this.match(page, false);
+      const matching = this.match(page, false);
+      // Asked for once the text went to be matched (so that the background matches first), read while it is.
+      const annotations = this.host.annotations()?.catch((error: unknown) => {
+        console.debug('Dossier could not read the highlights of this page:', error);
+        return [];
+      });
+      const found = await matching;
       await preview;
       if (!found || generation !== this.generation) return this.painter.painted.size;
       if (__BENCH__) performance.mark('annotate:matched');
