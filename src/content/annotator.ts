@@ -11,6 +11,9 @@ import { runSliced } from './slices';
 /** Most mentions painted in one document: past this a page shows the first ones and says so in the console. */
 export const MAX_PAINTED = 20_000;
 
+/** Text nodes collected before a big page's top is previewed: several screens' worth, however slow the slices. */
+const PREVIEW_NODES = 1000;
+
 /** What the annotator needs from its surroundings. */
 export interface AnnotatorHost {
   /** Our own UI element, never collected. */
@@ -49,8 +52,9 @@ export class Annotator {
 
   /**
    * Annotates the document from scratch; supersedes every job queued before. Resolves to the painted count. On
-   * a page too big to collect in one slice, the text of the first slice (the top of the page) is matched and
-   * painted while the rest is collected, so that what the reader sees first is highlighted first.
+   * a page too big to collect in one slice, the text collected once its first slices reach PREVIEW_NODES text
+   * nodes (the top of the page) is matched and painted while the rest is collected, so that what the reader
+   * sees first is highlighted first.
    */
   annotate(): Promise<number> {
     const generation = ++this.generation;
@@ -153,7 +157,7 @@ export class Annotator {
     return run;
   }
 
-  /** Collects the roots' text in slices; `sliced` sees the text of the first slice when one was not enough. */
+  /** Collects the roots' text in slices; `sliced` sees the text so far once, when a slice was not enough. */
   private async collect(
     roots: readonly Node[],
     generation: number,
@@ -170,11 +174,14 @@ export class Annotator {
           this.onShadowRoot(shadow);
         },
       });
-      let slices = 0;
+      let told = !sliced;
       const done = await runSliced(
         (deadline) => {
           const finished = collector.step(deadline);
-          if (!finished && slices++ === 0) sliced?.(collector.result());
+          if (!finished && !told && collector.size >= PREVIEW_NODES) {
+            told = true;
+            sliced?.(collector.result());
+          }
           return finished;
         },
         () => generation !== this.generation,
