@@ -4,7 +4,6 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { BrowserContext, Page } from 'playwright-core';
 import * as v from 'valibot';
 import { build } from 'vite';
 import { extensionId, launch, refuseOutsideRequests, serviceWorker } from '../scripts/browser';
@@ -14,7 +13,17 @@ import { readPack } from '../src/cli/load-pack';
 import { toEntry } from '../src/model/card';
 import { PackSchema } from '../src/model/pack';
 import defaultPack from '../src/packs/default-pack.json' with { type: 'json' };
-import { firstViewportShown, framesSince, watchFrames, watchPaint } from './page-watch';
+import {
+  annotation,
+  dossierRun,
+  firstViewportShown,
+  floorRun,
+  framesSince,
+  heapUsed,
+  open,
+  watchFrames,
+  watchPaint,
+} from './page-probes';
 
 const root = resolve(import.meta.dirname, '..');
 const benchDist = resolve(root, '.bench-dist');
@@ -72,45 +81,6 @@ await withDossier.addInitScript({ content: watchPaint });
 const contentGzip = gzipSync(new Uint8Array(readFileSync(resolve(benchDist, 'content.js')))).length;
 console.log(`content script: ${(contentGzip / 1024).toFixed(1)} KB gzip (target ≤ 60 KB), popover included\n`);
 
-/** Dossier's `annotate` measures so far in a page (one per annotation of the whole page). */
-function annotations(page: Page): Promise<Array<{ start: number; duration: number }>> {
-  return page.evaluate(
-    `performance.getEntriesByName('annotate').map((m) => ({ start: m.startTime, duration: m.duration }))`,
-  ) as Promise<Array<{ start: number; duration: number }>>;
-}
-
-/** Waits for the page's `count`-th annotation and returns it. */
-async function annotation(page: Page, count: number) {
-  await page.waitForFunction(`performance.getEntriesByName('annotate').length >= ${count}`, undefined, {
-    timeout: 60_000,
-  });
-  return (await annotations(page))[count - 1]!;
-}
-
-/** A page loaded in a tab of `context`, once its first annotation (if any) is done and the page is quiet. */
-async function open(context: BrowserContext, url: string, annotated: boolean): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(url, { waitUntil: 'load' });
-  if (annotated) await annotation(page, 1);
-  await page.waitForTimeout(300);
-  return page;
-}
-
-/**
- * Dossier warm: the page is annotated again after an in-page navigation (what a single-page app's navigation
- * does): the same path as its first annotation once the site's status is known: collect, match in the
- * background, paint. Timed by the content script, from the job's start to the last mention painted.
- */
-async function dossierRun(page: Page, run: number): Promise<number> {
-  const before = (await annotations(page)).length;
-  await page.evaluate(`history.pushState(null, '', '#run-${run}')`);
-  return (await annotation(page, before + 1)).duration;
-}
-
-async function floorRun(page: Page): Promise<{ ms: number; ranges: number }> {
-  return page.evaluate(() => window.floorRun!());
-}
-
 /** mark.js with the same names and aliases, warm (one run first), its marks removed after each run. */
 async function markRuns(url: string): Promise<number[]> {
   const page = await open(plain, url, false);
@@ -135,14 +105,6 @@ async function markRuns(url: string): Promise<number[]> {
   }
   await page.close();
   return times;
-}
-
-async function heapUsed(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-  await cdp.detach();
-  return usedSize;
 }
 
 // 1. The corpus's news pages: Dossier and the floor equally warm, alternating; mark.js with the same terms.
