@@ -4,7 +4,7 @@ import { createRouter, type Sender } from '../messaging/router';
 import { serialisePackCsv, serialisePackJson } from '../model/pack-io';
 import { err, type Result } from '../model/result';
 import type { SiteSettings } from '../store/settings';
-import { annotationContentHandlers, annotationPanelHandlers, annotationsForPage } from './clips/annotation-handlers';
+import { annotationContentHandlers, annotationPanelHandlers } from './clips/annotation-handlers';
 import { clipPanelHandlers } from './clips/handlers';
 import { historyStore, insightPanelHandlers, recordVisit } from './clips/insight-handlers';
 import type { Library } from './library';
@@ -52,10 +52,9 @@ export function createDispatcher(library: Library) {
       if (!shown) throw new Error('Only a card this page mentions can be shared from it.');
       return shareCard(team, await library.getCard(cardId));
     },
-    'page.match': async ({ text, url, title, part, source, breaks }, sender) => {
-      // The user's highlights on the page are read from the store while the text is matched.
-      const reading = part ? undefined : annotationsForPage(source, sender);
+    'page.match': async ({ text, url, title, part, preview, breaks }, sender) => {
       const found = await withoutIgnored(sites, sender.tab?.url, await library.match(text));
+      if (preview) return found;
       const signalPage = { text, mentions: found.mentions, ...(breaks ? { breaks } : {}) };
       // Text that changed on a live page: the page reports what it painted with `page.record`; the signals its
       // new text fires join the page's.
@@ -73,7 +72,6 @@ export function createDispatcher(library: Library) {
         }
         return found;
       }
-      const annotations = await reading;
       const tabId = sender.tab?.id;
       if (tabId !== undefined) void styleDocument(tabId, sender.documentId).catch(() => undefined);
       // The page paints as soon as it has the answer; recording for the side panel and the badge follow. The
@@ -92,7 +90,7 @@ export function createDispatcher(library: Library) {
           })
           .catch((error: unknown) => console.warn('Dossier: could not record a page', error));
       }
-      return annotations ? { ...found, annotations } : found;
+      return found;
     },
     'card.get': ({ id }) => readCard(library, id),
     'site.status': (_payload, sender) => siteState(sites, sender.tab?.url),

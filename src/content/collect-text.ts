@@ -119,6 +119,11 @@ export class TextCollector {
     this.length += data.length;
   }
 
+  /** How many text nodes were collected so far. */
+  get size(): number {
+    return this.nodes.length;
+  }
+
   /** The text collected so far. */
   result(): PageText {
     return { text: this.parts.join(''), nodes: this.nodes, starts: this.starts };
