@@ -6,6 +6,7 @@ import { err, type Result } from '../model/result';
 import type { SiteSettings } from '../store/settings';
 import { showTabStatus } from './action';
 import { annotationContentHandlers, annotationPanelHandlers, annotationsForPage } from './annotation-handlers';
+import { openPanel, panelFromPageRefusal } from './browser/side-panel';
 import { clipPanelHandlers } from './clip-handlers';
 import { annotatorContentHandlers, annotatorPanelHandlers, withoutIgnored } from './ignore-handlers';
 import { historyStore, insightPanelHandlers, recordVisit } from './insight-handlers';
@@ -75,7 +76,10 @@ export function createDispatcher(library: Library) {
       }
       const annotations = await reading;
       const tabId = sender.tab?.id;
-      if (tabId !== undefined) void styleDocument(tabId, sender.documentId).catch(() => undefined);
+      if (tabId !== undefined)
+        void styleDocument({ tabId, frameId: sender.frameId ?? 0, documentId: sender.documentId }).catch(
+          () => undefined,
+        );
       // The page paints as soon as it has the answer; recording for the side panel and the badge follow. The
       // record is queued per tab before this returns, so a later `page.record` of the same frame lands after it.
       if (tabId !== undefined) {
@@ -101,11 +105,13 @@ export function createDispatcher(library: Library) {
       const tabId = sender.tab?.id;
       if (tabId === undefined) throw new Error('Only a page can open its side panel.');
       // Called before any await: the user's click is only honoured within this turn.
-      const opening = chrome.sidePanel.open({ tabId });
-      return opening.then(async () => {
+      const opening = openPanel(tabId, 'page');
+      return opening.then(async (opened) => {
+        // The card waits in the panel even where the browser would not open it from a page (Firefox).
         await setFocus(tabId, cardId ?? null, sender.tab?.url);
         announce(tabId);
-        return { opened: true };
+        if (!opened) throw new Error(panelFromPageRefusal() ?? 'The browser did not open the side panel.');
+        return { opened };
       });
     },
   });
