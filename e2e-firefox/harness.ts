@@ -155,8 +155,11 @@ export async function readInPage(firefox: FirefoxSession, page: Page): Promise<I
   if (!root?.sharedId) return null;
   const read = await connection.send('script.callFunction', {
     functionDeclaration: `(root) => {
-      const dialog = root.querySelector('[role="dialog"], [role="toolbar"]');
-      if (!dialog || dialog.hidden || dialog.getClientRects().length === 0) return null;
+      let dialog = null;
+      for (const candidate of root.querySelectorAll('[role="dialog"], [role="toolbar"]')) {
+        if (candidate.getClientRects().length > 0) { dialog = candidate; break; }
+      }
+      if (!dialog) return null;
       const buttons = [];
       for (const b of dialog.querySelectorAll('button')) {
         const r = b.getBoundingClientRect();
