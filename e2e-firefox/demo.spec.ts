@@ -16,7 +16,6 @@ interface Gold {
 }
 const gold = JSON.parse(readFileSync(resolve(import.meta.dirname, '../demo/gold.json'), 'utf8')).mentions as Gold[];
 const names = new Map(defaultPack.cards.map((c) => [c.id, c.name]));
-const SESSION_KEY = (tabId: number) => `tab:${tabId}`;
 
 /** The painted ranges as the Chromium suite reads them (the same function runs in the page). */
 const rangesOf = (page: Page) => paintedRanges(page as unknown as PlaywrightPage);
@@ -115,7 +114,9 @@ test('hovering a mention opens its card; the sidebar shows it and lists the page
   await expect.poll(async () => (await recorded(extension, tabId)).focusCardId).toBe(card.id);
 
   const panel = await openPanel(tabId);
-  await expect.poll(() => panel.evaluate(() => document.querySelector('#card-name')?.textContent ?? '')).toBe(card.name);
+  await expect
+    .poll(() => panel.evaluate(() => document.querySelector('#card-name')?.textContent ?? ''))
+    .toBe(card.name);
   // Back from the card to the page's list (the card view's "← This page").
   await panel.evaluate(() => {
     for (const b of document.querySelectorAll('button:not([role="tab"])')) {

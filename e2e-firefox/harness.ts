@@ -1,6 +1,6 @@
 import { test as base, expect } from '@playwright/test';
 import type { Browser, ConsoleMessage, Page } from 'puppeteer-core';
-import { type FirefoxSession, launchFirefox } from '../scripts/firefox';
+import { type FirefoxOptions, type FirefoxSession, launchFirefox } from '../scripts/firefox';
 import { MENTION_KEYS } from '../scripts/page-probe';
 import { type RunningServer, serve } from '../scripts/static-server';
 
@@ -27,6 +27,8 @@ function contextOf(page: Page): string {
 }
 
 interface Fixtures {
+  /** How Firefox is launched (a test file may override it with `test.use`). */
+  firefoxOptions: FirefoxOptions;
   firefox: FirefoxSession;
   /** Messages of the pages opened through the fixtures that are errors: a test ends with none of ours. */
   consoleErrors: string[];
@@ -52,9 +54,9 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  // biome-ignore lint/correctness/noEmptyPattern: see above.
-  firefox: async ({}, use) => {
-    const session = await launchFirefox();
+  firefoxOptions: [{}, { option: true }],
+  firefox: async ({ firefoxOptions }, use) => {
+    const session = await launchFirefox(firefoxOptions);
     await use(session);
     await session.close();
   },
@@ -149,8 +151,9 @@ export async function readInPage(firefox: FirefoxSession, page: Page): Promise<I
     resultOwnership: 'none',
     serializationOptions: { maxDomDepth: 1, includeShadowTree: 'all' },
   });
-  const items = (result.result as { value?: Array<{ value?: { shadowRoot?: { sharedId?: string; value?: { mode?: string } } } }> })
-    .value;
+  const items = (
+    result.result as { value?: Array<{ value?: { shadowRoot?: { sharedId?: string; value?: { mode?: string } } } }> }
+  ).value;
   const root = items?.map((item) => item.value?.shadowRoot).find((shadow) => shadow?.value?.mode === 'closed');
   if (!root?.sharedId) return null;
   const read = await connection.send('script.callFunction', {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { ask, expect, painted, pressInPage, tabIdOf, test, waitForPainted } from './harness';
+import { expect, painted, pressInPage, tabIdOf, test, waitForPainted } from './harness';
 
 /* What a user does besides reading, in Firefox: a pack refused, a clip exported, a highlight kept across a reload. */
 
@@ -51,14 +51,19 @@ test('a page is clipped from the sidebar and its Markdown export carries the art
 
   // The export is a download, as in Chromium: Firefox writes it into a folder this test reads.
   const folder = testInfo.outputPath('downloads');
-  await (firefox.browser as unknown as { connection: { send: (m: string, p: object) => Promise<unknown> } }).connection
-    .send('browser.setDownloadBehavior', { downloadBehavior: { type: 'allowed', destinationFolder: folder } });
+  await (
+    firefox.browser as unknown as { connection: { send: (m: string, p: object) => Promise<unknown> } }
+  ).connection.send('browser.setDownloadBehavior', {
+    downloadBehavior: { type: 'allowed', destinationFolder: folder },
+  });
   await panel.locator('[role="tab"]::-p-text(Clips)').click();
   await panel.locator('button.result').click();
   await clickButton(panel, 'Export Markdown');
-  await expect.poll(() => readdirSync(folder, { withFileTypes: true }).filter((f) => f.name.endsWith('.md')).length, {
-    timeout: 15_000,
-  }).toBe(1);
+  await expect
+    .poll(() => readdirSync(folder, { withFileTypes: true }).filter((f) => f.name.endsWith('.md')).length, {
+      timeout: 15_000,
+    })
+    .toBe(1);
   const file = readdirSync(folder).find((name) => name.endsWith('.md'))!;
   const markdown = readFileSync(resolve(folder, file), 'utf8');
   expect(markdown).toMatch(/^---\ntitle: /);
@@ -98,5 +103,3 @@ test('a highlight made from the selection toolbar is painted again after a reloa
   await waitForPainted(page);
   await expect.poll(() => painted(page, 'ann-mark')).toEqual([phrase]);
 });
-
-export { ask };

@@ -35,6 +35,8 @@ export interface FirefoxOptions {
   /** A profile folder to keep between runs; a fresh temporary one when empty. */
   profile?: string;
   viewport?: { width: number; height: number } | null;
+  /** More Firefox preferences (a test's). */
+  prefs?: Record<string, string | number | boolean>;
 }
 
 /** Launches Firefox and installs the extension. */
@@ -59,6 +61,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       'extensions.originControls.grantByDefault': options.grantHosts ?? true,
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
+      ...options.prefs,
     },
   });
   try {

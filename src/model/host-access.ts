@@ -8,7 +8,8 @@
 export const ALL_SITES: readonly string[] = ['http://*/*', 'https://*/*'];
 
 /** What the toolbar and the side panel say on a page of a site the user has not allowed. */
-export const NOT_ALLOWED_REASON = 'Dossier has not been allowed to read this site: allow it from the side panel.';
+export const NOT_ALLOWED_REASON =
+  'You have not allowed Dossier to read this site (its toolbar button opens the panel that allows it).';
 
 /** The match pattern that grants one site (`https://example.com/*`), or null for a page that has none. */
 export function sitePattern(url: string | undefined): string | null {

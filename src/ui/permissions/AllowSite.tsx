@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { sitePattern } from '../../model/host-access';
 import { requestSites } from './site-access';
+import './allow-site.css';
 
 /**
  * On a page of a site Dossier may not read: a button that allows this site (the page is read at once), and a
