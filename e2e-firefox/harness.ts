@@ -45,11 +45,11 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     await use(session);
     await session.close();
   },
-  // biome-ignore lint/correctness/noEmptyPattern: see above.
-  consoleErrors: async ({}, use) => {
+  consoleErrors: async ({ firefox }, use) => {
     const errors: string[] = [];
     await use(errors);
-    expect(errors.filter((text) => /dossier/i.test(text))).toEqual([]);
+    // The pages' errors that name us, and every error or warning of the extension's own contexts.
+    expect([...errors.filter((text) => /dossier/i.test(text)), ...firefox.ourErrors()]).toEqual([]);
   },
   openAnnotated: async ({ firefox, server, consoleErrors }, use) => {
     await use(async (path) => {

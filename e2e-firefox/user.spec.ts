@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { expect, painted, pressInPage, tabIdOf, test, waitForPainted } from './harness';
@@ -51,6 +51,7 @@ test('a page is clipped from the sidebar and its Markdown export carries the art
 
   // The export is a download, as in Chromium: Firefox writes it into a folder this test reads.
   const folder = testInfo.outputPath('downloads');
+  mkdirSync(folder, { recursive: true });
   await (
     firefox.browser as unknown as { connection: { send: (m: string, p: object) => Promise<unknown> } }
   ).connection.send('browser.setDownloadBehavior', {

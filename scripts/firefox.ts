@@ -22,6 +22,11 @@ export interface FirefoxSession {
   browser: Browser;
   /** `moz-extension://<uuid>/`: the extension's pages (fixed per launch, so that tests can open them). */
   base: string;
+  /**
+   * Errors and warnings of ours that Firefox printed since launch: the background's and the content scripts'
+   * console, and uncaught errors in the extension's scripts.
+   */
+  ourErrors(): string[];
   close(): Promise<void>;
 }
 
@@ -61,16 +66,31 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       'extensions.originControls.grantByDefault': options.grantHosts ?? true,
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
+      // The extension's console (background included) is printed on Firefox's output, where it is read below.
+      'devtools.console.stdout.chrome': true,
+      'devtools.console.stdout.content': true,
       ...options.prefs,
     },
   });
+  const base = `moz-extension://${uuid}/`;
+  const printed: string[] = [];
+  for (const stream of [browser.process()?.stdout, browser.process()?.stderr]) {
+    let rest = '';
+    stream?.on('data', (chunk: Buffer) => {
+      const lines = (rest + chunk.toString('utf8')).split('\n');
+      rest = lines.pop() ?? '';
+      printed.push(...lines);
+    });
+  }
+  const ours = (line: string) =>
+    /^(console\.(error|warn)|JavaScript (error|warning))/.test(line) && (line.includes(base) || /Dossier/.test(line));
   try {
     await browser.installExtension(dist);
   } catch (error) {
     await browser.close();
     throw error;
   }
-  return { browser, base: `moz-extension://${uuid}/`, close: () => browser.close() };
+  return { browser, base, ourErrors: () => printed.filter(ours), close: () => browser.close() };
 }
 
 /** Opens one of the extension's pages (`src/ui/side-panel/index.html`, …) in a tab. */
