@@ -60,13 +60,17 @@ test('a page is clipped from the sidebar and its Markdown export carries the art
   await panel.locator('[role="tab"]::-p-text(Clips)').click();
   await panel.locator('button.result').click();
   await clickButton(panel, 'Export Markdown');
-  await expect
-    .poll(() => readdirSync(folder, { withFileTypes: true }).filter((f) => f.name.endsWith('.md')).length, {
-      timeout: 15_000,
-    })
-    .toBe(1);
-  const file = readdirSync(folder).find((name) => name.endsWith('.md'))!;
-  const markdown = readFileSync(resolve(folder, file), 'utf8');
+  // One Markdown file, complete once Firefox has moved it from its .part file.
+  const downloaded = () => {
+    const names = readdirSync(folder);
+    const md = names.filter((name) => name.endsWith('.md'));
+    return md.length === 1 && !names.some((name) => name.endsWith('.part'))
+      ? readFileSync(resolve(folder, md[0]!), 'utf8')
+      : '';
+  };
+  await expect.poll(downloaded, { timeout: 15_000 }).not.toBe('');
+  expect(readdirSync(folder).filter((name) => name.endsWith('.md'))).toHaveLength(1);
+  const markdown = downloaded();
   expect(markdown).toMatch(/^---\ntitle: /);
   expect(markdown).toContain('China bets on AI token futures');
   expect(markdown).toContain('[[Nvidia]]');
