@@ -131,3 +131,36 @@ test('hovering a mention opens its card; the sidebar shows it and lists the page
   for (const id of cards) expect(listed.some((label) => label.startsWith(names.get(id)!))).toBe(true);
   await panel.screenshot({ path: test.info().outputPath('sidebar-firefox-380.png') });
 });
+
+test('the next-mention command opens the first card, and the highlight style reaches the page', async ({
+  firefox,
+  openAnnotated,
+  extensionPage,
+}) => {
+  const page = await openAnnotated('/demo/');
+  const extension = await extensionPage('src/ui/options/index.html');
+  // WebDriver's keys do not reach Firefox's shortcut handling: the command's listener is called as Firefox would.
+  await extension.evaluate(async (url: string) => {
+    const api = (
+      globalThis as unknown as { browser: typeof chrome & { runtime: { getBackgroundPage(): Promise<Window> } } }
+    ).browser;
+    const background = (await api.runtime.getBackgroundPage()) as unknown as {
+      dossierCommand(command: string, tab: chrome.tabs.Tab): Promise<unknown>;
+    };
+    const tab = (await api.tabs.query({})).find((t) => t.url === url)!;
+    await background.dossierCommand('next-mention', tab);
+  }, page.url());
+  await expect.poll(async () => (await readInPage(firefox, page))?.text ?? '').toContain('1 of 7 mentions');
+
+  const style = { mode: 'background', entity: '#ff0000', topic: '#00ff00' };
+  expect((await ask(extension, 'highlight.set', { style })).ok).toBe(true);
+  // Firefox names no document: the stylesheet goes to the frame (src/background/browser/document-target.ts).
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const probe = document.querySelector('h1') ?? document.body;
+        return getComputedStyle(probe, '::highlight(ann-entity)').backgroundColor;
+      }),
+    )
+    .toBe('rgba(255, 0, 0, 0.35)');
+});
