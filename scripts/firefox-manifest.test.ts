@@ -6,7 +6,7 @@ import { FIREFOX_MIN_VERSION, firefoxManifest, GECKO_ID, type ManifestFields } f
 const source = JSON.parse(readFileSync(resolve(import.meta.dirname, '../manifest.json'), 'utf8')) as ManifestFields;
 
 describe('firefoxManifest', () => {
-  const firefox = firefoxManifest({
+  const firefox: ManifestFields = firefoxManifest<ManifestFields>({
     ...source,
     web_accessible_resources: [{ resources: ['a.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
   });
