@@ -10,8 +10,8 @@ import type { CrxPlugin } from '@crxjs/vite-plugin';
 export const GECKO_ID = 'dossier@dossier.invalid';
 
 /**
- * The oldest Firefox Dossier runs in: 140 (an ESR) is the first with the CSS Custom Highlight API, which
- * paints every mention (https://bugzil.la/1703961).
+ * The oldest Firefox Dossier runs in: 140 (an ESR) is the first with the CSS Custom Highlight API enabled,
+ * which paints every mention.
  */
 export const FIREFOX_MIN_VERSION = '140.0';
 

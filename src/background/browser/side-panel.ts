@@ -3,8 +3,8 @@ import browser from 'webextension-polyfill';
 /*
  * The side panel: Chromium's `sidePanel` API, Firefox's sidebar (`sidebarAction`). Both open only within a
  * user's gesture (a toolbar click, a menu item, a keyboard command), so each call here is made before any
- * await of its caller. Firefox does not count a content script's message as a gesture
- * (https://bugzil.la/1398833): a page's "Open in side panel" cannot open its sidebar there.
+ * await of its caller. Firefox does not count a content script's message as a gesture (checked in firefox-esr
+ * 153: `sidebarAction.open()` is refused there), so a page's "Open in side panel" cannot open its sidebar.
  */
 
 /** What the browser offers for a panel beside the page. */
