@@ -105,7 +105,7 @@ export function createDispatcher(library: Library) {
       const tabId = sender.tab?.id;
       if (tabId === undefined) throw new Error('Only a page can open its side panel.');
       // Called before any await: the user's click is only honoured within this turn.
-      const opening = openPanel(tabId, 'page');
+      const opening = openPanel(tabId);
       return opening.then(async (opened) => {
         // The card waits in the panel even where the browser would not open it from a page (Firefox).
         await setFocus(tabId, cardId ?? null, sender.tab?.url);

@@ -19,7 +19,7 @@ export function trackSelection(
 ): Promise<{ cardId: string; created: boolean }> {
   const tabId = tab?.id;
   // Called before any await: the browser honours the user's click only within this turn.
-  const opening = tabId === undefined ? Promise.resolve() : openPanel(tabId, 'browser').catch(() => undefined);
+  const opening = tabId === undefined ? Promise.resolve() : openPanel(tabId).catch(() => undefined);
   return (async () => {
     const { card, created } = await library.track(selection ?? '');
     await opening;

@@ -23,17 +23,18 @@ function panel(): Panel {
 }
 
 /**
- * Opens the panel beside a tab, within the user's gesture; resolves to false when the browser refused (no
- * gesture it honours, or no panel at all).
+ * Opens the panel beside a tab, within the user's gesture; resolves to false when the browser refused (Firefox,
+ * from a page's click) or has no panel. Chromium's refusals reject, as its API does.
  */
-export function openPanel(tabId: number, gesture: 'page' | 'browser'): Promise<boolean> {
+export function openPanel(tabId: number): Promise<boolean> {
   const found = panel();
   if (found.kind === 'side-panel') return found.api.open({ tabId }).then(() => true);
-  if (found.kind === 'sidebar' && gesture === 'browser')
+  if (found.kind === 'sidebar') {
     return found.api.open().then(
       () => true,
       () => false,
     );
+  }
   return Promise.resolve(false);
 }
 
