@@ -12,6 +12,9 @@ import { GECKO_ID } from './firefox-manifest';
 /** Where the Firefox build is. */
 export const DIST_FIREFOX = resolve(import.meta.dirname, '../dist-firefox');
 
+/** The extension's address in a kept profile (`npm start -- --firefox` with a display). */
+const KEPT_PROFILE_UUID = '6f0c1a52-3d1e-4f7a-9b55-0d0551e70001';
+
 /** The Firefox binary to drive. */
 export function firefoxPath(): string {
   return process.env.FIREFOX ?? '/usr/bin/firefox-esr';
@@ -50,7 +53,8 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
   if (!existsSync(resolve(dist, 'manifest.json'))) {
     throw new Error('No Firefox build in dist-firefox/: run `npm run build:firefox` first.');
   }
-  const uuid = randomUUID();
+  // Firefox keys an add-on's storage by this address: a kept profile keeps one, so that its store survives.
+  const uuid = options.profile ? KEPT_PROFILE_UUID : randomUUID();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxPath(),
