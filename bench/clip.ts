@@ -12,7 +12,7 @@ import { clipHtml, clipToMarkdown } from '../src/cli/clip-page';
 import type { Clip } from '../src/model/clip';
 import { PackSchema } from '../src/model/pack';
 import defaultPack from '../src/packs/default-pack.json';
-import { indexClips, searchClips } from '../src/ui/side-panel/clip-search';
+import { indexClips, searchClips } from '../src/ui/side-panel/clips/search';
 
 const dev = resolve(import.meta.dirname, '../../shared/corpus/dev');
 const largest = readdirSync(dev)

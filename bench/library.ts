@@ -16,7 +16,7 @@ import { extensionId, launch, serviceWorker } from '../scripts/browser';
 import { tabIdOf, waitForHighlights } from '../scripts/page-probe';
 import { serve } from '../scripts/static-server';
 import type { LibraryItem } from '../src/messaging/protocol';
-import { indexLibrary, searchLibrary } from '../src/ui/side-panel/library-search';
+import { indexLibrary, searchLibrary } from '../src/ui/side-panel/library/search';
 import { syntheticCards } from './synthetic';
 
 const root = resolve(import.meta.dirname, '..');

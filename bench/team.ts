@@ -34,7 +34,7 @@ const root = resolve(import.meta.dirname, '..');
 const CARDS = Number(process.env.BENCH_TEAM_CARDS ?? 10_000);
 const RUNS = Number(process.env.BENCH_TEAM_RUNS ?? 3);
 const EDITS = 32;
-/** The extension's replication batch size (SYNC_OPTIONS in src/background/teams.ts): the floor uses the same. */
+/** The extension's replication batch size (SYNC_OPTIONS in src/background/team/teams.ts): the floor uses the same. */
 const SYNC_BATCH = 1000;
 const TEAM = 'research';
 const ALICE = { name: 'alice', password: 'alice-password-1' };

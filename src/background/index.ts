@@ -1,20 +1,21 @@
 import browser from 'webextension-polyfill';
-import { showAllTabsStatus, showTabStatus, showTeamStatus } from './action';
-import { CLIP, createActionMenu, onActionMenu, TRACK } from './action-menu';
-import { refreshPages } from './annotation-handlers';
 import { askForSitesOnInstall } from './browser/host-access';
 import { openPanelOnToolbarClick } from './browser/side-panel';
-import { clipFromUser } from './clipping';
+import { refreshPages } from './clips/annotation-handlers';
+import { clipFromUser } from './clips/clipping';
+import { HISTORY_ALARM, pruneHistory } from './clips/insight-handlers';
 import { createDispatcher } from './handlers';
-import { runCommand } from './ignore-handlers';
-import { HISTORY_ALARM, pruneHistory } from './insight-handlers';
 import { annotateOpenTabs } from './install';
 import { Library } from './library';
-import { forgetStyled } from './page-style';
-import { listenToAlerts } from './signal-alerts';
-import { forgetTabSignals } from './signal-badge';
-import { refreshTabs } from './site-handlers';
-import { forgetTab } from './tab-state';
+import { showAllTabsStatus, showTabStatus, showTeamStatus } from './page/action';
+import { CLIP, createActionMenu, onActionMenu, TRACK } from './page/action-menu';
+import { runCommand } from './page/ignore-handlers';
+import { refreshTabs } from './page/site-handlers';
+import { forgetStyled } from './page/style';
+import { forgetTab } from './page/tab-state';
+import { trackSelection } from './page/track';
+import { listenToAlerts } from './signals/alerts';
+import { forgetTabSignals } from './signals/badge';
 import {
   checkTeamAccess,
   resumeTeams,
@@ -23,8 +24,7 @@ import {
   whenTeamCardsChange,
   whenTeamDocsPulled,
   whenTeamSyncChanges,
-} from './teams';
-import { trackSelection } from './track';
+} from './team/teams';
 
 /*
  * The service worker: every listener is registered synchronously at the top level, so that a worker woken

@@ -1,4 +1,4 @@
-import { idleReason } from './idle-reason';
+import { idleReason } from './page/idle-reason';
 
 /**
  * Injects the content script into tabs that were open before Dossier was installed or updated: Chrome only

@@ -5,19 +5,19 @@ import type { LibraryItem } from '../../messaging/protocol';
 import { readEnvelope } from '../../messaging/router';
 import type { Card } from '../../model/card';
 import { useTeams } from '../use-teams';
-import { CardEditor } from './CardEditor';
-import { CardView } from './CardView';
-import { Clips, type ClipsView, NEW_CLIPS_VIEW } from './Clips';
-import { Library } from './Library';
-import { PageBrief } from './PageBrief';
-import { PageCards } from './PageCards';
-import { PageNotes } from './PageNotes';
-import { Signals } from './Signals';
-import { SiteToggle } from './SiteToggle';
+import { CardEditor } from './cards/CardEditor';
+import { CardView } from './cards/CardView';
+import { Clips, type ClipsView, NEW_CLIPS_VIEW } from './clips/Clips';
+import { Library } from './library/Library';
+import { PageBrief } from './page/PageBrief';
+import { PageCards } from './page/PageCards';
+import { PageNotes } from './page/PageNotes';
+import { SiteToggle } from './page/SiteToggle';
+import { useTabState } from './page/use-tab-state';
+import { Signals } from './signals/Signals';
 import { type TabName, Tabs } from './Tabs';
-import { TeamActivity } from './TeamActivity';
-import { TeamSync } from './TeamSync';
-import { useTabState } from './use-tab-state';
+import { TeamActivity } from './team/TeamActivity';
+import { TeamSync } from './team/TeamSync';
 
 /** What the panel shows below its header; a card opened from the page's brief goes back to it. */
 type View =
@@ -121,44 +121,47 @@ export function App() {
   return (
     <main>
       <header class="bar">
-        <h1>Dossier</h1>
+        <div class="bar-top">
+          <h1>Dossier</h1>
+          <div class="bar-actions">
+            {state && !state.idleReason ? (
+              <>
+                <button type="button" class="btn" disabled={clipping} onClick={() => void clip(state.tabId)}>
+                  {clipping ? 'Clipping…' : 'Clip page'}
+                </button>
+                <button
+                  type="button"
+                  class="btn"
+                  aria-pressed={view.kind === 'brief'}
+                  onClick={() => {
+                    setTab('page');
+                    setView({ kind: 'brief' });
+                  }}
+                >
+                  Brief
+                </button>
+              </>
+            ) : null}
+            <button type="button" class="btn new-card" onClick={() => setView({ kind: 'edit', card: null })}>
+              New card
+            </button>
+            <a
+              class="btn"
+              href={browser.runtime.getURL('src/ui/insights/index.html#network')}
+              target="_blank"
+              rel="noreferrer"
+              title="Network, map and timeline of your clips"
+            >
+              Insights
+            </a>
+          </div>
+        </div>
         {state ? (
           <p class="page-title" title={state.url}>
             {state.title || state.url}
           </p>
         ) : null}
         {state ? <SiteToggle tabId={state.tabId} url={state.url} /> : null}
-        <div class="bar-actions">
-          {state && !state.idleReason ? (
-            <>
-              <button type="button" class="btn" disabled={clipping} onClick={() => void clip(state.tabId)}>
-                {clipping ? 'Clipping…' : 'Clip page'}
-              </button>
-              <button
-                type="button"
-                class="btn"
-                aria-pressed={view.kind === 'brief'}
-                onClick={() => {
-                  setTab('page');
-                  setView({ kind: 'brief' });
-                }}
-              >
-                Brief
-              </button>
-            </>
-          ) : null}
-          <button type="button" class="btn new-card" onClick={() => setView({ kind: 'edit', card: null })}>
-            New card
-          </button>
-          <a
-            class="btn"
-            href={browser.runtime.getURL('src/ui/insights/index.html#network')}
-            target="_blank"
-            rel="noreferrer"
-          >
-            Network, map, timeline
-          </a>
-        </div>
       </header>
       <TeamSync teams={teams} />
       {error ? (

@@ -1,0 +1,116 @@
+import { clipMentions } from '../../clip/mentions';
+import type { Brief } from '../../model/brief';
+import type { Article, Clip } from '../../model/clip';
+import type { Result } from '../../model/result';
+import { ClipStore } from '../../store/clips';
+import type { Library } from '../library';
+import { briefOf } from './page-brief';
+
+/*
+ * Clipping a tab's page: the clipper script is injected into its top frame only now (Readability and
+ * DOMPurify stay out of every page until a user clips one), reads the article from a clone of the page and
+ * sanitises it there; the background finds the mentions in the article's text and stores the clip.
+ */
+
+const clips = new ClipStore();
+
+/** The clips of the store. */
+export function clipStore(): ClipStore {
+  return clips;
+}
+
+/** The article of a tab's page, read by the clipper script in its top frame. */
+async function readArticle(tabId: number): Promise<Article> {
+  let injected: chrome.scripting.InjectionResult<unknown>[];
+  try {
+    injected = await chrome.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['clipper.js'] });
+  } catch {
+    throw new Error('Dossier cannot read this page (browser pages, the Web Store and PDFs cannot be clipped).');
+  }
+  const answer = injected[0]?.result as Result<Article> | undefined;
+  if (!answer) throw new Error('The page did not answer; reload it and clip again.');
+  if (!answer.ok) throw new Error(answer.error);
+  return answer.value;
+}
+
+/**
+ * A page with no article to read (a home page, a list): its top frame's visible text, blocks on their own lines,
+ * as the article of its brief.
+ */
+async function readPageText(tabId: number): Promise<Article> {
+  const injected = await chrome.scripting.executeScript({
+    target: { tabId, frameIds: [0] },
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text (blocks on their own lines, nothing hidden) is what is wanted.
+    func: () => ({ url: location.href, title: document.title, text: document.body?.innerText ?? '' }),
+  });
+  const page = injected[0]?.result as { url: string; title: string; text: string } | undefined;
+  if (!page?.text.trim()) throw new Error('The page has no text.');
+  const url = page.url.split('#')[0] ?? page.url;
+  return {
+    url: page.url,
+    canonicalUrl: url,
+    title: page.title.trim() || url,
+    byline: null,
+    siteName: null,
+    published: null,
+    excerpt: null,
+    lang: null,
+    html: '',
+    text: page.text,
+  };
+}
+
+/**
+ * The brief of a tab's page: its article, as a clip reads it (or, on a page with no article, its visible text),
+ * and the mentions in its text.
+ */
+export async function briefTab(library: Library, tabId: number): Promise<Brief> {
+  let article: Article;
+  try {
+    article = await readArticle(tabId);
+  } catch (error) {
+    article = await readPageText(tabId).catch(() => Promise.reject(error));
+  }
+  const { mentions } = await library.match(article.text);
+  return briefOf(library, article, mentions, await clips.list());
+}
+
+/** Clips the page of a tab, with its brief when asked. */
+export async function clipTab(library: Library, tabId: number, withBrief = false): Promise<Clip> {
+  const article = await readArticle(tabId);
+  const { mentions, cards } = await library.match(article.text);
+  const names = new Map(cards.map((c) => [c.id, c.name]));
+  const brief = withBrief ? await briefOf(library, article, mentions, await clips.list()) : null;
+  return clips.save(article, clipMentions(article.text, mentions, names), undefined, brief);
+}
+
+/** What an open side panel hears after a clip made from the page's menu or the keyboard. */
+export interface ClipDone {
+  tabId: number;
+  message: string;
+}
+
+/**
+ * Clips a tab's page from the context menu or the keyboard shortcut: the toolbar badge says it worked (✓)
+ * or not (!) for two seconds, with the reason in the button's title, and an open side panel shows it.
+ */
+export async function clipFromUser(library: Library, tabId: number): Promise<void> {
+  let message: string;
+  let ok = false;
+  try {
+    const clip = await clipTab(library, tabId);
+    message = `Clipped “${clip.title}” with ${clip.mentions.length} mentions.`;
+    ok = true;
+  } catch (error) {
+    message = `Could not clip: ${(error as Error).message}`;
+  }
+  const done: ClipDone = { tabId, message };
+  chrome.runtime.sendMessage({ type: 'clip.done', payload: done }).catch(() => undefined);
+  try {
+    await chrome.action.setBadgeBackgroundColor({ tabId, color: ok ? '#15803d' : '#b91c1c' });
+    await chrome.action.setBadgeText({ tabId, text: ok ? '✓' : '!' });
+    await chrome.action.setTitle({ tabId, title: `Dossier: ${message}` });
+  } catch {
+    // The tab closed meanwhile.
+  }
+}
