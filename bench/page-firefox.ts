@@ -54,8 +54,8 @@ async function localTab(browser: Browser): Promise<Page> {
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (url.hostname === '127.0.0.1' || url.protocol === 'data:') void request.continue();
-    else void request.abort();
+    if (url.hostname === '127.0.0.1' || url.protocol === 'data:') void request.continue().catch(() => undefined);
+    else void request.abort().catch(() => undefined);
   });
   return page;
 }
