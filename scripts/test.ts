@@ -1,6 +1,7 @@
 /**
  * `npm test`: every check in order, stopping at the first failure: format, lint, types, unit tests, build,
- * e2e. Ends with one summary line, `N passed, N failed, N skipped`, counting the unit and e2e tests (a skipped
+ * e2e in Chromium, then the Firefox build, its `web-ext lint` and its e2e suite in firefox-esr. Ends with one
+ * summary line, `N passed, N failed, N skipped`, counting the unit tests and both browsers' e2e tests (a skipped
  * or to-do test is counted, never hidden).
  */
 import { spawnSync } from 'node:child_process';
@@ -10,6 +11,7 @@ import { resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '..');
 const unitReport = resolve(root, 'test-results/unit.json');
 const e2eReport = resolve(root, 'test-results/e2e.json');
+const firefoxReport = resolve(root, 'test-results/e2e-firefox.json');
 
 const steps: Array<[string, string[]]> = [
   ['format', ['biome', 'format', '.']],
@@ -18,6 +20,9 @@ const steps: Array<[string, string[]]> = [
   ['unit', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${unitReport}`]],
   ['build', ['vite', 'build', '--logLevel', 'warn']],
   ['e2e', ['playwright', 'test']],
+  ['build:firefox', ['vite', 'build', '--mode', 'firefox', '--logLevel', 'warn']],
+  ['lint:firefox', ['web-ext', 'lint', '--source-dir', 'dist-firefox', '--output', 'text']],
+  ['e2e:firefox', ['playwright', 'test', '--config', 'playwright.firefox.config.ts']],
 ];
 
 let passed = 0;
@@ -36,13 +41,14 @@ function count(step: string): void {
     failed += report.numFailedTests;
     skipped += report.numPendingTests + report.numTodoTests;
   }
-  if (step === 'e2e' && existsSync(e2eReport)) {
-    const report = JSON.parse(readFileSync(e2eReport, 'utf8')) as {
+  const report = step === 'e2e' ? e2eReport : step === 'e2e:firefox' ? firefoxReport : null;
+  if (report && existsSync(report)) {
+    const { stats } = JSON.parse(readFileSync(report, 'utf8')) as {
       stats: { expected: number; unexpected: number; flaky: number; skipped: number };
     };
-    passed += report.stats.expected + report.stats.flaky;
-    failed += report.stats.unexpected;
-    skipped += report.stats.skipped;
+    passed += stats.expected + stats.flaky;
+    failed += stats.unexpected;
+    skipped += stats.skipped;
   }
 }
 

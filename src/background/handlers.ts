@@ -4,6 +4,7 @@ import { createRouter, type Sender } from '../messaging/router';
 import { serialisePackCsv, serialisePackJson } from '../model/pack-io';
 import { err, type Result } from '../model/result';
 import type { SiteSettings } from '../store/settings';
+import { openPanel, panelFromPageRefusal } from './browser/side-panel';
 import { annotationContentHandlers, annotationPanelHandlers } from './clips/annotation-handlers';
 import { clipPanelHandlers } from './clips/handlers';
 import { historyStore, insightPanelHandlers, recordVisit } from './clips/insight-handlers';
@@ -73,7 +74,10 @@ export function createDispatcher(library: Library) {
         return found;
       }
       const tabId = sender.tab?.id;
-      if (tabId !== undefined) void styleDocument(tabId, sender.documentId).catch(() => undefined);
+      if (tabId !== undefined)
+        void styleDocument({ tabId, frameId: sender.frameId ?? 0, documentId: sender.documentId }).catch(
+          () => undefined,
+        );
       // The page paints as soon as it has the answer; recording for the side panel and the badge follow. The
       // record is queued per tab before this returns, so a later `page.record` of the same frame lands after it.
       if (tabId !== undefined) {
@@ -99,11 +103,13 @@ export function createDispatcher(library: Library) {
       const tabId = sender.tab?.id;
       if (tabId === undefined) throw new Error('Only a page can open its side panel.');
       // Called before any await: the user's click is only honoured within this turn.
-      const opening = chrome.sidePanel.open({ tabId });
-      return opening.then(async () => {
+      const opening = openPanel(tabId);
+      return opening.then(async (opened) => {
+        // The card waits in the panel even where the browser would not open it from a page (Firefox).
         await setFocus(tabId, cardId ?? null, sender.tab?.url);
         announce(tabId);
-        return { opened: true };
+        if (!opened) throw new Error(panelFromPageRefusal() ?? 'The browser did not open the side panel.');
+        return { opened };
       });
     },
   });

@@ -1,3 +1,4 @@
+import { closedShadowRootReader } from './browser/closed-shadow-root';
 import { BLOCK_BREAK, isBlockBoundary, SKIPPED } from './text-rules';
 
 export { BLOCK_BREAK } from './text-rules';
@@ -16,7 +17,7 @@ export type ShadowLookup = (element: Element) => ShadowRoot | null;
 
 /** The shadow root lookup of the content script's world, or the open one only outside an extension. */
 export function defaultShadowLookup(): ShadowLookup {
-  const closed = globalThis.chrome?.dom?.openOrClosedShadowRoot;
+  const closed = closedShadowRootReader();
   // Only HTML elements can host a shadow root.
   if (closed) return (element) => element.shadowRoot ?? (element instanceof HTMLElement ? closed(element) : null);
   return (element) => element.shadowRoot;

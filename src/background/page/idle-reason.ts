@@ -14,6 +14,10 @@ export function idleReason(url: string | undefined): string | null {
   ) {
     return 'Extensions cannot run on the Chrome Web Store.';
   }
+  // Firefox keeps extensions off its add-ons site (extensions.webextensions.restrictedDomains).
+  if (host === 'addons.mozilla.org' || host === 'accounts.firefox.com') {
+    return 'Extensions cannot run on Firefox’s add-ons and accounts sites.';
+  }
   switch (parsed.protocol) {
     case 'http:':
     case 'https:':
@@ -26,9 +30,11 @@ export function idleReason(url: string | undefined): string | null {
     case 'edge:':
     case 'about:':
     case 'devtools:':
+    case 'resource:':
     case 'view-source:':
       return 'Extensions cannot run on browser pages.';
     case 'chrome-extension:':
+    case 'moz-extension:':
       return 'Extensions cannot run on other extensions’ pages.';
     case 'data:':
     case 'blob:':
