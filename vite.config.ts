@@ -3,30 +3,39 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { type ContentScript, classicContentScript } from './scripts/classic-content-script.ts';
+import { firefoxBackground, firefoxBuild } from './scripts/firefox-manifest.ts';
 
 export default defineConfig(({ mode }) => {
+  // `--mode firefox` builds the same code for Firefox into dist-firefox/ (`firefox-bench` for its benchmark).
+  const firefox = mode.startsWith('firefox');
   // Performance marks reach the page's timeline only in bench builds (`vite build --mode bench`).
-  const define = { __BENCH__: JSON.stringify(mode === 'bench') };
+  const define = { __BENCH__: JSON.stringify(mode === 'bench' || mode === 'firefox-bench') };
   // Content scripts are built as classic scripts by our plugin, so that no web-accessible resource exposes us.
   const { content_scripts, ...rest } = manifest;
   return {
     plugins: [
       preact(),
-      crx({ manifest: rest }),
+      firefox ? crx({ manifest: firefoxBackground(rest), browser: 'firefox' }) : crx({ manifest: rest }),
       classicContentScript(content_scripts as ContentScript[], define, [
         // Injected only when the user clips a page, so that Readability and DOMPurify weigh nothing otherwise.
         { entry: 'src/content/clipper.ts', file: 'clipper.js' },
       ]),
+      ...(firefox ? [firefoxBuild()] : []),
     ],
     define,
     build: {
-      target: 'chrome120',
-      outDir: 'dist',
+      target: firefox ? 'firefox140' : 'chrome120',
+      outDir: firefox ? 'dist-firefox' : 'dist',
       emptyOutDir: true,
       sourcemap: false,
       rollupOptions: {
-        // Pages the manifest does not name: the insight page (network, map, timeline) and the PDF reader.
-        input: { insights: 'src/ui/insights/index.html', pdf: 'pdf.html' },
+        // Pages the manifest does not name: the insight page (network, map, timeline), the sites Dossier may read
+        // and the PDF reader.
+        input: {
+          insights: 'src/ui/insights/index.html',
+          permissions: 'src/ui/permissions/index.html',
+          pdf: 'pdf.html',
+        },
       },
     },
     server: { port: 5173, strictPort: true, hmr: { port: 5173 } },

@@ -1,5 +1,6 @@
 // Near-miss linking: the engine's symmetric-delete index + one-edit rule, against fuse.js on the same names.
-// Run with `npm run bench:fuzzy`; prints precision, recall and time per look-up for each, measured in one run.
+// Run with `npm run bench:fuzzy`; prints precision, recall and time per look-up for each, measured in one run
+// (the scorers timed in alternating order, medians with quartiles).
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fuse from 'fuse.js';
@@ -8,6 +9,7 @@ import { readPack } from '../src/cli/load-pack';
 import { deletionKeys, FUZZY_MIN_LENGTH, isNearMiss } from '../src/engine/fuzzy';
 import { buildDeleteIndex, lookupDeletes } from '../src/engine/fuzzy-index';
 import { foldedWords } from '../src/engine/tokenise';
+import { alternate, spread } from './measure';
 
 const corpus = process.argv[2] ?? fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
 const pack = readPack(join(corpus, 'pack.csv'));
@@ -57,25 +59,34 @@ function fuse(threshold: number) {
   return (word: string) => f.search(word, { limit: 1 })[0]?.item ?? null;
 }
 
-function measure(label: string, link: (w: string) => string | null) {
+/** Precision and recall of a scorer over the positives and negatives. */
+function quality(link: (w: string) => string | null) {
   let tp = 0;
   let fp = 0;
-  const a = performance.now();
   for (const [word, name] of positives) {
     const got = link(word);
     if (got === name) tp++;
     else if (got) fp++;
   }
   for (const word of negatives) if (link(word)) fp++;
-  const us = ((performance.now() - a) * 1000) / (positives.length + negatives.length);
-  const precision = tp / Math.max(1, tp + fp);
-  console.log(
-    `${label.padEnd(28)} precision ${precision.toFixed(3)}  recall ${(tp / positives.length).toFixed(3)}  ${us.toFixed(1)} µs per word`,
-  );
+  return { precision: tp / Math.max(1, tp + fp), recall: tp / positives.length };
 }
 
 console.log(
   `${names.length} names, ${positives.length} one-edit misspellings, ${negatives.length} other capitalised words\n`,
 );
-measure('engine (delete index, 1 edit)', engine);
-for (const t of [0.1, 0.2, 0.3]) measure(`fuse.js threshold ${t}`, fuse(t));
+const scorers: Record<string, (w: string) => string | null> = { 'engine (delete index, 1 edit)': engine };
+for (const t of [0.1, 0.2, 0.3]) scorers[`fuse.js threshold ${t}`] = fuse(t);
+const words = [...positives.map(([word]) => word), ...negatives];
+// Every scorer over every word, the scorers in alternating order, medians of 3 passes after a warm-up pass.
+const times = alternate(
+  Object.fromEntries(Object.entries(scorers).map(([label, link]) => [label, () => words.forEach(link)])),
+  { runs: 3, warmup: 1 },
+);
+for (const [label, link] of Object.entries(scorers)) {
+  const { precision, recall } = quality(link);
+  const perWord = (ms: number) => `${((ms * 1000) / words.length).toFixed(1)} µs`;
+  console.log(
+    `${label.padEnd(28)} precision ${precision.toFixed(3)}  recall ${recall.toFixed(3)}  ${spread(times[label]!, perWord)} per word`,
+  );
+}

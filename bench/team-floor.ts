@@ -5,7 +5,7 @@
  *
  * - `teamFloor`: the team's database replicated once into a fresh local one;
  * - `liveFloor`: an edit written into one local database that pushes live to the server, until another local
- *   database pulling live from the server holds it.
+ *   database pulling live from the server holds it (a block of edits of one document per call).
  */
 import IndexedDbAdapter from 'pouchdb-adapter-indexeddb';
 import PouchDB from 'pouchdb-browser';
@@ -15,7 +15,7 @@ PouchDB.plugin(IndexedDbAdapter);
 declare global {
   interface Window {
     teamFloor?: (db: string, user: string, password: string, name: string, batchSize: number) => Promise<number>;
-    liveFloor?: (db: string, user: string, password: string, edits: number) => Promise<number[]>;
+    liveFloor?: (db: string, user: string, password: string, edits: number, block: number) => Promise<number[]>;
   }
 }
 
@@ -40,7 +40,7 @@ window.teamFloor = async (db, user, password, name, batchSize) => {
   return ms;
 };
 
-window.liveFloor = async (db, user, password, edits) => {
+window.liveFloor = async (db, user, password, edits, block) => {
   await signIn(user, password);
   const remote = new PouchDB(`${location.origin}/${db}`, { skip_setup: true });
   const source = new PouchDB('live-floor-source', { adapter: 'indexeddb' });
@@ -54,10 +54,11 @@ window.liveFloor = async (db, user, password, edits) => {
     if (waiting && info.docs.some((doc) => doc._rev === waiting?.rev)) waiting.done();
   });
   const doc = {
-    _id: 'card:live-floor',
+    // A document of its own for each block of edits, so that blocks never make conflicting first revisions.
+    _id: `card:live-floor-${block}`,
     type: 'card',
     schema: 2,
-    cardId: 'live-floor',
+    cardId: `live-floor-${block}`,
     name: 'Live Floor',
     kind: 'person',
     aliases: [] as string[],

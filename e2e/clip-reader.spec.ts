@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
+import { missingShared, skipWithoutShared } from '../scripts/needs-shared';
 import { openPanelPage, tabIdOf } from '../scripts/page-probe';
 import { expect, test } from './fixtures';
 
@@ -66,7 +67,11 @@ test('the reader view of a corpus page loads nothing remote until "Show images"'
   extensionId,
   server,
 }) => {
-  test.skip(!existsSync(corpusPage), 'the shared corpus is not beside the project');
+  test.skip(
+    skipWithoutShared(existsSync(corpusPage), 'the reader view of a corpus page'),
+    'the shared corpus is not beside the project',
+  );
+  expect(existsSync(corpusPage), missingShared('The reader view of a corpus page')).toBe(true);
   // Nothing leaves the machine; what would have is recorded.
   const outside: string[] = [];
   await context.route('**/*', (route) => {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { refuseOutsideRequests } from '../scripts/browser';
+import { missingShared, skipWithoutShared } from '../scripts/needs-shared';
 import { openPanelPage, tabIdOf } from '../scripts/page-probe';
 import { expect, test } from './fixtures';
 
@@ -56,7 +57,11 @@ test('every corpus page clips with the title and byline Readability gives', asyn
   extensionId,
   server,
 }) => {
-  test.skip(pages.length === 0, 'the shared corpus is not beside the project');
+  test.skip(
+    skipWithoutShared(pages.length > 0, 'clipping every corpus page'),
+    'the shared corpus is not beside the project',
+  );
+  expect(pages.length > 0, missingShared('Clipping every corpus page')).toBe(true);
   test.setTimeout(180_000);
   await refuseOutsideRequests(context);
   const panel = await openPanelPage(context, extensionId, 0);

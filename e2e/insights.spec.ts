@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { refuseOutsideRequests } from '../scripts/browser';
+import { missingShared, skipWithoutShared } from '../scripts/needs-shared';
 import { openPanelPage, tabIdOf } from '../scripts/page-probe';
 import { expect, test } from './fixtures';
 
@@ -49,7 +50,11 @@ test('the network, map and timeline of the clipped corpus pages: drawn, clickabl
   extensionId,
   server,
 }) => {
-  test.skip(pages.length === 0, 'the shared corpus is not beside the project');
+  test.skip(
+    skipWithoutShared(pages.length > 0, 'the insight page of the corpus'),
+    'the shared corpus is not beside the project',
+  );
+  expect(pages.length > 0, missingShared('The insight page of the corpus')).toBe(true);
   test.setTimeout(240_000);
   await refuseOutsideRequests(context);
   const panel = await openPanelPage(context, extensionId, 0);

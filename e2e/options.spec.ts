@@ -140,6 +140,58 @@ test('everything is exported, wiped after a confirmation, and restored from the 
   await restore.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":') });
   await options.getByRole('button', { name: 'Restore', exact: true }).click();
   await expect(options.getByRole('alert')).toContainText('broken.json: The file is not valid JSON');
+  // A backup the store's own schemas refuse changes nothing, and says which document is wrong and why.
+  const tampered = (change: (docs: Array<Record<string, unknown>>) => void) => {
+    const data = JSON.parse(backup.text) as { docs: Array<Record<string, unknown>> };
+    change(data.docs);
+    return Buffer.from(JSON.stringify(data));
+  };
+  const ledger = (docs: Array<Record<string, unknown>>) => docs.find((d) => d._id === 'card:northbridge-ledger')!;
+  const refusals: Array<[string, Buffer, RegExp]> = [
+    [
+      'hostile-link.json',
+      tampered((docs) => {
+        docs.push({
+          _id: 'sighit:0123456789abcdef',
+          type: 'signal-hit',
+          schema: 2,
+          hitId: '0123456789abcdef',
+          url: 'javascript:alert(document.domain)',
+          title: 'Trap',
+          time: new Date().toISOString(),
+          cardId: 'northbridge-ledger',
+          cardName: 'Northbridge Ledger',
+          signal: 'x',
+          terms: [],
+          evidence: 'x',
+        });
+      }),
+      /^hostile-link\.json: docs\.\d+ \(signal-hit sighit:0123456789abcdef\): url: must be a page's address \(http, https or file\), not a javascript:, data: or other URL; nothing was restored\.$/,
+    ],
+    [
+      'many-aliases.json',
+      tampered((docs) => {
+        ledger(docs).aliases = Array.from({ length: 900_000 }, (_, i) => `Ledger ${i}`);
+      }),
+      /^many-aliases\.json: docs\.\d+ \(card card:northbridge-ledger\): aliases: must hold at most 1,000 aliases; nothing was restored\.$/,
+    ],
+    [
+      'deep.json',
+      Buffer.from(backup.text.replace('"docs": [', `"deep": ${'['.repeat(100_000)}${']'.repeat(100_000)}, "docs": [`)),
+      /^deep\.json: The backup nests deeper than 32 levels/,
+    ],
+  ];
+  for (const [name, buffer, message] of refusals) {
+    await restore.setInputFiles({ name, mimeType: 'application/json', buffer });
+    await options.getByRole('button', { name: 'Restore', exact: true }).click();
+    await expect(options.getByRole('alert')).toHaveText(message);
+  }
+  await expect(options.getByRole('row', { name: /press/ })).toHaveCount(0);
+  await expect(options.getByText('None: Dossier runs on every site.')).toBeVisible();
+  await options.setViewportSize({ width: 380, height: 640 });
+  await options.getByRole('alert').scrollIntoViewIfNeeded();
+  await options.screenshot({ path: test.info().outputPath('restore-refused.png') });
+  await options.setViewportSize({ width: 1280, height: 720 });
   await restore.setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup.text) });
   await options.getByRole('button', { name: 'Restore', exact: true }).click();
   await expect(options.getByRole('status').filter({ hasText: 'Restored' })).toContainText('from backup.json');

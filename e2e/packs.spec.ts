@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { refuseOutsideRequests } from '../scripts/browser';
+import { missingShared, skipWithoutShared } from '../scripts/needs-shared';
 import { paintedRanges, recordedState, tabIdOf, waitForHighlights } from '../scripts/page-probe';
 import { readCorpus } from '../src/cli/corpus';
 import { readPack } from '../src/cli/load-pack';
@@ -51,7 +52,8 @@ test('every malformed pack file is refused with its reason, and the store is lef
 });
 
 test.describe('with the corpus pack imported', () => {
-  test.skip(readdirSync(resolve(corpus, '..')).indexOf('corpus') < 0, 'the shared corpus is not beside the project');
+  const present = existsSync(resolve(corpus, 'pack.csv'));
+  test.skip(skipWithoutShared(present, 'the corpus pack'), 'the shared corpus is not beside the project');
 
   test('the corpus pack imports from the options page and its mentions are painted on the real pages', async ({
     context,
@@ -59,6 +61,7 @@ test.describe('with the corpus pack imported', () => {
     extensionId,
     server,
   }) => {
+    expect(present, missingShared('Importing the corpus pack')).toBe(true);
     test.setTimeout(180_000);
     await refuseOutsideRequests(context);
     const options = await openOptions(context, extensionId);

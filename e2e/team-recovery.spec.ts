@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -42,8 +42,15 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts `npm run sync-server` on the folder and port; resolves once it serves the team. */
-async function startServer(members: string): Promise<void> {
+/**
+ * Starts `npm run sync-server` on the folder and port; resolves once it serves the team. Passwords go as the
+ * server takes them, never as arguments: the admin in DOSSIER_COUCH_ADMIN, members' in a file of their own.
+ */
+async function startServer(members: readonly { name: string; password?: string }[]): Promise<void> {
+  const passwords = join(dir, 'passwords');
+  writeFileSync(passwords, members.flatMap((m) => (m.password ? [`${m.name}:${m.password}`] : [])).join('\n'), {
+    mode: 0o600,
+  });
   const child = spawn(
     process.execPath,
     [
@@ -54,16 +61,20 @@ async function startServer(members: string): Promise<void> {
       String(port),
       '--dir',
       join(dir, 'server'),
-      '--admin',
-      `${ADMIN.name}:${ADMIN.password}`,
+      '--passwords-file',
+      passwords,
       '--team',
       'research',
       '--members',
-      members,
+      members.map((m) => m.name).join(','),
       '--readers',
       '',
     ],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, DOSSIER_COUCH_ADMIN: `${ADMIN.name}:${ADMIN.password}` },
+    },
   );
   server = child;
   let output = '';
@@ -173,7 +184,7 @@ function button(worker: Worker, tabId: number) {
 test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dossier-recovery-'));
   port = await freePort();
-  await startServer(`${ALICE.name}:${ALICE.password},${BOB.name}:${BOB.password}`);
+  await startServer([ALICE, BOB]);
 });
 test.afterAll(async () => {
   await killServer();
@@ -268,7 +279,7 @@ test('the server killed while 1,000 shared cards are pushed, and started again: 
 
   // Started again on the same folder and port (the users keep their passwords): the push resumes on its own.
   const restarted = Date.now();
-  await startServer(`${ALICE.name},${BOB.name}`);
+  await startServer([{ name: ALICE.name }, { name: BOB.name }]);
   await expect.poll(serverCount, { timeout: 90_000 }).toBe(local.size);
   console.log(`the server holds all ${local.size} documents ${Date.now() - restarted} ms after its restart`);
   const onServer = await serverDocs();

@@ -194,6 +194,52 @@ test('malformed or hostile documents put on the server are left out, never shown
     kind: 'company',
     summary: '<script>document.title="owned"</script>',
   });
+  // Within what a server lets an admin write, past what the extension reads: 1,001 aliases, and a clip whose
+  // page is a javascript: URL. A server that refuses them itself keeps them from the extension altogether.
+  const tryPut = async (id: string, doc: object) =>
+    (
+      await fetch(`${server.url}/dossier-team-research/${encodeURIComponent(id)}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', authorization: admin },
+        body: JSON.stringify(doc),
+      })
+    ).status < 300;
+  const aliases = Array.from({ length: 1001 }, (_, i) => `Many ${i}`);
+  const manyArrived = await tryPut('card:many-aliases', {
+    type: 'card',
+    schema: 2,
+    cardId: 'many-aliases',
+    name: 'Many aliases',
+    kind: 'topic',
+    aliases,
+    pack: 'team:research',
+    createdBy: 'bob',
+    updatedBy: 'bob',
+  });
+  const clipId = '0123456789abcdef';
+  const trapArrived = await tryPut(`clip:${clipId}:bob`, {
+    type: 'clip',
+    schema: 2,
+    createdBy: 'bob',
+    updatedBy: 'bob',
+    url: 'javascript:document.title="owned"',
+    canonicalUrl: 'javascript:document.title="owned"',
+    title: 'Trap clip',
+    byline: null,
+    siteName: null,
+    published: null,
+    excerpt: null,
+    lang: null,
+    html: '<p>x</p>',
+    text: 'x',
+    clipId,
+    clipped: new Date().toISOString(),
+    updated: new Date().toISOString(),
+    tags: [],
+    note: '',
+    mentions: [],
+    trashed: null,
+  });
   await put('card:tencent-dupe', {
     type: 'card',
     cardId: 'tencent',
@@ -230,4 +276,25 @@ test('malformed or hostile documents put on the server are left out, never shown
     value: { summary: string };
   };
   expect(card.value.summary).not.toBe('forged');
+
+  // Listed as skipped, with the reason, under the team's sync state; never in the library or the Team view.
+  await panel.setViewportSize({ width: 380, height: 720 });
+  const skipped = panel.locator('.team-skipped');
+  await expect(skipped).toContainText(/research: \d+ documents skipped/, { timeout: 10_000 });
+  await expect(skipped).toContainText(/card:\S+: \w+/);
+  const listed = (await panel.evaluate(() => chrome.runtime.sendMessage({ type: 'teams.list', payload: {} }))) as {
+    value: Array<{ skipped: { count: number; first: Array<{ id: string; reason: string }> } }>;
+  };
+  const reasons = Object.fromEntries(listed.value[0]!.skipped.first.map((d) => [d.id, d.reason]));
+  expect(reasons['card:wrong-shape']).toBeTruthy();
+  if (manyArrived) expect(reasons['card:many-aliases']).toBe('aliases: must hold at most 1,000 aliases');
+  if (trapArrived) expect(reasons[`clip:${clipId}:bob`]).toMatch(/^url: must be a page's address/);
+  await panel.screenshot({ path: test.info().outputPath('skipped-documents.png') });
+  await panel.getByRole('searchbox').fill('Many aliases');
+  await expect(panel.getByRole('button', { name: /^Many aliases/ })).toHaveCount(0);
+  await panel.getByRole('tab', { name: 'Team' }).click();
+  await expect(panel.getByRole('region', { name: 'Recent team activity' })).toBeVisible();
+  await expect(panel.getByText('Trap clip')).toHaveCount(0);
+  await expect(panel.locator('a[href^="javascript:" i]')).toHaveCount(0);
+  expect(await page.title()).not.toBe('owned');
 });

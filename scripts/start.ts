@@ -2,16 +2,26 @@
  * `npm start`: builds Dossier, serves the demo page on loopback and opens Chromium with the extension on it.
  * With a display the browser stays open on a profile kept in .profile/. Without one it runs headless,
  * saves screenshots (highlighted page, open popover, side panel), prints a summary and exits.
+ * `npm start -- --firefox` does the same in Firefox (scripts/start-firefox.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { extensionId, launch, serviceWorker } from './browser';
 import { hoverRange, openPanelPage, readPopover, recordedState, tabIdOf, waitForHighlights } from './page-probe';
+import { startFirefox } from './start-firefox';
 import { serve } from './static-server';
 
 const root = resolve(import.meta.dirname, '..');
 const headless = process.argv.includes('--headless') || (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
+
+if (process.argv.includes('--firefox')) {
+  const server = await serve(undefined, Number(process.env.PORT ?? 0)).catch(() => serve());
+  console.log(`Demo page: ${server.url}/demo/`);
+  await startFirefox(server, headless, !process.argv.includes('--no-build'));
+  await server.close();
+  process.exit(0);
+}
 
 if (!process.argv.includes('--no-build')) {
   const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });

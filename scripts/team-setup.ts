@@ -1,15 +1,17 @@
 /**
- * `npm run team:setup -- --url URL --team NAME --members a,b --readers c [--remove d] [--admin user:pass]`:
+ * `npm run team:setup -- --url URL --team NAME --members a,b --readers c [--remove d] [--passwords-file FILE]`:
  * creates or updates a team on a CouchDB 3 server (or the sync server): its database, _security, rules and
- * users. A user given as `name:password` gets that password; a new user without one gets a generated password,
- * printed once. `--remove` takes users' roles in the team away and revokes their devices in it. The admin may
- * also come from DOSSIER_COUCH_ADMIN (`user:pass`), which keeps it out of the shell's history.
+ * users. A user with a line `name:password` in the passwords file gets that password; a new user without one gets
+ * a generated password, printed once. `--remove` takes users' roles in the team away and revokes their devices in
+ * it. The server admin comes from DOSSIER_COUCH_ADMIN (`user:pass`) or `--admin-file FILE`: never an argument,
+ * which every user of the machine sees in the process list (secrets.ts).
  *
  * `npm run team:setup -- --url URL --revoke-devices a,b [--team NAME]`: revokes every device account of these
  * users (in that team only, with --team): each of their browsers must join again.
  */
 import { parseArgs } from 'node:util';
-import { describeSetup, parseCredentials, parsePeople, revokeDevices, setupTeam } from './team/setup';
+import { adminFrom, passwordsFrom, peopleFrom, refuseArgumentSecrets } from './team/secrets';
+import { describeSetup, revokeDevices, setupTeam } from './team/setup';
 
 const { values } = parseArgs({
   options: {
@@ -20,30 +22,34 @@ const { values } = parseArgs({
     remove: { type: 'string' },
     'revoke-devices': { type: 'string' },
     admin: { type: 'string' },
+    'admin-file': { type: 'string' },
+    'passwords-file': { type: 'string' },
   },
 });
-const admin = values.admin ?? process.env.DOSSIER_COUCH_ADMIN;
 const names = (list: string | undefined) =>
   (list ?? '')
     .split(',')
     .map((name) => name.trim())
     .filter(Boolean);
 const revoking = names(values['revoke-devices']);
-if (!values.url || !admin || (!values.team && revoking.length === 0)) {
-  console.error(
-    [
-      'Usage: npm run team:setup -- --url https://couch.example:6984 --team NAME --members a,b --readers c [--remove d] --admin user:pass',
-      '       npm run team:setup -- --url https://couch.example:6984 --revoke-devices a,b [--team NAME] --admin user:pass',
-    ].join('\n'),
-  );
-  process.exit(2);
-}
 
 try {
+  refuseArgumentSecrets(values);
+  const admin = adminFrom(values['admin-file']);
+  if (!values.url || !admin || (!values.team && revoking.length === 0)) {
+    console.error(
+      [
+        'Usage: DOSSIER_COUCH_ADMIN=user:pass npm run team:setup -- --url https://couch.example:6984 --team NAME --members a,b --readers c [--remove d] [--passwords-file FILE]',
+        '       DOSSIER_COUCH_ADMIN=user:pass npm run team:setup -- --url https://couch.example:6984 --revoke-devices a,b [--team NAME]',
+        '(--admin-file FILE, holding user:pass, instead of DOSSIER_COUCH_ADMIN)',
+      ].join('\n'),
+    );
+    process.exit(2);
+  }
   if (revoking.length > 0) {
     const result = await revokeDevices({
       url: values.url,
-      admin: parseCredentials(admin),
+      admin,
       users: revoking,
       ...(values.team ? { team: values.team } : {}),
     });
@@ -52,12 +58,13 @@ try {
       console.log(`${name}: ${revoked.length} device${revoked.length === 1 ? '' : 's'} revoked${list}`);
     }
   } else if (values.team) {
+    const passwords = passwordsFrom(values['passwords-file']);
     const report = await setupTeam({
       url: values.url,
-      admin: parseCredentials(admin),
+      admin,
       team: values.team,
-      members: parsePeople(values.members),
-      readers: parsePeople(values.readers),
+      members: peopleFrom(values.members, passwords),
+      readers: peopleFrom(values.readers, passwords),
       remove: names(values.remove),
     });
     console.log(describeSetup(report).join('\n'));

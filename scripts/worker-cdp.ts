@@ -32,6 +32,8 @@ export interface WorkerHeap {
 /** A CDP session on the extension's service worker. */
 export interface WorkerSession {
   send<T>(method: string, params?: Record<string, unknown>): Promise<T>;
+  /** Listens to the worker's CDP events of one method (`Debugger.paused` …). */
+  on(method: string, listener: (params: Record<string, unknown>) => void): void;
   detach(): Promise<void>;
 }
 
@@ -50,10 +52,18 @@ export async function attachWorker(context: BrowserContext): Promise<WorkerSessi
   const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false });
   let next = 1;
   const waiting = new Map<number, (message: { result?: unknown; error?: { message: string } }) => void>();
+  const listeners = new Map<string, Array<(params: Record<string, unknown>) => void>>();
   cdp.on('Target.receivedMessageFromTarget', (event) => {
     if (event.sessionId !== sessionId) return;
-    const message = JSON.parse(event.message) as { id?: number; result?: unknown; error?: { message: string } };
+    const message = JSON.parse(event.message) as {
+      id?: number;
+      result?: unknown;
+      error?: { message: string };
+      method?: string;
+      params?: Record<string, unknown>;
+    };
     if (message.id !== undefined) waiting.get(message.id)?.(message);
+    else if (message.method) for (const listener of listeners.get(message.method) ?? []) listener(message.params ?? {});
   });
   return {
     async send<T>(method: string, params: Record<string, unknown> = {}): Promise<T> {
@@ -64,6 +74,9 @@ export async function attachWorker(context: BrowserContext): Promise<WorkerSessi
       waiting.delete(id);
       if (error) throw new Error(`${method}: ${error.message}`);
       return result as T;
+    },
+    on(method, listener) {
+      listeners.set(method, [...(listeners.get(method) ?? []), listener]);
     },
     async detach() {
       await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
@@ -97,4 +110,40 @@ export async function stopServiceWorkers(context: BrowserContext): Promise<void>
   } finally {
     await cdp.detach();
   }
+}
+
+/**
+ * Sets a breakpoint in the worker's code, at the offset `locate` finds in one of its scripts' source (-1: not in
+ * this one). Resolves once it is set, with `paused`: resolves when the worker stops at it. The worker stays
+ * paused until it is resumed, stopped, or the session is detached.
+ */
+export async function breakpointIn(
+  worker: WorkerSession,
+  locate: (source: string) => number,
+): Promise<{ paused: Promise<void> }> {
+  const scripts: string[] = [];
+  worker.on('Debugger.scriptParsed', (params) => {
+    if (String(params.url).startsWith('chrome-extension://')) scripts.push(String(params.scriptId));
+  });
+  let breakpoint = '';
+  const paused = new Promise<void>((done) =>
+    worker.on('Debugger.paused', (params) => {
+      if ((params.hitBreakpoints as string[] | undefined)?.includes(breakpoint)) done();
+    }),
+  );
+  // Enabling the debugger reports every script already parsed.
+  await worker.send('Debugger.enable');
+  for (const scriptId of scripts) {
+    const { scriptSource } = await worker.send<{ scriptSource: string }>('Debugger.getScriptSource', { scriptId });
+    const at = locate(scriptSource);
+    if (at < 0) continue;
+    const before = scriptSource.slice(0, at);
+    const lineNumber = before.split('\n').length - 1;
+    const columnNumber = at - (before.lastIndexOf('\n') + 1);
+    ({ breakpointId: breakpoint } = await worker.send<{ breakpointId: string }>('Debugger.setBreakpoint', {
+      location: { scriptId, lineNumber, columnNumber },
+    }));
+    return { paused };
+  }
+  throw new Error(`No script of the worker (${scripts.length} searched) has the place to break at.`);
 }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_DEVICES_PER_USER } from './device-accounts';
 import { type DeviceService, startDeviceService } from './devices';
+import { rawRequest } from './raw-http';
 import { type SyncServer, startSyncServer } from './server';
 import { basicAuth, type Credentials, revokeDevices, setupTeam } from './setup';
 
@@ -148,6 +150,50 @@ describe('a device account', () => {
   });
 });
 
+describe('the limits of device accounts', () => {
+  it('holds a user to 50 devices when 70 ask at once: exactly 50 are made', async () => {
+    const dave: Credentials = { name: 'dave', password: 'dave-password' };
+    await setupTeam({ url: server.url, admin: server.admin, team: 'demo', members: [dave], readers: [] });
+    const replies = await Promise.all(
+      Array.from({ length: 70 }, (_, i) =>
+        call(dave, 'POST', '/_dossier/devices', { team: 'demo', label: `Browser ${i}` }),
+      ),
+    );
+    const statuses = replies.map((reply) => reply.status);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(MAX_DEVICES_PER_USER);
+    expect(statuses.filter((status) => status === 403)).toHaveLength(70 - MAX_DEVICES_PER_USER);
+    const listed = (await call(dave, 'GET', '/_dossier/devices')).body as unknown as unknown[];
+    expect(listed).toHaveLength(MAX_DEVICES_PER_USER);
+    await revokeDevices({ url: server.url, admin: server.admin, users: ['dave'] });
+  }, 60_000);
+
+  it('takes a label as plain text of at most 120 characters, and refuses anything else', async () => {
+    const made = await call(alice, 'POST', '/_dossier/devices', {
+      team: 'demo',
+      label: ' Firefox\u0000 on\u202e Linux\n ',
+    });
+    expect(made.status).toBe(201);
+    expect(made.body.label).toBe('Firefox  on  Linux');
+    const long = await call(alice, 'POST', '/_dossier/devices', { team: 'demo', label: 'é'.repeat(121) });
+    expect(long).toMatchObject({ status: 400, body: { reason: 'A label is at most 120 characters.' } });
+    expect((await call(alice, 'POST', '/_dossier/devices', { team: 'demo', label: '😀'.repeat(120) })).status).toBe(
+      201,
+    );
+    const markup = await call(alice, 'POST', '/_dossier/devices', {
+      team: 'demo',
+      label: '<img src=x onerror=alert(1)>',
+    });
+    expect(markup).toMatchObject({ status: 400, body: { reason: 'A label is plain text, not HTML.' } });
+    expect((await call(alice, 'POST', '/_dossier/devices', { team: 'demo', label: { html: 'x' } })).status).toBe(400);
+    const devices = (await call(alice, 'GET', '/_dossier/devices')).body as unknown as {
+      label: string;
+      name: string;
+    }[];
+    expect(devices.map((d) => d.label)).not.toContain('<img src=x onerror=alert(1)>');
+    await call(alice, 'DELETE', `/_dossier/devices/${made.body.name}`);
+  });
+});
+
 describe('revoking a device', () => {
   it('by its owner ends its access at once', async () => {
     const device = await deviceOf(alice);
@@ -179,7 +225,8 @@ describe('revoking a device', () => {
     expect((await call(bobs, 'GET', `${DB}/card:acme`)).status).toBe(200);
     // Not a way to delete users either, not even for an admin.
     expect((await call(server.admin, 'DELETE', '/_dossier/devices/alice')).status).toBe(404);
-    expect((await call(server.admin, 'DELETE', '/_dossier/devices/%E0%A4%A')).status).toBe(404);
+    // A malformed path is no path: refused before any rule.
+    expect((await call(server.admin, 'DELETE', '/_dossier/devices/%E0%A4%A')).status).toBe(400);
     expect((await call(alice, 'GET', '/_session')).body).toMatchObject({ userCtx: { name: 'alice' } });
   });
 });
@@ -267,6 +314,16 @@ describe('the device service run alone (beside CouchDB 3)', () => {
     expect((await call(alice, 'DELETE', `/_dossier/devices/${device.name}`, undefined, service.url)).status).toBe(200);
     expect((await call(device, 'GET', `${DB}/card:acme`)).status).toBe(401);
     expect((await call(alice, 'GET', '/_all_dbs', undefined, service.url)).status).toBe(404);
+  });
+
+  it('answers only its own host names, and no web page', async () => {
+    const port = new URL(service.url).port;
+    const ask = (headers: Record<string, string>) =>
+      rawRequest(service.url, { path: '/_dossier/devices', headers: { ...headers, authorization: basicAuth(alice) } });
+    expect((await ask({})).status).toBe(200);
+    expect((await ask({ host: `rebound.example:${port}` })).status).toBe(421);
+    expect((await ask({ origin: 'https://evil.example' })).status).toBe(403);
+    expect((await ask({ origin: 'chrome-extension://abcdefghijklmnop' })).status).toBe(200);
   });
 
   it('refuses to start with a wrong admin', async () => {

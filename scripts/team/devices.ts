@@ -27,6 +27,8 @@ import {
   revokeDevice,
   teamExists,
 } from './device-accounts';
+import { allowedHosts, checkFrontDoor, type Door } from './front-door';
+import { normalisePath } from './request-path';
 import { basicAuth, Couch, type Credentials, checkServerUrl } from './setup';
 
 /** Where the device service finds CouchDB. */
@@ -92,10 +94,36 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   throw new HttpError(400, 'bad_request', 'The request is not a JSON object.');
 }
 
-/** A label as it is kept: text, one line, at most 120 characters. */
+/** Something that reads as an HTML tag (as src/model/card.ts refuses in a card's text). */
+const MARKUP = /<\s*\/?\s*[a-z!?][^<>]*>/i;
+
+/** A label as it is kept: plain text on one line, at most 120 characters; refuses anything else. */
 function cleanLabel(value: unknown): string {
-  const text = typeof value === 'string' ? value.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').trim() : '';
-  return (text || 'A browser').slice(0, MAX_LABEL);
+  if (value === undefined) return 'A browser';
+  if (typeof value !== 'string') throw new HttpError(400, 'bad_request', 'A label is text.');
+  const text = value.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu, ' ').trim();
+  if ([...text].length > MAX_LABEL) {
+    throw new HttpError(400, 'bad_request', `A label is at most ${MAX_LABEL} characters.`);
+  }
+  if (MARKUP.test(text)) throw new HttpError(400, 'bad_request', 'A label is plain text, not HTML.');
+  return text || 'A browser';
+}
+
+/**
+ * Runs `task` after every earlier task of the same key has settled: the device count a creation checks is then
+ * the count it adds to, however many requests arrive at once (one device service per server).
+ */
+function serialised(): <T>(key: string, task: () => Promise<T>) => Promise<T> {
+  const tails = new Map<string, Promise<unknown>>();
+  return (key, task) => {
+    const run = (tails.get(key) ?? Promise.resolve()).then(task, task);
+    const tail = run.catch(() => undefined);
+    tails.set(key, tail);
+    void tail.then(() => {
+      if (tails.get(key) === tail) tails.delete(key);
+    });
+    return run;
+  };
 }
 
 /** A path segment decoded; a malformed one names no device. */
@@ -131,6 +159,7 @@ export function deviceRoutes(options: DeviceServiceOptions): DeviceRoutes {
   }
 
   const isAdmin = (caller: Caller) => caller.roles.includes('_admin');
+  const oneAtATime = serialised();
   const isDevice = (caller: Caller) =>
     caller.name !== null &&
     (ownerOfDevice(caller.name) !== null || caller.roles.some((r) => r.startsWith('dossier-device-of:')));
@@ -144,12 +173,16 @@ export function deviceRoutes(options: DeviceServiceOptions): DeviceRoutes {
     if (isDevice(caller)) throw new HttpError(403, 'forbidden', 'A device account cannot make another.');
     const access = accessIn(caller.roles, team);
     if (!access) throw new HttpError(403, 'forbidden', `${user} is not a member of the team ${team}.`);
+    const label = cleanLabel(body.label);
     const couch = admin();
     if (!(await teamExists(couch, team))) throw new HttpError(404, 'not_found', `The server has no team ${team}.`);
-    if ((await devicesOf(couch, user)).length >= MAX_DEVICES_PER_USER) {
-      throw new HttpError(403, 'forbidden', `${user} has ${MAX_DEVICES_PER_USER} devices: revoke some first.`);
-    }
-    send(res, 201, await createDevice(couch, user, team, access, cleanLabel(body.label)));
+    const device = await oneAtATime(user, async () => {
+      if ((await devicesOf(couch, user)).length >= MAX_DEVICES_PER_USER) {
+        throw new HttpError(403, 'forbidden', `${user} has ${MAX_DEVICES_PER_USER} devices: revoke some first.`);
+      }
+      return createDevice(couch, user, team, access, label);
+    });
+    send(res, 201, device);
   }
 
   async function list(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -199,10 +232,14 @@ export interface DeviceService {
   close(): Promise<void>;
 }
 
-/** Starts the device service alone on 127.0.0.1, after checking that the admin is one. */
+/**
+ * Starts the device service alone on 127.0.0.1, after checking that the admin is one. It answers the Host names
+ * of its loopback address and of `publicOrigins` (the reverse proxy's), and no web page (front-door.ts).
+ */
 export async function startDeviceService(
-  options: DeviceServiceOptions & { port?: number; host?: string },
+  options: DeviceServiceOptions & { port?: number; publicOrigins?: readonly string[] },
 ): Promise<DeviceService> {
+  allowedHosts(0, options.publicOrigins);
   const couch = typeof options.couch === 'string' ? options.couch : options.couch();
   const session = await new Couch(checkServerUrl(couch).href.replace(/\/$/, ''), basicAuth(options.admin)).request(
     'GET',
@@ -212,17 +249,27 @@ export async function startDeviceService(
     throw new Error(`${options.admin.name} is not an admin of ${couch} (or the password is wrong).`);
   }
   const routes = deviceRoutes(options);
+  let door: Door = { hosts: new Set(), origins: new Set() };
   const server = createServer((req, res) => {
+    const refused = checkFrontDoor(req, door);
+    if (refused) return send(res, refused.status, { error: refused.error, reason: refused.reason });
+    try {
+      req.url = normalisePath(req.url ?? '/').canonical;
+    } catch (error) {
+      return send(res, 400, { error: 'bad_request', reason: (error as Error).message });
+    }
     void routes(req, res).then((handled) => {
       if (!handled) send(res, 404, { error: 'not_found', reason: 'Only /_dossier/devices is served here.' });
     });
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => done());
+    server.listen(options.port ?? 0, '127.0.0.1', () => done());
   });
+  const port = (server.address() as AddressInfo).port;
+  door = allowedHosts(port, options.publicOrigins);
   return {
-    url: `http://${options.host ?? '127.0.0.1'}:${(server.address() as AddressInfo).port}`,
+    url: `http://127.0.0.1:${port}`,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));

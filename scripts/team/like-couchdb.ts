@@ -11,7 +11,13 @@ type Args = { base: Db; doc?: Incoming; docs?: Incoming[]; options?: { new_edits
 type Wrapped = { _handlers?: Array<(next: () => Promise<unknown>, args: Args) => unknown> };
 type Get = (id: unknown, options?: unknown, ...rest: unknown[]) => Promise<unknown>;
 /** A database as the server's wrappers see it. */
-type Db = Record<string, unknown> & { get: Get };
+type Db = Record<string, unknown> & { get: Get; changes?: (...args: unknown[]) => Feed };
+/** A changes feed as the wrappers hand it back: an event emitter that can be cancelled. */
+type Feed = {
+  cancel(): void;
+  listeners(event: string): Array<(...args: unknown[]) => void>;
+  listenerCount(event: string): number;
+};
 /** A leaf as `get(id, {open_revs: 'all', revs: true})` answers it. */
 type Leaf = { ok?: { _rev: string; _revisions?: { start: number; ids: string[] } } };
 
@@ -30,6 +36,10 @@ type Leaf = { ok?: { _rev: string; _revisions?: { start: number; ids: string[] }
  *    answers, and every later read and write of that database waits forever (one such read during a teammate's
  *    write left a team's database stuck). CouchDB answers `missing`. Here, `latest` is resolved before the
  *    read, from the document's leaves, and an unknown revision is read as it is (a `missing` error).
+ * 4. pouchdb-changeslike-wrapper's feed drops every listener when it is cancelled, so express-pouchdb's
+ *    `_changes` never hears that a long-poll feed whose client went away is complete, and its heartbeat
+ *    interval runs on for good: a process that ran the server never exits. Here a cancelled feed tells the
+ *    listeners it dropped that it is complete, as PouchDB's own feed does.
  */
 export function likeCouchDB(db: Record<string, unknown>): void {
   const base = db as Db;
@@ -118,6 +128,20 @@ export function likeCouchDB(db: Record<string, unknown>): void {
       for (const doc of docs) parents.delete(doc._id as string);
     }
   };
+  const changes = base.changes;
+  if (!changes) throw new Error('The sync server expected a database with a changes feed.');
+  base.changes = function (this: unknown, ...args: unknown[]) {
+    const feed = changes.apply(this, args);
+    const cancel = feed.cancel;
+    feed.cancel = function (this: Feed) {
+      const complete = feed.listeners('complete');
+      cancel.call(this);
+      if (feed.listenerCount('complete') > 0) return;
+      for (const listener of complete) listener({ status: 'cancelled' });
+    };
+    return feed;
+  };
+
   for (const method of ['bulkDocs', 'put']) {
     const handlers = (db[method] as Wrapped | undefined)?._handlers;
     if (!handlers) throw new Error(`The sync server expected validation to wrap ${method}.`);

@@ -1,12 +1,14 @@
 /**
  * The sync server: CouchDB's replication API on loopback, from express-pouchdb over PouchDB (in memory, or
  * LevelDB files in a folder), with _users, _session (cookie and basic auth), _security and validate_doc_update,
- * and the device service at /_dossier/devices (devices.ts).
+ * and the device service at /_dossier/devices (devices.ts). Every request passes the front door (its Host and
+ * Origin, front-door.ts), has its path normalised once (request-path.ts), and is served only if it is on the
+ * list of what Dossier and replication need and the caller may make it (access.ts, gate.ts).
  * For the demo, the tests and a single user; a real team runs the same setup against CouchDB 3.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
@@ -14,7 +16,10 @@ import expressPouchDB from 'express-pouchdb';
 import memdown from 'memdown';
 import PouchDB from 'pouchdb';
 import { deviceRoutes } from './devices';
+import { allowedHosts, checkFrontDoor, type Door } from './front-door';
+import { databaseStates, installGate, sendRefusal, setPath } from './gate';
 import { likeCouchDB } from './like-couchdb';
+import { normalisePath, type RequestPath } from './request-path';
 import { basicAuth, type Credentials, generatePassword } from './setup';
 
 /** How to run the server. */
@@ -27,6 +32,8 @@ export interface SyncServerOptions {
   admin?: Credentials;
   /** Serve /_dossier/devices (the default), or not, as a CouchDB without the device service. */
   devices?: boolean;
+  /** Origins a reverse proxy serves it under (`https://couch.example`): their host names are answered too. */
+  publicOrigins?: readonly string[];
 }
 
 /** A running sync server. */
@@ -35,16 +42,6 @@ export interface SyncServer {
   url: string;
   admin: Credentials;
   close(): Promise<void>;
-}
-
-/** `PUT /db` and `DELETE /db` (not `DELETE /_session`, signing out): CouchDB keeps them to server admins. */
-function isDatabaseChange(method: string | undefined, path: string): boolean {
-  return (method === 'PUT' || method === 'DELETE') && /^\/[^/]+\/?$/.test(path) && !/^\/_session\/?$/.test(path);
-}
-
-/** A write to `_users`: pouchdb-server lets a user give themselves roles by updating their own document. */
-function isUsersWrite(method: string | undefined, path: string): boolean {
-  return method !== 'GET' && method !== 'HEAD' && /^\/_users(?:\/|$)/.test(path);
 }
 
 /** The secret that signs session cookies, made once and kept in the server's folder (readable by its owner only). */
@@ -60,7 +57,13 @@ function sessionSecret(dir: string): string {
 export async function startSyncServer(options: SyncServerOptions = {}): Promise<SyncServer> {
   const admin = options.admin ?? { name: 'admin', password: generatePassword() };
   const dir = options.dir ? resolve(options.dir) : null;
-  if (dir) mkdirSync(dir, { recursive: true });
+  // The databases, the log and the session secret: the owner's only.
+  if (dir) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    chmodSync(dir, 0o700);
+  }
+  // A malformed public origin is refused before anything starts.
+  allowedHosts(0, options.publicOrigins);
   // express-pouchdb writes a log file; in memory it goes to a temporary folder removed on close.
   const logDir = dir ?? mkdtempSync(join(tmpdir(), 'dossier-sync-'));
   const Pouch = dir
@@ -87,49 +90,39 @@ export async function startSyncServer(options: SyncServerOptions = {}): Promise<
     next();
   });
 
-  let url = '';
-  // express-pouchdb 4.2 crashes the process on `PUT /db` from a non-admin (its wrapped constructor hands back a
-  // promise: https://github.com/pouchdb/pouchdb-server/issues/359), lists every database to anyone, and lets a
-  // user add roles to their own _users document (CouchDB refuses that). So database changes, the list and all
-  // writes to _users are kept to server admins here (no self sign-up, no password change by the user); who is
-  // asking is what /_session says.
-  async function guard(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    if (!isDatabaseChange(req.method, path) && !isUsersWrite(req.method, path) && !/^\/_all_dbs\/?$/.test(path)) {
-      return true;
-    }
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (req.headers.authorization) headers.authorization = req.headers.authorization;
-    if (req.headers.cookie) headers.cookie = req.headers.cookie;
-    const session = await fetch(`${url}/_session`, { headers });
-    const body = (await session.json().catch(() => null)) as { userCtx?: { name?: string; roles?: string[] } } | null;
-    if (session.ok && body?.userCtx?.roles?.includes('_admin')) return true;
-    const signedIn = session.ok && Boolean(body?.userCtx?.name);
-    res.writeHead(signedIn ? 403 : 401, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ error: signedIn ? 'forbidden' : 'unauthorized', reason: 'You are not a server admin.' }));
-    return false;
-  }
+  // Who may do what: decided after express-pouchdb has said who is asking, before any body is read (gate.ts).
+  installGate(app, databaseStates(Pouch));
 
+  let url = '';
+  let door: Door = { hosts: new Set(), origins: new Set() };
   // /_dossier/devices: device accounts, so that a browser keeps a credential of its own and not a password.
   const devices = options.devices === false ? async () => false : deviceRoutes({ couch: () => url, admin });
   const server = createServer((req, res) => {
-    devices(req, res)
-      .then(async (handled) => !handled && (await guard(req, res)))
-      .then(
-        (pass) => {
-          if (pass) app(req, res);
-        },
-        (error: unknown) => {
-          res.writeHead(500, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ error: 'internal_error', reason: String(error) }));
-        },
-      );
+    const refused = checkFrontDoor(req, door);
+    if (refused) return sendRefusal(req, res, refused);
+    let path: RequestPath;
+    try {
+      path = normalisePath(req.url ?? '/');
+    } catch (error) {
+      return sendRefusal(req, res, { status: 400, error: 'bad_request', reason: (error as Error).message });
+    }
+    // Every rule and route below sees this one path.
+    req.url = path.canonical;
+    setPath(req, path);
+    devices(req, res).then(
+      (handled) => {
+        if (!handled) app(req, res);
+      },
+      (error: unknown) => sendRefusal(req, res, { status: 500, error: 'internal_error', reason: String(error) }),
+    );
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 0, '127.0.0.1', () => done());
   });
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  url = `http://127.0.0.1:${port}`;
+  door = allowedHosts(port, options.publicOrigins);
 
   return {
     url,

@@ -67,20 +67,7 @@ export interface SetupReport {
   removed: RemovalReport[];
 }
 
-/** `name:password`, or `name` alone; a comma-separated list of them. */
-export function parsePeople(list: string | undefined): Person[] {
-  if (!list) return [];
-  return list
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean)
-    .map((item) => {
-      const colon = item.indexOf(':');
-      return colon < 0 ? { name: item } : { name: item.slice(0, colon), password: item.slice(colon + 1) };
-    });
-}
-
-/** `name:password`, as a server admin is given. */
+/** `name:password`, as a server admin is given (in DOSSIER_COUCH_ADMIN or a file, secrets.ts). */
 export function parseCredentials(value: string): Credentials {
   const colon = value.indexOf(':');
   if (colon <= 0) throw new Error('Give the admin as name:password.');
@@ -104,7 +91,8 @@ export function checkServerUrl(url: string): URL {
   if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && loopback)) {
     throw new Error(`${url}: use https (plain http only on loopback, where passwords do not cross a network).`);
   }
-  if (parsed.username || parsed.password) throw new Error('Give the admin with --admin, not in the URL.');
+  if (parsed.username || parsed.password)
+    throw new Error('Give the admin in DOSSIER_COUCH_ADMIN or a file, not in the URL.');
   return parsed;
 }
 

@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { parse } from 'acorn';
 import memdown from 'memdown';
 import PouchDB from 'pouchdb';
@@ -132,8 +133,8 @@ describe('team setup on the sync server', () => {
   });
 
   it('keeps the database, its rules and its security to server admins', async () => {
-    expect((await call(alice, 'PUT', `${DB}/_security`, { members: { names: ['alice'] } })).status).toBe(401);
-    expect((await call(alice, 'PUT', `${DB}/_design/mine`, { validate_doc_update: 'function(){}' })).status).toBe(401);
+    expect((await call(alice, 'PUT', `${DB}/_security`, { members: { names: ['alice'] } })).status).toBe(403);
+    expect((await call(alice, 'PUT', `${DB}/_design/mine`, { validate_doc_update: 'function(){}' })).status).toBe(403);
     expect((await call(alice, 'DELETE', DB)).status).toBe(403);
     expect((await call(alice, 'PUT', '/another-db')).status).toBe(403);
     expect((await call(null, 'PUT', '/another-db')).status).toBe(401);
@@ -262,7 +263,7 @@ describe('authorship', () => {
   });
 
   it("a member cannot change or delete another's annotation or clip; the author can", async () => {
-    const id = `${DB}/anno:0123456789abcdef:0f8fad5b-d9cb-469f-a165-70867728950e`;
+    const id = `${DB}/anno:0123456789abcdef:0f8fad5b-d9cb-469f-a165-70867728950e:alice`;
     const put = await call(alice, 'PUT', id, annotation('alice'));
     expect(put.status).toBe(201);
     const rev = put.body.rev as string;
@@ -283,16 +284,16 @@ describe('authorship', () => {
       createdBy: 'alice',
       updatedBy: 'alice',
     };
-    const clipPut = await call(alice, 'PUT', `${DB}/clip:0123456789abcdef`, clip);
+    const clipPut = await call(alice, 'PUT', `${DB}/clip:0123456789abcdef:alice`, clip);
     expect(clipPut.status).toBe(201);
-    const clipEdit = await call(bob, 'PUT', `${DB}/clip:0123456789abcdef`, {
+    const clipEdit = await call(bob, 'PUT', `${DB}/clip:0123456789abcdef:alice`, {
       ...clip,
       _rev: clipPut.body.rev,
       note: 'his',
       updatedBy: 'bob',
     });
     expect(clipEdit.status).toBe(403);
-    expect((await call(bob, 'DELETE', `${DB}/clip:0123456789abcdef?rev=${clipPut.body.rev}`)).status).toBe(403);
+    expect((await call(bob, 'DELETE', `${DB}/clip:0123456789abcdef:alice?rev=${clipPut.body.rev}`)).status).toBe(403);
     expect((await call(alice, 'DELETE', `${id}?rev=${rev}`)).status).toBe(200);
   });
 });
@@ -480,9 +481,46 @@ describe('concurrent edits', () => {
   });
 });
 
+describe('changes feeds', () => {
+  it('a continuous feed is refused (express-pouchdb would never stop it), a long-poll one served', async () => {
+    const continuous = await call(bob, 'GET', `${DB}/_changes?feed=continuous&since=now`);
+    expect(continuous).toMatchObject({ status: 400, body: { error: 'bad_request' } });
+    const longpoll = await call(bob, 'GET', `${DB}/_changes?feed=longpoll&since=0&limit=1`);
+    expect(longpoll.status).toBe(200);
+    expect(longpoll.body.results).toHaveLength(1);
+  });
+
+  it('a long-poll feed its client walked away from stops: the process that ran the server exits', async () => {
+    // In a process of its own: a heartbeat left running would keep it alive (the benchmark that never ended).
+    const script = `
+      import { adminAuth, startSyncServer } from ${JSON.stringify(new URL('./server.ts', import.meta.url).pathname)};
+      const sync = await startSyncServer({});
+      const headers = { authorization: adminAuth(sync) };
+      await fetch(sync.url + '/feed', { method: 'PUT', headers });
+      const walkAway = new AbortController();
+      const feed = fetch(sync.url + '/feed/_changes?feed=longpoll&heartbeat=1000&since=now', { headers, signal: walkAway.signal });
+      await new Promise((wake) => setTimeout(wake, 300));
+      walkAway.abort();
+      await feed.catch(() => undefined);
+      await sync.close();
+      console.log('closed');
+    `;
+    const started = performance.now();
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '--eval', script],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
+    expect(stdout.trim().split('\n').at(-1)).toBe('closed');
+    expect(performance.now() - started).toBeLessThan(30_000);
+  }, 40_000);
+});
+
 describe('on disk', () => {
   it('keeps its members signed in across a restart (their session cookies stay valid)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dossier-sync-test-'));
+    // A folder others could read before: the server makes it its owner's only.
+    chmodSync(dir, 0o755);
     try {
       const admin = { name: 'admin', password: 'admin-password' };
       const first = await startSyncServer({ dir, admin });
@@ -494,6 +532,9 @@ describe('on disk', () => {
       });
       const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
       expect(cookie).toMatch(/^AuthSession=/);
+      // Its folder and the secret that signs sessions are its owner's only.
+      expect(statSync(dir).mode & 0o777).toBe(0o700);
+      expect(statSync(join(dir, 'session-secret')).mode & 0o777).toBe(0o600);
       await first.close();
       const second = await startSyncServer({ dir, admin, port: Number(new URL(first.url).port) });
       try {

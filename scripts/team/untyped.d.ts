@@ -20,7 +20,7 @@ declare module 'express-pouchdb' {
   import type { IncomingMessage, ServerResponse } from 'node:http';
   import type { ServerPouchDB } from 'pouchdb';
 
-  interface ExpressPouchDBApp {
+  export interface ExpressPouchDBApp {
     (req: IncomingMessage, res: ServerResponse): void;
     /** Runs each wrapper on every database the server opens, in the order registered, before it is used. */
     dbWrapper: {
@@ -41,4 +41,10 @@ declare module 'express-pouchdb' {
     },
   ): ExpressPouchDBApp;
   export default expressPouchDB;
+}
+
+/** express-pouchdb's one PouchDB instance per database name (created on first use). */
+declare module 'express-pouchdb/lib/create-or-delete-dbs.js' {
+  import type { ServerPouchDB } from 'pouchdb';
+  export function getOrCreateDB(PouchDB: ServerPouchDB, name: string): Promise<unknown>;
 }

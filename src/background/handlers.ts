@@ -4,7 +4,8 @@ import { createRouter, type Sender } from '../messaging/router';
 import { serialisePackCsv, serialisePackJson } from '../model/pack-io';
 import { err, type Result } from '../model/result';
 import type { SiteSettings } from '../store/settings';
-import { annotationContentHandlers, annotationPanelHandlers, annotationsForPage } from './clips/annotation-handlers';
+import { openPanel, panelFromPageRefusal } from './browser/side-panel';
+import { annotationContentHandlers, annotationPanelHandlers } from './clips/annotation-handlers';
 import { clipPanelHandlers } from './clips/handlers';
 import { historyStore, insightPanelHandlers, recordVisit } from './clips/insight-handlers';
 import type { Library } from './library';
@@ -52,10 +53,9 @@ export function createDispatcher(library: Library) {
       if (!shown) throw new Error('Only a card this page mentions can be shared from it.');
       return shareCard(team, await library.getCard(cardId));
     },
-    'page.match': async ({ text, url, title, part, source, breaks }, sender) => {
-      // The user's highlights on the page are read from the store while the text is matched.
-      const reading = part ? undefined : annotationsForPage(source, sender);
+    'page.match': async ({ text, url, title, part, preview, breaks }, sender) => {
       const found = await withoutIgnored(sites, sender.tab?.url, await library.match(text));
+      if (preview) return found;
       const signalPage = { text, mentions: found.mentions, ...(breaks ? { breaks } : {}) };
       // Text that changed on a live page: the page reports what it painted with `page.record`; the signals its
       // new text fires join the page's.
@@ -73,9 +73,11 @@ export function createDispatcher(library: Library) {
         }
         return found;
       }
-      const annotations = await reading;
       const tabId = sender.tab?.id;
-      if (tabId !== undefined) void styleDocument(tabId, sender.documentId).catch(() => undefined);
+      if (tabId !== undefined)
+        void styleDocument({ tabId, frameId: sender.frameId ?? 0, documentId: sender.documentId }).catch(
+          () => undefined,
+        );
       // The page paints as soon as it has the answer; recording for the side panel and the badge follow. The
       // record is queued per tab before this returns, so a later `page.record` of the same frame lands after it.
       if (tabId !== undefined) {
@@ -92,7 +94,7 @@ export function createDispatcher(library: Library) {
           })
           .catch((error: unknown) => console.warn('Dossier: could not record a page', error));
       }
-      return annotations ? { ...found, annotations } : found;
+      return found;
     },
     'card.get': ({ id }) => readCard(library, id),
     'site.status': (_payload, sender) => siteState(sites, sender.tab?.url),
@@ -101,11 +103,13 @@ export function createDispatcher(library: Library) {
       const tabId = sender.tab?.id;
       if (tabId === undefined) throw new Error('Only a page can open its side panel.');
       // Called before any await: the user's click is only honoured within this turn.
-      const opening = chrome.sidePanel.open({ tabId });
-      return opening.then(async () => {
+      const opening = openPanel(tabId);
+      return opening.then(async (opened) => {
+        // The card waits in the panel even where the browser would not open it from a page (Firefox).
         await setFocus(tabId, cardId ?? null, sender.tab?.url);
         announce(tabId);
-        return { opened: true };
+        if (!opened) throw new Error(panelFromPageRefusal() ?? 'The browser did not open the side panel.');
+        return { opened };
       });
     },
   });

@@ -1,4 +1,6 @@
 import browser from 'webextension-polyfill';
+import { askForSitesOnInstall } from './browser/host-access';
+import { openPanelOnToolbarClick } from './browser/side-panel';
 import { refreshPages } from './clips/annotation-handlers';
 import { clipFromUser } from './clips/clipping';
 import { HISTORY_ALARM, pruneHistory } from './clips/insight-handlers';
@@ -55,7 +57,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
   dispatch(message, sender),
 );
 
-chrome.runtime.onInstalled.addListener(() => {
+chrome.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason === 'install') void askForSitesOnInstall().catch(() => undefined);
   void library.installDefaultPack().catch((error: unknown) => console.error('Dossier: install failed', error));
   void annotateOpenTabs();
   void showAllTabsStatus();
@@ -110,7 +113,7 @@ chrome.commands.onCommand.addListener((command, tab) => {
   void onCommand(command, tab)?.catch((error: unknown) => console.warn('Dossier:', error));
 });
 
-void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+openPanelOnToolbarClick();
 
 chrome.tabs.onRemoved.addListener((tabId) => {
   forgetStyled(tabId);
@@ -119,7 +122,14 @@ chrome.tabs.onRemoved.addListener((tabId) => {
 });
 // A click on a watch signal's notification opens its page (the API exists once the user allowed alerts).
 listenToAlerts();
-chrome.permissions.onAdded.addListener(() => listenToAlerts());
+chrome.permissions.onAdded.addListener(({ origins }) => {
+  listenToAlerts();
+  // Sites just allowed (Firefox asks the user): their open pages are read now, not at their next load.
+  if (origins?.length) void annotateOpenTabs().then(showAllTabsStatus);
+});
+chrome.permissions.onRemoved.addListener(({ origins }) => {
+  if (origins?.length) void showAllTabsStatus();
+});
 chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
   if (change.url || change.status === 'complete') void showTabStatus(tabId, tab.url);
 });

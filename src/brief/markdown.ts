@@ -1,4 +1,5 @@
 import type { Brief, BriefCount } from '../model/brief';
+import { safeLink } from '../model/safe-url';
 
 /*
  * A brief as Markdown, in the seed brief's order: title, summary, entities and topics, implications, signals
@@ -38,7 +39,8 @@ const counted = (items: readonly BriefCount[]) => items.map((c) => `- ${wikilink
 export function briefMarkdown(brief: Brief, level = 1): string {
   const h = (n: number) => '#'.repeat(Math.min(6, level + n));
   const lines: string[] = [`${h(0)} Brief: ${escapeMarkdown(brief.title) || 'untitled page'}`, ''];
-  if (/^https?:/i.test(brief.url)) lines.push(`Source: [${escapeMarkdown(brief.url)}](${destination(brief.url)})`, '');
+  const source = safeLink(brief.url);
+  if (source) lines.push(`Source: [${escapeMarkdown(brief.url)}](${destination(source)})`, '');
   lines.push(`${h(1)} Summary`, '');
   if (brief.summary.length) for (const s of brief.summary) lines.push(`> ${escapeMarkdown(s)}`, '>');
   else lines.push('No sentence of this page mentions a tracked card.', '');
@@ -71,7 +73,8 @@ export function briefMarkdown(brief: Brief, level = 1): string {
   }
   for (const c of clips) {
     const title = escapeMarkdown(c.title) || escapeMarkdown(c.url);
-    const link = /^https?:/i.test(c.url) ? `[${title}](${destination(c.url)})` : title;
+    const href = safeLink(c.url);
+    const link = href ? `[${title}](${destination(href)})` : title;
     lines.push(`- Clip ${link}, ${c.clipped.slice(0, 10)}: shares ${c.shared.map(escapeMarkdown).join(', ')}`);
   }
   return `${lines.join('\n').trimEnd()}\n`;

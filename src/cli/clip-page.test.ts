@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import { missingShared, skipWithoutShared } from '../../scripts/needs-shared';
 import { canonicalUrl, withoutTracking } from '../clip/canonical';
 import { entitiesOf } from '../clip/markdown';
 import { PackSchema } from '../model/pack';
@@ -16,6 +17,9 @@ const corpus = fileURLToPath(new URL('../../../shared/corpus/dev/', import.meta.
 
 describe('clipping a saved page', () => {
   const pages = existsSync(corpus) ? readdirSync(corpus) : [];
+  it.skipIf(skipWithoutShared(pages.length > 0, 'the corpus clipping tests'))('has the corpus pages to clip', () => {
+    expect(pages.length, missingShared('Clipping the corpus pages')).toBeGreaterThan(0);
+  });
   it.each(pages)(
     'keeps the title, byline and site Readability gives on the corpus page %s',
     (name) => {
@@ -74,10 +78,15 @@ describe('clipping a saved page', () => {
     }
   });
 
-  it.skipIf(!existsSync(`${corpus}guardian-1`))('exports a corpus article as its golden Markdown note', () => {
-    const html = readFileSync(`${corpus}guardian-1/source.html`, 'utf8');
-    golden('guardian-1.md', clipToMarkdown(clipHtml(html, 'https://example.org/guardian-1', cards, CLIPPED)));
-  });
+  const guardian = existsSync(`${corpus}guardian-1`);
+  it.skipIf(skipWithoutShared(guardian, 'the golden Markdown note'))(
+    'exports a corpus article as its golden Markdown note',
+    () => {
+      expect(guardian, missingShared('The golden Markdown note')).toBe(true);
+      const html = readFileSync(`${corpus}guardian-1/source.html`, 'utf8');
+      golden('guardian-1.md', clipToMarkdown(clipHtml(html, 'https://example.org/guardian-1', cards, CLIPPED)));
+    },
+  );
 });
 
 describe('canonical URLs', () => {

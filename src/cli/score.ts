@@ -5,6 +5,8 @@ export interface ScoredMention {
   prefix: string;
   suffix: string;
   optional?: boolean;
+  /** On a prediction: it was linked as a near-miss spelling. */
+  fuzzy?: boolean;
 }
 
 /** Outcome of scoring one page. */
@@ -14,6 +16,8 @@ export interface PageScore {
   falseNegatives: ScoredMention[];
   /** Predictions that matched an optional gold mention: neither right nor wrong. */
   optionalHits: number;
+  /** Predictions linked as near-miss spellings that matched a required gold mention, and those that matched none. */
+  fuzzy: { right: number; wrong: number };
 }
 
 const CONTEXT = 8;
@@ -42,7 +46,13 @@ export function sameMention(predicted: ScoredMention, gold: ScoredMention): bool
 /** Scores one page's predictions against its gold mentions; each gold mention matches at most one prediction. */
 export function scorePage(predicted: readonly ScoredMention[], gold: readonly ScoredMention[]): PageScore {
   const used = new Array<boolean>(gold.length).fill(false);
-  const score: PageScore = { truePositives: 0, falsePositives: [], falseNegatives: [], optionalHits: 0 };
+  const score: PageScore = {
+    truePositives: 0,
+    falsePositives: [],
+    falseNegatives: [],
+    optionalHits: 0,
+    fuzzy: { right: 0, wrong: 0 },
+  };
   for (const p of predicted) {
     // Prefer a required gold mention over an optional one when both fit.
     let hit = -1;
@@ -50,11 +60,16 @@ export function scorePage(predicted: readonly ScoredMention[], gold: readonly Sc
       if (used[g] || !sameMention(p, gold[g]!)) continue;
       if (hit < 0 || (gold[hit]!.optional && !gold[g]!.optional)) hit = g;
     }
-    if (hit < 0) score.falsePositives.push(p);
-    else {
+    if (hit < 0) {
+      score.falsePositives.push(p);
+      if (p.fuzzy) score.fuzzy.wrong++;
+    } else {
       used[hit] = true;
       if (gold[hit]!.optional) score.optionalHits++;
-      else score.truePositives++;
+      else {
+        score.truePositives++;
+        if (p.fuzzy) score.fuzzy.right++;
+      }
     }
   }
   gold.forEach((g, i) => {
@@ -63,15 +78,39 @@ export function scorePage(predicted: readonly ScoredMention[], gold: readonly Sc
   return score;
 }
 
+/** Micro-averaged scores over pages, with the counts they come from. */
+export interface MicroScores {
+  precision: number;
+  recall: number;
+  f1: number;
+  truePositives: number;
+  falsePositives: number;
+  falseNegatives: number;
+  /** Precision of the near-miss links alone (1 when there were none), and how many there were. */
+  fuzzyPrecision: number;
+  fuzzyLinks: number;
+}
+
 /** Micro-averaged precision, recall and F1 over pages. */
-export function microScores(pages: readonly PageScore[]): { precision: number; recall: number; f1: number } {
+export function microScores(pages: readonly PageScore[]): MicroScores {
   const tp = pages.reduce((s, p) => s + p.truePositives, 0);
   const fp = pages.reduce((s, p) => s + p.falsePositives.length, 0);
   const fn = pages.reduce((s, p) => s + p.falseNegatives.length, 0);
+  const fuzzyRight = pages.reduce((s, p) => s + p.fuzzy.right, 0);
+  const fuzzyWrong = pages.reduce((s, p) => s + p.fuzzy.wrong, 0);
   const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
   const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { precision, recall, f1 };
+  return {
+    precision,
+    recall,
+    f1,
+    truePositives: tp,
+    falsePositives: fp,
+    falseNegatives: fn,
+    fuzzyPrecision: fuzzyRight + fuzzyWrong === 0 ? 1 : fuzzyRight / (fuzzyRight + fuzzyWrong),
+    fuzzyLinks: fuzzyRight + fuzzyWrong,
+  };
 }
 
 /** The scored form of a span of text: its quote and 32 characters either side. */

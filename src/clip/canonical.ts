@@ -12,7 +12,13 @@ const TRACKING =
 export function withoutTracking(url: string): string {
   const parsed = new URL(url);
   parsed.hash = '';
-  for (const key of [...parsed.searchParams.keys()]) if (TRACKING.test(key)) parsed.searchParams.delete(key);
+  // forEach, not the keys() iterator: in a Firefox content script the page's URLSearchParams comes through an
+  // X-ray wrapper whose iterators are not iterable there ("keys() is not iterable").
+  const keys: string[] = [];
+  parsed.searchParams.forEach((_value, key) => {
+    keys.push(key);
+  });
+  for (const key of keys) if (TRACKING.test(key)) parsed.searchParams.delete(key);
   return parsed.toString();
 }
 

@@ -105,6 +105,25 @@ describe('a clip as Markdown', () => {
   });
 });
 
+describe('links in a clip’s Markdown', () => {
+  it('keep an http, https or mailto target, and turn any other into its text', () => {
+    const html = [
+      '<p><a href="https://news.example/b" title="More">More</a>',
+      '<a href="mailto:desk@news.example">desk</a>',
+      '<a href="javascript:alert(1)">Trap one</a>',
+      '<a href=" javascript:alert(1)">Trap two</a>',
+      '<a href="java&#9;script:alert(1)">Trap three</a>',
+      '<a href="data:text/html,x">Trap four</a>',
+      '<a href="/relative">Relative</a></p>',
+    ].join(' ');
+    const note = clipNote(clip('Links', { html }));
+    expect(note).toContain('[More](https://news.example/b "More")');
+    expect(note).toContain('[desk](mailto:desk@news.example)');
+    expect(note).toMatch(/Trap one Trap two Trap three Trap four Relative/);
+    expect(note).not.toMatch(/javascript|data:|\(\/relative\)/i);
+  });
+});
+
 describe('all clips as a W3C AnnotationCollection', () => {
   const collection = JSON.parse(
     JSON.stringify(clipsCollection([clip('One')], [highlight], '2026-12-03T00:00:00.000Z')),

@@ -3,6 +3,7 @@ import { stringify } from 'yaml';
 import { briefMarkdown } from '../brief/markdown';
 import type { Brief } from '../model/brief';
 import type { Clip } from '../model/clip';
+import { safeLink } from '../model/safe-url';
 import type { Article } from './extract';
 
 /*
@@ -27,7 +28,7 @@ export interface NoteExtras {
 const UNSAFE_LINK = /[[\]|#^\\]/g;
 
 /** The Markdown of a clip with its YAML front matter. */
-export function clipMarkdown(article: Article, extras: NoteExtras, turndown = new TurndownService(OPTIONS)): string {
+export function clipMarkdown(article: Article, extras: NoteExtras, turndown = noteTurndown()): string {
   const front: Record<string, unknown> = {
     title: article.title,
     source: article.canonicalUrl,
@@ -70,6 +71,26 @@ const OPTIONS: TurndownService.Options = {
   bulletListMarker: '-',
   emDelimiter: '*',
 };
+
+/**
+ * The HTML-to-Markdown converter of a note: a link keeps its target only when it is an http, https or mailto
+ * URL (safeLink); any other (`javascript:`, `data:`, a relative path) becomes its text. A clip's HTML was
+ * sanitised when it was clipped, but one restored or shared may hold anything.
+ */
+export function noteTurndown(): TurndownService {
+  const turndown = new TurndownService(OPTIONS);
+  turndown.addRule('safe-links', {
+    filter: (node) => node.nodeName === 'A' && node.hasAttribute('href'),
+    replacement: (content, node) => {
+      const href = safeLink((node as HTMLElement).getAttribute('href'));
+      if (!href) return content;
+      const title = (node as HTMLElement).getAttribute('title');
+      const destination = href.replace(/[()]/g, (c) => encodeURIComponent(c));
+      return `[${content}](${destination}${title ? ` "${title.replace(/"/g, '\\"')}"` : ''})`;
+    },
+  });
+  return turndown;
+}
 
 /** The names of the cards a clip mentions, most mentioned first. */
 export function entitiesOf(clip: Pick<Clip, 'mentions'>): string[] {

@@ -11,6 +11,9 @@ import { runSliced } from './slices';
 /** Most mentions painted in one document: past this a page shows the first ones and says so in the console. */
 export const MAX_PAINTED = 20_000;
 
+/** Text nodes collected before a big page's top is previewed: several screens' worth, however slow the slices. */
+const PREVIEW_NODES = 1000;
+
 /** What the annotator needs from its surroundings. */
 export interface AnnotatorHost {
   /** Our own UI element, never collected. */
@@ -19,10 +22,10 @@ export interface AnnotatorHost {
   allowed(): Promise<boolean>;
   /** The page's mentions changed (to tell the background, for the side panel). */
   changed(annotator: Annotator): void;
-  /** The canonical URL whose highlights and notes the first match also fetches (top frame), or null. */
-  source(): string | null;
-  /** The user's highlights and notes on the page, as the match brought them; null when Dossier is off here. */
-  annotations(annotations: Annotation[] | null): void;
+  /** Asks for the user's highlights and notes on the page (top frame), or null where there are none to ask for. */
+  annotations(): Promise<Annotation[]> | null;
+  /** Anchors them in the page's text just collected; null when Dossier is off here. */
+  placeAnnotations(annotations: Annotation[] | null, page?: PageText): void;
 }
 
 /**
@@ -47,34 +50,61 @@ export class Annotator {
     this.hitTest = createHitTest(doc, this.painter, () => [...this.shadowRoots]);
   }
 
-  /** Annotates the document from scratch; supersedes every job queued before. Resolves to the painted count. */
+  /**
+   * Annotates the document from scratch; supersedes every job queued before. Resolves to the painted count. On
+   * a page too big to collect in one slice, the text collected once its first slices reach PREVIEW_NODES text
+   * nodes (the top of the page) is matched and painted while the rest is collected, so that what the reader
+   * sees first is highlighted first.
+   */
   annotate(): Promise<number> {
     const generation = ++this.generation;
     return this.enqueue(async () => {
       if (generation !== this.generation) return this.painter.painted.size;
+      if (__BENCH__) performance.mark('annotate:start');
       if (!(await this.host.allowed())) {
         this.clear();
-        this.host.annotations(null);
+        this.host.placeAnnotations(null);
         return 0;
       }
       const root = this.doc.body ?? this.doc.documentElement;
-      if (__BENCH__) performance.mark('first highlights:start');
-      const page = await this.collect([root], generation);
+      // Only a page painted from scratch gets a preview: a page already painted keeps its highlights until the
+      // whole page's are ready.
+      let preview: Promise<void> | undefined;
+      const first = this.painter.painted.size === 0;
+      const page = await this.collect([root], generation, (partial) => {
+        if (first) preview = this.preview(partial, generation);
+      });
       if (!page) return this.painter.painted.size;
-      if (__BENCH__) performance.mark('first highlights:collected');
-      const found = await this.match(page, false);
+      if (__BENCH__) performance.mark('annotate:collected');
+      const matching = this.match(page, false);
+      // Asked for once the text went to be matched (so that the background matches first), read while it is.
+      const annotations = this.host.annotations()?.catch((error: unknown) => {
+        console.debug('Dossier could not read the highlights of this page:', error);
+        return [];
+      });
+      const found = await matching;
+      await preview;
       if (!found || generation !== this.generation) return this.painter.painted.size;
-      this.host.annotations(found.annotations ?? []);
-      if (__BENCH__) performance.mark('first highlights:matched');
-      this.painter.clear();
+      if (__BENCH__) performance.mark('annotate:matched');
       this.cards.clear();
-      await this.paint(page, found, generation);
+      await this.paint(page, found, generation, true);
       if (__BENCH__) {
-        performance.mark('first highlights:end');
-        performance.measure('first highlights', 'first highlights:start', 'first highlights:end');
+        performance.mark('annotate:end');
+        performance.measure('annotate', 'annotate:start', 'annotate:end');
+      }
+      if (annotations && generation === this.generation) {
+        void annotations.then((list) => generation === this.generation && this.host.placeAnnotations(list, page));
       }
       return this.painter.painted.size;
     });
+  }
+
+  /** Matches and paints the text collected so far (the top of a big page); the whole page's match follows. */
+  private async preview(page: PageText, generation: number): Promise<void> {
+    const found = await this.match(page, false, true).catch(() => null);
+    if (!found || generation !== this.generation) return;
+    await this.paint(page, found, generation, false);
+    if (__BENCH__) performance.mark('annotate:preview');
   }
 
   /** Re-annotates parts of the page that changed: their old mentions go, their text is matched again. */
@@ -83,13 +113,12 @@ export class Annotator {
     return this.enqueue(async () => {
       if (generation !== this.generation) return;
       const live = roots.filter((root) => root.isConnected);
-      this.painter.removeWhere(
-        (item) => !item.range.startContainer.isConnected || live.some((root) => root.contains(item.nodes[0]!)),
-      );
+      // Text that left the page was dropped with its removal (`dropDetached`).
+      this.painter.removeWithin(live);
       const page = await this.collect(live, generation);
       if (page && /[\p{L}\p{N}]/u.test(page.text)) {
         const found = await this.match(page, true);
-        if (found && generation === this.generation) await this.paint(page, found, generation);
+        if (found && generation === this.generation) await this.paint(page, found, generation, false);
       }
       this.host.changed(this);
     });
@@ -128,7 +157,12 @@ export class Annotator {
     return run;
   }
 
-  private async collect(roots: readonly Node[], generation: number): Promise<PageText | null> {
+  /** Collects the roots' text in slices; `sliced` sees the text so far once, when a slice was not enough. */
+  private async collect(
+    roots: readonly Node[],
+    generation: number,
+    sliced?: (partial: PageText) => void,
+  ): Promise<PageText | null> {
     const parts: PageText[] = [];
     for (const root of roots) {
       const collector = new TextCollector(root, {
@@ -140,8 +174,16 @@ export class Annotator {
           this.onShadowRoot(shadow);
         },
       });
+      let told = !sliced;
       const done = await runSliced(
-        (deadline) => collector.step(deadline),
+        (deadline) => {
+          const finished = collector.step(deadline);
+          if (!finished && !told && collector.size >= PREVIEW_NODES) {
+            told = true;
+            sliced?.(collector.result());
+          }
+          return finished;
+        },
         () => generation !== this.generation,
       );
       if (!done) return null;
@@ -150,39 +192,61 @@ export class Annotator {
     return parts.length === 1 ? parts[0]! : joinParts(parts);
   }
 
-  private async match(page: PageText, part: boolean) {
-    const source = part ? null : this.host.source();
-    if (!/[\p{L}\p{N}]/u.test(page.text) && !source) {
-      return { mentions: [] as Mention[], cards: [] as CardSummary[] };
-    }
+  /** Has the background match the text: a `part` of a live page, or a `preview` of a page still collected. */
+  private async match(page: PageText, part: boolean, preview = false) {
+    if (!/[\p{L}\p{N}]/u.test(page.text)) return { mentions: [] as Mention[], cards: [] as CardSummary[] };
     const result = await sendToBackground('page.match', {
       text: page.text,
       url: this.doc.location?.href ?? '',
       title: this.doc.title,
       ...(part ? { part } : {}),
+      ...(preview ? { preview } : {}),
       // Where its paragraphs end, for watch signals.
-      breaks: blockBreaks(page),
-      ...(source ? { source } : {}),
+      ...(preview ? {} : { breaks: blockBreaks(page) }),
     });
     if (!result.ok) throw new Error(result.error);
     return result.value;
   }
 
-  private async paint(page: PageText, found: { mentions: Mention[]; cards: CardSummary[] }, generation: number) {
+  /**
+   * Paints the mentions found in `page`, in slices. With `replace`, this is the page's whole set: a mention
+   * painted already over the same text stays as it is (no flicker when a page is painted again), and those
+   * not found again are removed at the end.
+   */
+  private async paint(
+    page: PageText,
+    found: { mentions: Mention[]; cards: CardSummary[] },
+    generation: number,
+    replace: boolean,
+  ) {
     for (const card of found.cards) this.cards.set(card.id, card);
     const { mentions } = found;
+    const stale = replace ? new Set(this.painter.painted) : undefined;
     let i = 0;
-    await runSliced(
+    const painted = await runSliced(
       (deadline) => {
         for (; i < mentions.length; i++) {
           if ((i & 31) === 0 && performance.now() > deadline) return false;
-          if (this.painter.painted.size >= MAX_PAINTED) {
+          if (this.painter.painted.size - (stale?.size ?? 0) >= MAX_PAINTED) {
             this.warnFull();
             return true;
           }
           const mention = mentions[i]!;
           const range = rangeOf(page, mention);
-          if (range) this.painter.add(mention, range, this.cards.get(mention.cardId));
+          if (range) this.painter.add(mention, range, this.cards.get(mention.cardId), stale);
+        }
+        return true;
+      },
+      () => generation !== this.generation,
+    );
+    if (!painted || !stale || stale.size === 0) return;
+    const left = [...stale];
+    let j = 0;
+    await runSliced(
+      (deadline) => {
+        for (; j < left.length; j++) {
+          if ((j & 31) === 0 && performance.now() > deadline) return false;
+          this.painter.remove(left[j]!);
         }
         return true;
       },

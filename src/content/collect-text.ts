@@ -1,3 +1,4 @@
+import { closedShadowRootReader } from './browser/closed-shadow-root';
 import { BLOCK_BREAK, isBlockBoundary, SKIPPED } from './text-rules';
 
 export { BLOCK_BREAK } from './text-rules';
@@ -16,7 +17,7 @@ export type ShadowLookup = (element: Element) => ShadowRoot | null;
 
 /** The shadow root lookup of the content script's world, or the open one only outside an extension. */
 export function defaultShadowLookup(): ShadowLookup {
-  const closed = globalThis.chrome?.dom?.openOrClosedShadowRoot;
+  const closed = closedShadowRootReader();
   // Only HTML elements can host a shadow root.
   if (closed) return (element) => element.shadowRoot ?? (element instanceof HTMLElement ? closed(element) : null);
   return (element) => element.shadowRoot;
@@ -117,6 +118,11 @@ export class TextCollector {
     this.starts.push(this.length);
     this.parts.push(data);
     this.length += data.length;
+  }
+
+  /** How many text nodes were collected so far. */
+  get size(): number {
+    return this.nodes.length;
   }
 
   /** The text collected so far. */

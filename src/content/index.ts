@@ -37,11 +37,30 @@ function isAlive(): boolean {
 }
 
 const report = reportMentions(document);
-/** Asked before every full collection: an off site or a paused Dossier reads nothing of the page. */
-async function allowed(): Promise<boolean> {
-  const status = await sendToBackground('site.status', {});
-  return status.ok && status.value.enabled;
+/**
+ * Whether Dossier may read this page (site on, not paused), asked before every full collection: an off site or
+ * a paused Dossier reads nothing of the page. The answer is asked for as soon as the script starts, so that the
+ * round trip overlaps the page's own loading, and kept until the background says the settings changed (it
+ * sends `page.refresh` to every tab then) or the page comes back from the back/forward cache or a freeze,
+ * where that message could not reach it.
+ */
+let status: Promise<boolean> | null = null;
+function allowed(): Promise<boolean> {
+  if (!status) {
+    const asked = sendToBackground('site.status', {}).then((answer) => {
+      // A background that could not answer is asked again next time.
+      if (!answer.ok && status === asked) status = null;
+      return answer.ok && answer.value.enabled;
+    });
+    status = asked;
+  }
+  return status;
 }
+const forgetStatus = () => {
+  status = null;
+};
+window.addEventListener('pageshow', (event) => event.persisted && forgetStatus(), { signal });
+document.addEventListener('resume', forgetStatus, { signal });
 
 /** The user's own highlights and notes: kept for the top frame's page only. */
 const topFrame = window.top === window;
@@ -59,9 +78,10 @@ const annotator = new Annotator(document, {
   exclude: currentHost,
   allowed,
   changed: report,
-  // The page's match also brings the user's highlights and notes on it: one round trip paints both.
-  source: () => (topFrame ? notes.sourceOf() : null),
-  annotations: (list) => topFrame && quietly(notes.receive(list)),
+  // The user's highlights and notes are asked for while the page's text is collected and matched, and
+  // anchored in that same text once its mentions are painted.
+  annotations: () => (topFrame ? notes.fetch() : null),
+  placeAnnotations: (list, page) => topFrame && quietly(notes.receive(list, page)),
 });
 
 signal.addEventListener('abort', () => {
@@ -80,6 +100,8 @@ let toolbar: ReturnType<typeof watchSelection> | null = null;
 
 const handle = createRouter(backgroundToContent, {
   'page.refresh': async () => {
+    // Sent after the settings changed: the site's status is asked again.
+    forgetStatus();
     popover.hide();
     return { mentions: await annotator.annotate() };
   },
@@ -134,6 +156,8 @@ function whenIdle(run: () => void): void {
 
 function start(): void {
   if (!isAlive()) return;
+  // Asked now, answered while the page finishes loading.
+  void allowed();
   // The first annotation waits for the page to be idle, so it never competes with the page's own loading.
   whenIdle(() => isAlive() && quietly(annotator.annotate()));
   if (topFrame) toolbar = watchSelection(document, notes, signal, isAlive);

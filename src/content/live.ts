@@ -1,4 +1,5 @@
 import { blockOf } from './collect-text';
+import { isBlockBoundary } from './text-rules';
 
 /*
  * Live pages: one MutationObserver for the document and the shadow roots we walked, batched per frame. Text
@@ -91,18 +92,36 @@ export function planBatch(records: readonly MutationRecord[], isOurs: (node: Nod
     for (const node of record.addedNodes) {
       if (isOurs(node) || (node.nodeType !== Node.TEXT_NODE && node.nodeType !== Node.ELEMENT_NODE)) continue;
       added++;
+      // White space beside a block (the line breaks a template leaves between paragraphs) joins or splits no
+      // words: redoing its whole block for it would make a growing list quadratic.
+      if (node.nodeType === Node.TEXT_NODE && besideBlock(node as Text)) continue;
       // A name may now span the new node and its neighbours: redo the block around it.
       const block = node.nodeType === Node.ELEMENT_NODE ? blockAround(node as Element) : blockOf(node);
       if (block) blocks.add(block);
     }
-    // Removing an inline node can join two halves of a name: redo its block.
-    if (record.removedNodes.length > 0 && record.target.nodeType === Node.ELEMENT_NODE) {
+    // Removing an inline node can join two halves of a name: redo its block (unless a block stays between them).
+    if (
+      record.removedNodes.length > 0 &&
+      record.target.nodeType === Node.ELEMENT_NODE &&
+      !isBlock(record.previousSibling) &&
+      !isBlock(record.nextSibling)
+    ) {
       const block = blockAround(record.target as Element);
       if (block) blocks.add(block);
     }
   }
   if (added > HUGE_MUTATIONS) return { rescan: true, removed, roots: [] };
   return { rescan: false, removed, roots: outermost(blocks) };
+}
+
+/** An element that starts a block of its own (text on either side of it never joins). */
+function isBlock(node: Node | null): boolean {
+  return node?.nodeType === Node.ELEMENT_NODE && isBlockBoundary(node as Element);
+}
+
+/** White space only, next to a block. */
+function besideBlock(node: Text): boolean {
+  return !/\S/.test(node.data) && (isBlock(node.previousSibling) || isBlock(node.nextSibling));
 }
 
 /** An element that is a block itself, or the block it flows in. */

@@ -94,8 +94,20 @@ export class OwnNotes {
     }
   }
 
-  /** Anchors the page's annotations as the page's match brought them (null: Dossier is off on this page). */
-  receive(annotations: readonly Annotation[] | null): Promise<void> {
+  /** Asks the background for the page's annotations (none where the page cannot be annotated). */
+  async fetch(): Promise<Annotation[]> {
+    const source = this.sourceOf();
+    if (!source) return [];
+    const result = await sendToBackground('annotations.page', { source });
+    if (!result.ok) throw new Error(result.error);
+    return result.value;
+  }
+
+  /**
+   * Anchors the page's annotations (null: Dossier is off on this page), in `page` when the page's text was just
+   * collected for its mentions, else in a fresh collection.
+   */
+  receive(annotations: readonly Annotation[] | null, page?: PageText): Promise<void> {
     const generation = ++this.generation;
     const source = this.sourceOf();
     this.enabled = annotations !== null && source !== null;
@@ -103,7 +115,7 @@ export class OwnNotes {
       this.set(null, []);
       return Promise.resolve();
     }
-    return this.place(source, annotations, generation);
+    return this.place(source, annotations, generation, page);
   }
 
   /** Loads the page's annotations from the store again (they changed elsewhere: `only` that page's, or any). */
@@ -237,10 +249,15 @@ export class OwnNotes {
     CSS.highlights.delete(OWN_KEYS.team);
   }
 
-  private async place(source: string, annotations: readonly Annotation[], generation: number): Promise<void> {
+  private async place(
+    source: string,
+    annotations: readonly Annotation[],
+    generation: number,
+    collected?: PageText,
+  ): Promise<void> {
     if (annotations.length === 0) return this.set(source, []);
     if (__BENCH__) performance.mark('own annotations:start');
-    const page = await this.collect(() => generation !== this.generation);
+    const page = collected ?? (await this.collect(() => generation !== this.generation));
     if (!page) return;
     if (__BENCH__) performance.mark('own annotations:collected');
     const placed = annotations.map((annotation) => {

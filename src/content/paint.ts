@@ -58,9 +58,21 @@ export class Painter {
     return this.all;
   }
 
-  /** Paints one mention over a range. */
-  add(mention: Mention, range: Range, card: CardSummary | undefined): Painted {
+  /**
+   * Paints one mention over a range. When `keep` holds a painted mention of the same card, style and range, that
+   * one stays painted (taken out of `keep`) and carries the new mention.
+   */
+  add(mention: Mention, range: Range, card: CardSummary | undefined, keep?: Set<Painted>): Painted {
     const style = styleOf(mention, card);
+    if (keep && keep.size > 0) {
+      for (const old of this.byNode.get(range.startContainer) ?? []) {
+        if (!keep.has(old) || old.style !== style || old.mention.cardId !== mention.cardId) continue;
+        if (!sameBounds(old.range, range)) continue;
+        keep.delete(old);
+        old.mention = mention;
+        return old;
+      }
+    }
     const item: Painted = { mention, range, style, nodes: nodesOf(range) };
     this.all.add(item);
     let highlight = this.highlights.get(style);
@@ -108,6 +120,22 @@ export class Painter {
     return removed;
   }
 
+  /** Drops the mentions that start in the text of these roots (their text is matched again); returns how many. */
+  removeWithin(roots: readonly Node[]): number {
+    let removed = 0;
+    for (const root of roots) {
+      const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const item of [...(this.byNode.get(node) ?? [])]) {
+          if (item.nodes[0] !== node) continue;
+          this.remove(item);
+          removed++;
+        }
+      }
+    }
+    return removed;
+  }
+
   /** The painted mentions that cover a text node. */
   at(node: Node): readonly Painted[] {
     return this.byNode.get(node) ?? [];
@@ -120,6 +148,15 @@ export class Painter {
     this.byNode.clear();
     this.all.clear();
   }
+}
+
+function sameBounds(a: AbstractRange, b: AbstractRange): boolean {
+  return (
+    a.startContainer === b.startContainer &&
+    a.startOffset === b.startOffset &&
+    a.endContainer === b.endContainer &&
+    a.endOffset === b.endOffset
+  );
 }
 
 /** The text nodes a range starts in, ends in, and covers in between. */

@@ -148,13 +148,16 @@ export function watchPopover(
     }
     const hit = annotator.hitTest(event.clientX, event.clientY);
     const fresh = hit !== null && shown !== hit;
-    if (hit) show(hit, false);
-    // Bench builds time each hover to the popover rendered (painted in this frame): from when our handler got
-    // the pointer event, and from when the browser stamped it (its own input delivery included).
-    if (__BENCH__ && fresh) {
-      const end = performance.now();
-      performance.measure('hover → popover', { start: receivedAt, end });
-      performance.measure('input → popover', { start: event.timeStamp, end });
+    if (hit) {
+      show(hit, false);
+      // Bench builds time each hover to the popover rendered (painted in this frame): from when our handler got
+      // the pointer event, and from when the browser stamped it (its own input delivery included).
+      if (__BENCH__ && fresh) {
+        const end = performance.now();
+        performance.measure('hover → popover', { start: receivedAt, end });
+        performance.measure('input → popover', { start: event.timeStamp, end });
+      }
+      // Off every mention (and off our popover): it hides after a short delay.
     } else if (shown && !hideTimer && !popover?.hasFocus()) hideTimer = window.setTimeout(hide, HIDE_DELAY_MS);
   };
 

@@ -1,6 +1,6 @@
 import type { CompiledForm } from './dictionary';
 import { isAllCaps, isCapitalised } from './form';
-import type { Tokens } from './tokenise';
+import { normAt, type Tokens } from './tokenise';
 
 /**
  * Whether the letter case of the text fits the form, as a reader would judge:
@@ -23,4 +23,25 @@ export function caseFits(form: CompiledForm, topic: boolean, text: string, token
     }
   }
   return true;
+}
+
+// Articles go before an acronym (THE US), never before the pronoun it can spell.
+const ARTICLES = new Set(['the', 'a', 'an']);
+
+/**
+ * Whether an acronym that spells an ordinary word stands in shouted text, after another word in capitals
+ * (CONTACT US, JOIN US): there it is the word, not the acronym. `covered(k)` says whether word k is in a mention.
+ */
+export function shouted(
+  form: CompiledForm,
+  text: string,
+  tokens: Tokens,
+  first: number,
+  covered: (k: number) => boolean,
+): boolean {
+  if (!form.ordinary || first === 0) return false;
+  const prev = first - 1;
+  if (!/^[ \u00A0]+$/.test(text.slice(tokens.end[prev], tokens.start[first]))) return false;
+  const word = text.slice(tokens.start[prev], tokens.end[prev]);
+  return isAllCaps(word) && !ARTICLES.has(normAt(tokens, prev)) && !covered(prev);
 }

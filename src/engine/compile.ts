@@ -4,6 +4,7 @@ import { shapeForm } from './form';
 import { FUZZY_MIN_LENGTH } from './fuzzy';
 import { buildDeleteIndex } from './fuzzy-index';
 import { inflections } from './inflect';
+import { isOrdinaryWord, ordinaryNearMisses } from './ordinary-words';
 import { looksLikePersonName } from './person';
 import { buildEdgeTable, buildLists } from './tables';
 import { foldedWords } from './tokenise';
@@ -101,6 +102,7 @@ export function compileDictionary(input: readonly DictionaryEntry[]): Dictionary
           alias: f > 0,
           surname,
           acronym: shape.acronym,
+          ordinary: shape.acronym && keys.length === 1 && isOrdinaryWord(keys[0]!),
           proper: shape.proper,
           capMask: shape.capMask,
           size: keys.length,
@@ -118,9 +120,11 @@ export function compileDictionary(input: readonly DictionaryEntry[]): Dictionary
     }
   }
 
-  const deletes = buildDeleteIndex(
-    [...singles.keys()].filter((id) => words[id]!.length >= FUZZY_MIN_LENGTH).map((id) => [id, words[id]!] as const),
-  );
+  const fuzzyNames = [...singles.keys()].filter((id) => words[id]!.length >= FUZZY_MIN_LENGTH);
+  const deletes = buildDeleteIndex(fuzzyNames.map((id) => [id, words[id]!] as const));
+  // An ordinary word one edit from a name (Scale of a card Scaled) becomes a known word that names nothing, so
+  // the scan never reads it as a misspelt name: near misses are looked for only among unknown words.
+  for (const word of ordinaryNearMisses(fuzzyNames.map((id) => words[id]!))) intern(word);
 
   const stride = words.length;
   const rootArray = (root: number) => {

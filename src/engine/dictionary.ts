@@ -11,6 +11,8 @@ export interface CompiledForm {
   /** A person's surname-only alias (Obama of Barack Obama): needs a cue on the page. */
   surname: boolean;
   acronym: boolean;
+  /** An acronym that spells an ordinary English word (US = us): in shouted text it is that word. */
+  ordinary: boolean;
   proper: boolean;
   capMask: number;
   /** Number of words. */

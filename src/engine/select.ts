@@ -1,5 +1,5 @@
 import type { Candidate } from './candidates';
-import { caseFits } from './case-rules';
+import { caseFits, shouted } from './case-rules';
 import { contextFits } from './context-rules';
 import type { Dictionary } from './dictionary';
 import { insideLongerName } from './longer-name';
@@ -23,10 +23,13 @@ export function selectMatches(dict: Dictionary, text: string, tokens: Tokens, ca
   });
   const covered = new Uint8Array(tokens.count);
   for (const c of cased) for (let k = c.first; k <= c.last; k++) covered[k] = 1;
+  const isCovered = (k: number) => covered[k] === 1;
   const local = cased.filter((c) => {
-    const entry = dict.entries[dict.forms[c.form]!.entry]!;
-    if (entry.topic || entry.person || c.first !== c.last) return true;
-    return !insideLongerName(text, tokens, c.first, (k) => covered[k] === 1);
+    const form = dict.forms[c.form]!;
+    if (shouted(form, text, tokens, c.first, isCovered)) return false;
+    const entry = dict.entries[form.entry]!;
+    if (entry.topic || entry.person) return true;
+    return !insideLongerName(text, tokens, c.first, c.last, isCovered);
   });
 
   // Cards named in full somewhere on the page, with where: the cue that lets their surname alias link.
@@ -70,21 +73,13 @@ export function selectMatches(dict: Dictionary, text: string, tokens: Tokens, ca
     if (pick) chosen.push(pick);
   }
 
-  // Leftmost-longest, non-overlapping; among equals, an exact spelling beats a near miss and a surer one wins.
-  chosen.sort(
-    (a, b) =>
-      a.c.start - b.c.start ||
-      b.c.last - b.c.first - (a.c.last - a.c.first) ||
-      b.c.end - a.c.end ||
-      a.c.fuzzy - b.c.fuzzy ||
-      b.confidence - a.confidence,
-  );
+  // Leftmost-longest (the furthest end, closing punctuation included), non-overlapping; among equals, the surer
+  // one (a card's own name before another card's alias).
+  chosen.sort((a, b) => a.c.start - b.c.start || b.c.end - a.c.end || b.confidence - a.confidence);
   const out: EngineMatch[] = [];
   let reach = -1;
-  let lastStart = -1;
   for (const { c, confidence, alternatives } of chosen) {
     if (c.start < reach) continue;
-    if (c.start === lastStart) continue;
     const form = dict.forms[c.form]!;
     const entry = dict.entries[form.entry]!;
     const match: EngineMatch = {
@@ -98,7 +93,6 @@ export function selectMatches(dict: Dictionary, text: string, tokens: Tokens, ca
     if (alternatives.length > 0) match.alternatives = alternatives.map((e) => dict.entries[e]!.id);
     out.push(match);
     reach = c.end;
-    lastStart = c.start;
   }
   return out;
 }
@@ -136,11 +130,20 @@ function pickPerson(dict: Dictionary, group: Candidate[], named: Map<number, num
   return undefined;
 }
 
-/** Whether a title or honorific stands right before word i (Mr Obama, President Obama, Mr. Trump). */
+// Words joined to a title by a hyphen that keep it a title: President-elect, Chancellor-designate.
+const TITLE_SUFFIXES = new Set(['elect', 'designate']);
+
+/** Whether a title or honorific stands right before word i (Mr Obama, President Obama, Mr. Trump, President-elect Trump). */
 function titled(text: string, tokens: Tokens, i: number): boolean {
   if (i === 0) return false;
   const gap = text.slice(tokens.end[i - 1], tokens.start[i]);
-  return /^\.?\s+$/.test(gap) && isPersonTitle(normAt(tokens, i - 1));
+  if (!/^\.?\s+$/.test(gap)) return false;
+  let title = i - 1;
+  if (title > 0 && TITLE_SUFFIXES.has(normAt(tokens, title))) {
+    if (!/^\p{Pd}$/u.test(text.slice(tokens.end[title - 1], tokens.start[title]))) return false;
+    title--;
+  }
+  return isPersonTitle(normAt(tokens, title));
 }
 
 // Words after a surname that name a person's term of office: the Obama administration.

@@ -4,7 +4,7 @@ import { buildEdgeTable, edgeTriples } from './tables';
 import { buildWordTable } from './word-table';
 
 const FORMAT = 'dossier-dictionary';
-const VERSION = 2;
+const VERSION = 3;
 
 /*
  * Column by column: flat string lists and typed arrays in base64. JSON.parse reads a few long strings and flat
@@ -21,7 +21,7 @@ interface Serialised {
   rules: Array<[entry: number, require: string[][], exclude: string[][]]>;
   formTexts: string[];
   formTrails: string[];
-  /** Per form: entry, flags (alias 1, surname 2, acronym 4, proper 8), capMask, size. */
+  /** Per form: entry, flags (alias 1, surname 2, acronym 4, proper 8, ordinary 16), capMask, size. */
   formNumbers: string;
   words: string;
   stemOf: string;
@@ -45,7 +45,8 @@ export function serializeDictionary(dict: Dictionary): string {
   const formNumbers = new Int32Array(dict.forms.length * 4);
   dict.forms.forEach((f, i) => {
     formNumbers[i * 4] = f.entry;
-    formNumbers[i * 4 + 1] = (f.alias ? 1 : 0) | (f.surname ? 2 : 0) | (f.acronym ? 4 : 0) | (f.proper ? 8 : 0);
+    formNumbers[i * 4 + 1] =
+      (f.alias ? 1 : 0) | (f.surname ? 2 : 0) | (f.acronym ? 4 : 0) | (f.proper ? 8 : 0) | (f.ordinary ? 16 : 0);
     formNumbers[i * 4 + 2] = f.capMask;
     formNumbers[i * 4 + 3] = f.size;
   });
@@ -103,6 +104,7 @@ export function loadDictionary(serialized: string): Dictionary {
       surname: (flags & 2) !== 0,
       acronym: (flags & 4) !== 0,
       proper: (flags & 8) !== 0,
+      ordinary: (flags & 16) !== 0,
       capMask: numbers[i * 4 + 2]!,
       size: numbers[i * 4 + 3]!,
       trail: raw.formTrails[i]!,

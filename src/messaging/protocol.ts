@@ -61,16 +61,15 @@ export type Command = v.InferOutput<typeof CommandSchema>;
 export const contentToBackground = {
   /**
    * Match the visible text of the sender's page; the answer lists mentions and the cards they name. A `part`
-   * (text that changed on a live page) is matched but not recorded: `page.record` follows. With `source` (the
-   * top frame's canonical URL), the answer also carries the user's highlights and notes on that page, so that
-   * one round trip paints both.
+   * (text that changed on a live page) is matched but not recorded: `page.record` follows. A `preview` (the top
+   * of a big page, painted while the rest is collected) is only matched: the whole page's match follows.
    */
   'page.match': v.strictObject({
     text: v.pipe(v.string(), v.maxLength(MAX_PAGE_TEXT)),
     url: v.pipe(v.string(), v.maxLength(8192)),
     title: v.pipe(v.string(), v.maxLength(2048)),
     part: v.optional(v.boolean()),
-    source: v.optional(source),
+    preview: v.optional(v.boolean()),
     /** The offsets of the text's block breaks (its other line breaks are inside paragraphs). */
     breaks: v.optional(v.pipe(v.array(v.number()), v.maxLength(MAX_PAGE_TEXT))),
   }),
@@ -354,7 +353,7 @@ export interface IgnoredCard {
 
 /** The answer type of each message. */
 export interface Answers {
-  'page.match': { mentions: Mention[]; cards: CardSummary[]; annotations?: Annotation[] };
+  'page.match': { mentions: Mention[]; cards: CardSummary[] };
   'card.get': Card;
   'panel.open': { opened: boolean };
   'tab.state': TabState;

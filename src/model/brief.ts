@@ -1,3 +1,6 @@
+import * as v from 'valibot';
+import { PageUrlSchema } from './safe-url';
+
 /*
  * A page brief: what a page says about the cards the user tracks, in the seed brief's shape (title, summary,
  * entities and topics, implications, signals, related intelligence). Built by src/brief/build.ts; kept with a
@@ -73,3 +76,41 @@ export interface Brief {
   /** Mentions of tracked cards on the page. */
   mentions: number;
 }
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const list = <T extends v.GenericSchema>(item: T, max = 10_000) => v.pipe(v.array(item), v.maxLength(max));
+const cardRef = v.strictObject({ cardId: text(128), name: text(200) });
+const counted = v.strictObject({ cardId: text(128), name: text(200), kind: text(32), count });
+
+/** A brief as a clip keeps it, checked whole (a restored backup). */
+export const BriefSchema = v.strictObject({
+  title: text(10_000),
+  url: PageUrlSchema,
+  summary: list(text(20_000)),
+  entities: list(counted),
+  topics: list(counted),
+  implications: list(v.strictObject({ text: text(4000), cards: list(cardRef) })),
+  signals: list(v.strictObject({ cardId: text(128), signal: text(4000), evidence: text(20_000), name: text(200) })),
+  related: v.strictObject({
+    cards: list(
+      v.strictObject({
+        cardId: v.nullable(text(128)),
+        name: text(200),
+        score: v.pipe(v.number(), v.minValue(0)),
+        relatedTo: list(text(200)),
+        clips: count,
+      }),
+    ),
+    clips: list(
+      v.strictObject({
+        clipId: v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/)),
+        title: text(10_000),
+        url: PageUrlSchema,
+        clipped: v.pipe(v.string(), v.isoTimestamp()),
+        shared: list(text(200)),
+      }),
+    ),
+  }),
+  mentions: count,
+});

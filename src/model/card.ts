@@ -70,12 +70,50 @@ export const SignalSchema = v.strictObject({
   rule: v.optional(SignalRuleSchema),
 });
 
-/** The card as stored and exchanged: one intelligence card about one entity or topic. */
-export const CardSchema = v.strictObject({
-  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._:-]{0,127}$/, 'must be a lower-case slug')),
+/** The size of a value as UTF-8 JSON, in bytes (Infinity when it cannot be written as JSON). */
+export function jsonBytes(value: unknown): number {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+  return json === undefined ? 0 : new TextEncoder().encode(json).length;
+}
+
+/** A card's id: a lower-case slug. */
+export const CardIdSchema = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._:-]{0,127}$/, 'must be a lower-case slug'));
+
+/**
+ * A bound the UTF-8 JSON of a value never exceeds: each UTF-16 unit of a string at most 6 bytes (`\u001f`),
+ * numbers 24, and the punctuation. Cheap, so that the exact size is computed only near the limit.
+ */
+function jsonBytesBound(value: unknown, depth = 0): number {
+  if (typeof value === 'string') return 2 + 6 * value.length;
+  if (value === null || typeof value !== 'object') return 24;
+  if (depth > 16) return Number.POSITIVE_INFINITY;
+  let bytes = 2;
+  if (Array.isArray(value)) {
+    for (const item of value) bytes += 1 + jsonBytesBound(item, depth + 1);
+  } else {
+    for (const [key, item] of Object.entries(value)) bytes += 4 + 6 * key.length + jsonBytesBound(item, depth + 1);
+  }
+  return bytes;
+}
+
+/** Whether a value's UTF-8 JSON is at most `max` bytes. */
+export function jsonBytesWithin(value: unknown, max: number): boolean {
+  return jsonBytesBound(value) <= max || jsonBytes(value) <= max;
+}
+
+const cardFields = v.strictObject({
+  id: CardIdSchema,
   name,
   kind: KindSchema,
-  aliases: v.optional(v.array(name), []),
+  aliases: v.optional(
+    v.pipe(v.array(name), v.maxLength(MAX_ALIASES, `must hold at most ${MAX_ALIASES.toLocaleString('en')} aliases`)),
+    [],
+  ),
   summary: v.optional(text(), ''),
   signals: v.optional(v.array(SignalSchema), []),
   implications: v.optional(v.array(text()), []),
@@ -94,6 +132,34 @@ export const CardSchema = v.strictObject({
     ),
   ),
 });
+
+/**
+ * The card as stored and exchanged: one intelligence card about one entity or topic, at most MAX_CARD_BYTES as
+ * UTF-8 JSON.
+ */
+export const CardSchema = v.pipe(
+  cardFields,
+  v.check(
+    (card) => jsonBytesWithin(card, MAX_CARD_BYTES),
+    `a card must be at most ${MAX_CARD_BYTES / 1024} KB as UTF-8 JSON`,
+  ),
+);
+
+/**
+ * Why a card breaks the limits every path shares (MAX_ALIASES, MAX_CARD_BYTES), or null: a cheap check for a
+ * card already typed as one, before it is stored or sent.
+ */
+export function cardLimitError(card: Pick<Card, 'aliases'>): string | null {
+  if (!Array.isArray(card.aliases)) return 'aliases: must be a list';
+  if (card.aliases.length > MAX_ALIASES) {
+    return `aliases: must hold at most ${MAX_ALIASES.toLocaleString('en')} aliases, not ${card.aliases.length.toLocaleString('en')}`;
+  }
+  const bytes = jsonBytesWithin(card, MAX_CARD_BYTES) ? 0 : jsonBytes(card);
+  if (bytes > MAX_CARD_BYTES) {
+    return `a card must be at most ${MAX_CARD_BYTES / 1024} KB as UTF-8 JSON, not ${Math.ceil(bytes / 1024).toLocaleString('en')} KB`;
+  }
+  return null;
+}
 
 /** One intelligence card. */
 export type Card = v.InferOutput<typeof CardSchema>;

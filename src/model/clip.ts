@@ -1,4 +1,6 @@
-import type { Brief } from './brief';
+import * as v from 'valibot';
+import { type Brief, BriefSchema } from './brief';
+import { PageUrlSchema } from './safe-url';
 
 /** A page's article, as a clip keeps it (see src/clip/extract.ts). */
 export interface Article {
@@ -90,3 +92,47 @@ export function clipIdOf(canonicalUrl: string): string {
   }
   return `${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}`;
 }
+
+/** Longest article text or HTML a clip keeps, in characters. */
+export const MAX_CLIP_CHARS = 5_000_000;
+/** Most mentions a clip keeps. */
+export const MAX_CLIP_MENTIONS = 100_000;
+
+const text = (max: number) =>
+  v.pipe(v.string(), v.maxLength(max, `must be at most ${max.toLocaleString('en')} characters`));
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/** A mention in a clip's text, checked whole. */
+export const ClipMentionSchema = v.strictObject({
+  cardId: text(128),
+  name: text(200),
+  exact: text(5000),
+  prefix: text(200),
+  suffix: text(200),
+  start: offset,
+  end: offset,
+});
+
+/** A clip's fields (the article, its mentions, what the user added), checked whole: a restored backup. */
+export const ClipSchema = v.pipe(
+  v.strictObject({
+    url: PageUrlSchema,
+    canonicalUrl: PageUrlSchema,
+    title: text(10_000),
+    byline: v.nullable(text(10_000)),
+    siteName: v.nullable(text(10_000)),
+    published: v.nullable(text(200)),
+    excerpt: v.nullable(text(20_000)),
+    lang: v.nullable(text(64)),
+    html: text(MAX_CLIP_CHARS),
+    text: text(MAX_CLIP_CHARS),
+    clipId: v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/, 'must be 16 hexadecimal digits')),
+    clipped: v.pipe(v.string(), v.isoTimestamp('must be an ISO time')),
+    updated: v.pipe(v.string(), v.isoTimestamp('must be an ISO time')),
+    tags: v.pipe(v.array(text(MAX_CLIP_TAG)), v.maxLength(MAX_CLIP_TAGS, `must hold at most ${MAX_CLIP_TAGS} tags`)),
+    note: text(MAX_CLIP_NOTE),
+    mentions: v.pipe(v.array(ClipMentionSchema), v.maxLength(MAX_CLIP_MENTIONS)),
+    brief: v.optional(BriefSchema),
+  }),
+  v.check((clip) => clip.clipId === clipIdOf(clip.canonicalUrl), "clipId: must be the id of the clip's canonicalUrl"),
+);

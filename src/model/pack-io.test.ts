@@ -122,3 +122,41 @@ describe('CSV export', () => {
     expect(back.ok && back.value.cards.map((c) => c.summary)).toEqual(summaries.map((s) => s.trim()));
   });
 });
+
+describe('card limits on import', () => {
+  const aliases = Array.from({ length: 900_000 }, (_, i) => `Alias ${i}`);
+
+  it('refuses a JSON pack with a 900,000-alias card, naming the card and the limit', () => {
+    const pack = {
+      format: 'dossier-pack',
+      formatVersion: 1,
+      id: 'big',
+      name: 'Big',
+      version: '1.0.0',
+      cards: [
+        { id: 'fine', name: 'Fine', kind: 'topic' },
+        { id: 'acme', name: 'Acme', kind: 'company', aliases },
+      ],
+    };
+    expect(parsePackJson(JSON.stringify(pack))).toEqual({
+      ok: false,
+      error: 'invalid pack: cards.1.aliases: must hold at most 1,000 aliases',
+    });
+  });
+
+  it('refuses a CSV row with 900,000 aliases, naming the row', () => {
+    const text = `name,aliases,kind,summary,tags\nFine,,topic,,\nAcme,${aliases.join('|')},company,,\n`;
+    expect(parsePackCsv(text)).toEqual({
+      ok: false,
+      error: 'row 3 (Acme), field aliases: must hold at most 1,000 aliases',
+    });
+  });
+
+  it('refuses a CSV row over 256 KB (its tags), naming the row', () => {
+    const tags = Array.from({ length: 5000 }, (_, i) => `tag number ${i} ${'x'.repeat(40)}`).join('|');
+    expect(parsePackCsv(`name,aliases,kind,summary,tags\nAcme,,company,,${tags}\n`)).toEqual({
+      ok: false,
+      error: 'row 2 (Acme): a card must be at most 256 KB as UTF-8 JSON',
+    });
+  });
+});

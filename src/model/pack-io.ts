@@ -114,7 +114,8 @@ export function parsePackCsv(text: string, meta: Partial<PackMeta> = {}): Result
     const card = v.safeParse(CardSchema, { id, name, kind, aliases: split(aliases), summary, tags: split(tags) });
     if (!card.success) {
       const label = name.trim().length > 40 ? `${name.trim().slice(0, 40)}…` : name.trim();
-      return err(`${at}${label ? ` (${label})` : ''}, field ${describeIssues(card.issues)}`);
+      const field = card.issues[0] && v.getDotPath(card.issues[0]) ? ', field ' : ': ';
+      return err(`${at}${label ? ` (${label})` : ''}${field}${describeIssues(card.issues)}`);
     }
     ids.add(id);
     cards.push(card.output);

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from './annotation';
+import { clipIdOf } from './clip';
 import {
   activityOf,
   type SharedDoc,
   sharedAnnotationId,
   sharedClipId,
+  sharedDocProblem,
   sharedSignalId,
   validAnnotation,
 } from './team-docs';
@@ -37,7 +39,9 @@ const doc = (fields: Partial<SharedDoc> & Record<string, unknown>): SharedDoc =>
 
 describe('team documents', () => {
   it('file a shared annotation under its page like the private store, and a clip under its author', () => {
-    expect(sharedAnnotationId(annotation)).toMatch(/^anno:[0-9a-f]{16}:0f8fad5b-d9cb-469f-a165-70867728950e$/);
+    expect(sharedAnnotationId(annotation, 'alice')).toMatch(
+      /^anno:[0-9a-f]{16}:0f8fad5b-d9cb-469f-a165-70867728950e:alice$/,
+    );
     expect(sharedClipId('00ff00ff00ff00ff', 'bob')).toBe('clip:00ff00ff00ff00ff:bob');
   });
 
@@ -116,5 +120,137 @@ describe('team documents', () => {
       action: 'shared',
       mine: false,
     });
+  });
+});
+
+describe('sharedDocProblem', () => {
+  const authors = { schema: 2, createdBy: 'alice', updatedBy: 'alice' };
+  const cardDoc = {
+    _id: 'card:acme',
+    _rev: '1-a',
+    type: 'card',
+    ...authors,
+    cardId: 'acme',
+    name: 'Acme',
+    kind: 'company',
+    aliases: ['Acme Corp'],
+    summary: 'A company.',
+    signals: [],
+    implications: [],
+    tags: [],
+    related: [],
+    sources: [],
+    notes: '',
+    pack: 'team:research',
+    edited: false,
+    trashed: null,
+    updated: '2026-12-01T10:00:00.000Z',
+  };
+  const clipDoc = {
+    _id: sharedClipId(clipIdOf('https://news.example/a'), 'alice'),
+    type: 'clip',
+    ...authors,
+    url: 'https://news.example/a?ref=x',
+    canonicalUrl: 'https://news.example/a',
+    title: 'A story',
+    byline: null,
+    siteName: null,
+    published: null,
+    excerpt: null,
+    lang: 'en',
+    html: '<p>Acme.</p>',
+    text: 'Acme.',
+    clipId: clipIdOf('https://news.example/a'),
+    clipped: '2026-12-01T10:00:00.000Z',
+    updated: '2026-12-01T10:00:00.000Z',
+    tags: ['chips'],
+    note: '',
+    mentions: [{ cardId: 'acme', name: 'Acme', exact: 'Acme', prefix: '', suffix: '.', start: 0, end: 4 }],
+    trashed: null,
+  };
+  const annotationDoc = { _id: sharedAnnotationId(annotation, 'alice'), type: 'annotation', ...authors, annotation };
+  const signalDoc = {
+    _id: sharedSignalId('00ff00ff00ff00ff', 'alice'),
+    type: 'signal',
+    ...authors,
+    hitId: '00ff00ff00ff00ff',
+    url: 'https://news.example/a',
+    title: 'A story',
+    time: '2026-12-01T10:00:00.000Z',
+    cardId: 'acme',
+    cardName: 'Acme',
+    signal: 'Acme moves',
+    terms: ['acme'],
+    evidence: 'Acme.',
+    updated: '2026-12-01T10:00:00.000Z',
+  };
+  const packDoc = {
+    _id: 'pack:chips',
+    type: 'pack',
+    ...authors,
+    packId: 'chips',
+    name: 'Chips',
+    version: '1.0.0',
+    description: '',
+    enabled: true,
+    builtIn: false,
+    cardIds: ['acme'],
+    updated: '2026-12-01T10:00:00.000Z',
+  };
+
+  it('passes every kind of document as sharing writes it', () => {
+    for (const doc of [cardDoc, clipDoc, annotationDoc, signalDoc, packDoc]) expect(sharedDocProblem(doc)).toBeNull();
+  });
+
+  it('passes a card or a pack as a server admin may write it, with only what the server requires', () => {
+    const card = { _id: 'card:first', type: 'card', cardId: 'first', name: 'First card', kind: 'topic' };
+    expect(sharedDocProblem(card)).toBeNull();
+    expect(sharedDocProblem({ _id: 'pack:p', type: 'pack', packId: 'p', name: 'P' })).toBeNull();
+  });
+
+  it.each([
+    [
+      'a card with 900,000 aliases',
+      { ...cardDoc, aliases: Array.from({ length: 900_000 }, (_, i) => `A${i}`) },
+      'aliases: must hold at most 1,000 aliases',
+    ],
+    [
+      'a card over 256 KB',
+      { ...cardDoc, sources: Array.from({ length: 140 }, (_, i) => `${i}${'s'.repeat(1990)}`) },
+      'a card must be at most 256 KB as UTF-8 JSON',
+    ],
+    ['a card field of the wrong type', { ...cardDoc, name: 42 }, 'name: must be string, not 42'],
+    ['an unknown field', { ...cardDoc, onclick: 'alert(1)' }, 'onclick: is not a field of this kind of document'],
+    [
+      'an attachment',
+      { ...cardDoc, _attachments: { 'x.html': {} } },
+      '_attachments: is not a field a shared document may have',
+    ],
+    ['a card filed under another id', { ...cardDoc, _id: 'card:other' }, '_id: must be card:<cardId>'],
+    [
+      'a clip that names no author',
+      Object.fromEntries(Object.entries(clipDoc).filter(([k]) => k !== 'createdBy')),
+      'createdBy: is missing',
+    ],
+    ["a javascript: URL as a clip's page", { ...clipDoc, url: 'javascript:alert(1)' }, "url: must be a page's address"],
+    [
+      'a clip filed under another author',
+      { ...clipDoc, createdBy: 'bob', updatedBy: 'bob' },
+      '_id: must be clip:<clipId>:<author>',
+    ],
+    ["a data: URL as a signal's page", { ...signalDoc, url: 'data:text/html,x' }, "url: must be a page's address"],
+    [
+      "a javascript: URL as an annotation's page",
+      {
+        ...annotationDoc,
+        annotation: { ...annotation, target: { ...annotation.target, source: 'javascript:alert(1)' } },
+      },
+      'annotation.target.source:',
+    ],
+    ['a pack with an unknown field', { ...packDoc, script: 'x' }, 'script: is not a field of this kind of document'],
+    ['an unknown kind', { ...cardDoc, _id: 'script:x' }, '_id: "script:x" is not a kind of document a team shares'],
+    ['a type that is not its id’s', { ...clipDoc, type: 'card' }, 'type: must be "clip", not "card"'],
+  ])('refuses %s', (_name, doc, reason) => {
+    expect(sharedDocProblem(doc)).toContain(reason);
   });
 });

@@ -29,6 +29,8 @@ export interface TeamStatus extends TeamConfig {
   docs: number;
   /** The device account this browser syncs with; null when the server gave none and its session is used. */
   device: string | null;
+  /** The team's documents that fail the extension's checks: never shown or used; counted, the first named. */
+  skipped: { count: number; first: Array<{ id: string; reason: string }> };
 }
 
 /**

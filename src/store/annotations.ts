@@ -15,8 +15,10 @@ export interface AnnotationDoc extends StoredDoc {
 
 const UUID = /^urn:uuid:[0-9a-f-]{36}$/;
 const pagePrefix = (source: string) => `anno:${clipIdOf(source)}:`;
-const docId = (annotation: Pick<Annotation, 'id' | 'target'>) =>
+/** The id of an annotation's document: its page's id, then its uuid. */
+export const annotationDocId = (annotation: Pick<Annotation, 'id' | 'target'>) =>
   `${pagePrefix(annotation.target.source)}${annotation.id.slice('urn:uuid:'.length)}`;
+const docId = annotationDocId;
 
 /** Whether a stored id is an annotation's. */
 export function isAnnotationId(id: string): boolean {

@@ -1,17 +1,14 @@
-import * as v from 'valibot';
-import { AnnotationSchema } from '../model/annotation';
-import { BACKUP_FORMAT, type RestoreReport } from '../model/backup';
-import { PackSchema } from '../model/pack';
-import { isAnnotationId } from './annotations';
-import { type CardDoc, toCard } from './card-docs';
+import { BACKUP_FORMAT, MAX_BACKUP_BYTES, type RestoreReport } from '../model/backup';
 import { type Database, isNotFound, STORE_SCHEMA, type StoredDoc, writing } from './db';
+import { storedDocProblem } from './doc-schemas';
 import { migrateDoc } from './migrate';
-import { SiteSettingsSchema } from './settings';
 
 /*
  * "Export everything", "Restore" and "Wipe everything" on the options page. A backup is every document of the
- * user's store (cards, packs, settings), without PouchDB's revisions. A restore is validated whole, then written
- * under a journal (like a pack import), so that a restore cut short is completed at the next start.
+ * user's store (cards, packs, settings, clips, annotations, signal hits), without PouchDB's revisions. A
+ * restore is validated whole (its size and nesting before it is parsed, then every document with the store's
+ * own schemas, doc-schemas.ts), then written under a journal (like a pack import), so that a restore cut short
+ * is completed at the next start. One wrong document and nothing is written.
  */
 
 const BACKUP_VERSION = 1;
@@ -30,79 +27,87 @@ export async function exportAll(db: Database): Promise<string> {
   return `${JSON.stringify({ format: BACKUP_FORMAT, formatVersion: BACKUP_VERSION, exported: new Date().toISOString(), docs }, null, 1)}\n`;
 }
 
-/** Checks one document of a backup; returns why it is refused, or null. */
-function refuse(doc: Doc): string | null {
-  if (typeof doc._id !== 'string' || doc._id.startsWith('_')) return 'has no valid _id';
-  const current = migrateDoc(doc);
-  if (current.type === 'card') {
-    if (!current._id.startsWith('card:')) return 'is a card whose _id does not start with card:';
-    return toCard(current as unknown as CardDoc) ? null : 'is not a valid card';
+/** Deepest nesting of objects and lists a backup may have: the store's deepest document is far shallower. */
+export const MAX_BACKUP_DEPTH = 32;
+
+/**
+ * Where a JSON text nests deeper than `max` (its character offset), or -1: read once, character by character,
+ * before the text is parsed, so that a file nested 100,000 deep is refused without a parser or a validator
+ * recursing into it.
+ */
+export function tooDeepAt(text: string, max: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      // A backslash escapes the next character; a quote ends the string.
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return i;
+    } else if (c === 0x7d || c === 0x5d) depth--;
   }
-  if (current.type === 'pack') {
-    const ok =
-      current._id === `pack:${String(current.packId)}` &&
-      v.is(PackSchema.entries.id, current.packId) &&
-      typeof current.name === 'string' &&
-      typeof current.enabled === 'boolean' &&
-      Array.isArray(current.cardIds);
-    return ok ? null : 'is not a valid pack record';
-  }
-  if (current.type === 'settings') {
-    const { paused, disabledSites, ignored, highlight, alerts } = current as Record<string, unknown>;
-    return v.is(SiteSettingsSchema, { paused, disabledSites, ignored, highlight, alerts })
-      ? null
-      : 'holds invalid settings';
-  }
-  if (current.type === 'clip') {
-    const ok =
-      /^clip:[0-9a-f]{16}$/.test(current._id) &&
-      typeof current.title === 'string' &&
-      typeof current.html === 'string' &&
-      typeof current.text === 'string' &&
-      Array.isArray(current.mentions);
-    return ok ? null : 'is not a valid clip';
-  }
-  if (current.type === 'annotation') {
-    const annotation = (current as { annotation?: unknown }).annotation;
-    return isAnnotationId(current._id) && v.is(AnnotationSchema, annotation) ? null : 'is not a valid annotation';
-  }
-  if (current.type === 'signal-hit') {
-    const text = (key: string) => typeof current[key] === 'string';
-    const ok =
-      /^sighit:[0-9a-f]{16}$/.test(current._id) &&
-      ['url', 'title', 'time', 'cardId', 'cardName', 'signal', 'evidence'].every(text) &&
-      Array.isArray(current.terms);
-    return ok ? null : 'is not a valid signal hit';
-  }
-  return `has an unknown type ${JSON.stringify(String(current.type)).slice(0, 40)}`;
+  return -1;
 }
 
-/** Reads a backup file whole; throws with the reason when any part of it is wrong. */
+/** A document of a backup, named for a message: its place, type and id. */
+function nameOf(doc: unknown, i: number): string {
+  const { type, _id } = (typeof doc === 'object' && doc !== null ? doc : {}) as { type?: unknown; _id?: unknown };
+  const words = [typeof type === 'string' ? type.slice(0, 20) : '', typeof _id === 'string' ? _id.slice(0, 80) : '']
+    .filter(Boolean)
+    .join(' ');
+  return words ? `docs.${i} (${words})` : `docs.${i}`;
+}
+
+/** Reads a backup file whole; throws with the document and the reason when any part of it is wrong. */
 export function parseBackup(text: string): Doc[] {
+  const bytes = text.length * 3 <= MAX_BACKUP_BYTES ? text.length : new TextEncoder().encode(text).length;
+  if (bytes > MAX_BACKUP_BYTES) {
+    throw new Error(`The backup is larger than ${MAX_BACKUP_BYTES / 1024 / 1024} MB; nothing was restored.`);
+  }
+  const deep = tooDeepAt(text, MAX_BACKUP_DEPTH);
+  if (deep >= 0) {
+    throw new Error(
+      `The backup nests deeper than ${MAX_BACKUP_DEPTH} levels (at character ${deep.toLocaleString('en')}), which no Dossier backup does; nothing was restored.`,
+    );
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
     throw new Error(`The file is not valid JSON (is it complete?): ${(error as Error).message}`);
   }
-  const head = data as { format?: unknown; formatVersion?: unknown; docs?: unknown } | null;
-  if (head?.format !== BACKUP_FORMAT)
+  const head = data as Record<string, unknown> | null;
+  if (typeof head !== 'object' || head === null || head.format !== BACKUP_FORMAT)
     throw new Error('The file is not a Dossier backup ("format" must be "dossier-backup").');
   if (head.formatVersion !== BACKUP_VERSION) {
     throw new Error(
       `The backup's format version ${String(head.formatVersion)} is not one this Dossier reads (${BACKUP_VERSION}).`,
     );
   }
+  const extra = Object.keys(head).find((key) => !['format', 'formatVersion', 'exported', 'docs'].includes(key));
+  if (extra !== undefined)
+    throw new Error(`The backup has a field "${extra.slice(0, 40)}" no Dossier backup has; nothing was restored.`);
   if (!Array.isArray(head.docs)) throw new Error('The backup holds no "docs" list.');
-  const docs = head.docs as Doc[];
-  const ids = new Set<string>();
-  for (const [i, doc] of docs.entries()) {
-    const why = typeof doc === 'object' && doc !== null ? refuse(doc) : 'is not an object';
-    if (why) throw new Error(`docs.${i} ${why}; nothing was restored.`);
-    if (ids.has(doc._id)) throw new Error(`docs.${i}: ${doc._id} appears twice; nothing was restored.`);
-    ids.add(doc._id);
+  const docs: Doc[] = [];
+  const ids = new Map<string, number>();
+  for (const [i, value] of (head.docs as unknown[]).entries()) {
+    const refuse = (why: string) => new Error(`${nameOf(value, i)}: ${why}; nothing was restored.`);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw refuse('is not an object');
+    const doc = value as Doc;
+    if (typeof doc._id !== 'string' || doc._id === '' || doc._id.startsWith('_'))
+      throw refuse('_id: is not a valid id');
+    const current = migrateDoc(doc);
+    const why = storedDocProblem(current);
+    if (why) throw refuse(why);
+    const same = ids.get(doc._id);
+    if (same !== undefined) throw refuse(`_id: is also the id of docs.${same}`);
+    ids.set(doc._id, i);
+    docs.push(current);
   }
-  return docs.map((doc) => migrateDoc(doc));
+  return docs;
 }
 
 /** Replaces every document of the store with `docs` (none: wipes it). */

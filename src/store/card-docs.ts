@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { type Card, CardSchema } from '../model/card';
+import { type Card, CardSchema, cardLimitError } from '../model/card';
 import { type Pack, type PackReport, USER_PACK_ID } from '../model/pack';
 import { STORE_SCHEMA, type StoredDoc } from './db';
 
@@ -113,6 +113,10 @@ export function mergePack(
     }
     const before = toCard(stored);
     const card = keepFields && before ? { ...before, ...pick(incoming, CSV_FIELDS) } : incoming;
+    // The store's own guard: whatever the caller checked, no card past the limits is written.
+    const tooBig = cardLimitError(card);
+    if (tooBig)
+      throw new Error(`The card “${card.name}” (${card.id}) cannot be stored: ${tooBig}; nothing was written.`);
     if (!before) report.added++;
     else if (stored?.pack === pack.id && JSON.stringify(before) === JSON.stringify(card)) {
       report.unchanged++;

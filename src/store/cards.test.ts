@@ -231,3 +231,47 @@ describe('first revisions written by the store', () => {
     expect(doc._conflicts ?? []).toEqual([]);
   });
 });
+
+describe('card limits in the store', () => {
+  it('refuses a pack with a card past the limits before writing anything, whoever built the pack', async () => {
+    const db = freshDb();
+    const store = new CardStore(db);
+    await store.ready();
+    await store.writePack(pack('1.0.0', [card('acme', 'Acme')], 'extra'), false);
+    const before = await db.allDocs({ include_docs: true });
+    const huge = card('beta', 'Beta', { aliases: Array.from({ length: 900_000 }, (_, i) => `Beta ${i}`) });
+    await expect(store.writePack(pack('1.1.0', [card('acme', 'Acme'), huge], 'extra'), false)).rejects.toThrow(
+      'The card “Beta” (beta) cannot be stored: aliases: must hold at most 1,000 aliases, not 900,000; nothing was written.',
+    );
+    expect(await db.allDocs({ include_docs: true })).toEqual(before);
+    await expect(store.saveCard({ ...huge, id: 'acme' }, false)).rejects.toThrow(
+      'aliases: must hold at most 1,000 aliases',
+    );
+    expect(await db.allDocs({ include_docs: true })).toEqual(before);
+  });
+
+  it('refuses a CSV update whose merge with the stored card would pass 256 KB', async () => {
+    const db = freshDb();
+    const store = new CardStore(db);
+    await store.ready();
+    await store.writePack(
+      pack(
+        '1.0.0',
+        [
+          card('acme', 'Acme', {
+            notes: 'n'.repeat(20_000),
+            sources: Array.from({ length: 100 }, (_, i) => `${i}${'s'.repeat(1990)}`),
+          }),
+        ],
+        'extra',
+      ),
+      false,
+    );
+    const before = await db.allDocs({ include_docs: true });
+    const aliases = Array.from({ length: 400 }, (_, i) => `Acme ${i} ${'a'.repeat(180)}`);
+    await expect(store.writePack(pack('1.1.0', [card('acme', 'Acme', { aliases })], 'extra'), true)).rejects.toThrow(
+      /^The card “Acme” \(acme\) cannot be stored: a card must be at most 256 KB as UTF-8 JSON, not 2\d\d KB; nothing was written\.$/,
+    );
+    expect(await db.allDocs({ include_docs: true })).toEqual(before);
+  });
+});

@@ -285,6 +285,8 @@ export class CardStore {
    * the user edited or deleted are never overwritten.
    */
   async writePack(pack: Pack, keepFields: boolean, builtIn = false): Promise<PackReport> {
+    // Merged (and each card checked against the limits) before anything is written: a refused pack leaves no journal.
+    const merged = await this.merge(pack, keepFields);
     const journal = await this.db.get(JOURNAL).catch(() => null);
     return writing(async () => {
       await this.db.put({
@@ -297,7 +299,7 @@ export class CardStore {
         keepFields,
         builtIn,
       } as StoredDoc);
-      const report = await this.applyPack(pack, keepFields, builtIn);
+      const report = await this.applyPack(pack, builtIn, merged);
       await this.db.remove(await this.db.get(JOURNAL));
       return report;
     });
@@ -316,9 +318,13 @@ export class CardStore {
       pack = null;
     }
     const parsed = v.safeParse(PackSchema, pack);
-    if (parsed.success) await this.applyPack(parsed.output, journal.keepFields === true, journal.builtIn === true);
+    // A journal a pack write would now refuse (a card past the limits) is dropped, never a start that fails.
+    const merged = parsed.success
+      ? await this.merge(parsed.output, journal.keepFields === true).catch(() => null)
+      : null;
+    if (parsed.success && merged) await this.applyPack(parsed.output, journal.builtIn === true, merged);
     await this.db.remove(journal as PouchDB.Core.RemoveDocument);
-    return parsed.success;
+    return merged !== null;
   }
 
   /**
@@ -368,9 +374,17 @@ export class CardStore {
     }
   }
 
-  private async applyPack(pack: Pack, keepFields: boolean, builtIn: boolean): Promise<PackReport> {
+  /** The documents a pack write brings (see `mergePack`); throws when a card breaks the limits. */
+  private async merge(pack: Pack, keepFields: boolean): Promise<ReturnType<typeof mergePack>> {
     const current = await this.cards();
-    const { report, docs, cards } = mergePack(pack, (id) => current.get(id)?.doc, keepFields);
+    return mergePack(pack, (id) => current.get(id)?.doc, keepFields);
+  }
+
+  private async applyPack(
+    pack: Pack,
+    builtIn: boolean,
+    { report, docs, cards }: ReturnType<typeof mergePack>,
+  ): Promise<PackReport> {
     await this.bulkWrite(docs, cards, pack.name);
     const existing = await this.getPack(pack.id);
     await this.db.put({

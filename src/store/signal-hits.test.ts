@@ -56,6 +56,8 @@ describe('SignalHitStore', () => {
     const docs = parseBackup(await exportAll(db));
     expect(docs.filter((d) => d.type === 'signal-hit')).toHaveLength(1);
     const broken = (await exportAll(db)).replace('"evidence"', '"evidences"');
-    expect(() => parseBackup(broken)).toThrow(/not a valid signal hit/);
+    expect(() => parseBackup(broken)).toThrowError(
+      /^docs\.\d+ \(signal-hit sighit:[0-9a-f]{16}\): evidence: is missing; nothing was restored\.$/,
+    );
   });
 });

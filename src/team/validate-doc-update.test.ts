@@ -1,6 +1,8 @@
 import { createContext, runInContext } from 'node:vm';
 import { parse } from 'acorn';
 import { describe, expect, it } from 'vitest';
+import { MAX_ALIASES, MAX_CARD_BYTES } from '../model/card';
+import { sharedAnnotationId, sharedClipId, sharedSignalId } from '../model/team-docs';
 import { deviceRole, memberRole, ownerOfDevice, readerRole, teamDbName } from './names';
 import { teamSecurity, userDocFor } from './security';
 import { TEAM_DESIGN_ID, teamDesignDoc, validateSource } from './team-design';
@@ -30,7 +32,7 @@ const card = (by = 'alice', fields: CouchDoc = {}): CouchDoc => ({
 });
 
 const annotation = (by = 'alice', fields: CouchDoc = {}): CouchDoc => ({
-  _id: 'anno:0123456789abcdef:0f8fad5b-d9cb-469f-a165-70867728950e',
+  _id: `anno:0123456789abcdef:0f8fad5b-d9cb-469f-a165-70867728950e:${by}`,
   type: 'annotation',
   schema: 2,
   annotation: {
@@ -54,7 +56,7 @@ const annotation = (by = 'alice', fields: CouchDoc = {}): CouchDoc => ({
 });
 
 const clip = (by = 'alice', fields: CouchDoc = {}): CouchDoc => ({
-  _id: 'clip:0123456789abcdef',
+  _id: `clip:0123456789abcdef:${by}`,
   type: 'clip',
   schema: 2,
   clipId: '0123456789abcdef',
@@ -199,8 +201,12 @@ describe('validateTeamDoc: authorship', () => {
     expect(verdict(deletion(String(annotation()._id)), annotation(), alice)).toBe('ok');
   });
 
-  it('treats a deleted document as gone: anyone may create one anew under its id', () => {
-    expect(verdict(annotation('bob'), { ...annotation(), _deleted: true }, bob)).toBe('ok');
+  it("treats a deleted document as gone: a card anyone may create anew under its id, an author's only its author", () => {
+    expect(verdict(card('bob'), { ...card(), _deleted: true }, bob)).toBe('ok');
+    expect(verdict(annotation('alice'), { ...annotation(), _deleted: true }, alice)).toBe('ok');
+    expect(
+      verdict({ ...annotation('alice'), createdBy: 'bob', updatedBy: 'bob' }, { ...annotation(), _deleted: true }, bob),
+    ).toMatch(/Only its author \(alice\)/);
   });
 
   it('takes a deletion as a stub or as the document with _deleted, within the schema', () => {
@@ -215,6 +221,73 @@ describe('validateTeamDoc: authorship', () => {
     expect(verdict(deletion('card:china', { script: 'x' }), card(), bob)).toMatch(/card.script is not a field/);
     expect(verdict(deletion('card:gone', { type: 'virus' }), null, bob)).toMatch(/type must be one of/);
     expect(verdict({ ...card(), _deleted: 'yes' }, null, alice)).toMatch(/_deleted must be true or false/);
+  });
+});
+
+describe('validateTeamDoc: authorship bound to the id', () => {
+  // CouchDB validates a replicated revision that has no ancestor on disk (new_edits:false, a fresh history) with
+  // oldDoc null: each of these arrives so, and only the id can say whose it is.
+  it("refuses another member's clip, annotation or signal hit written as a new branch (oldDoc null)", () => {
+    for (const doc of [clip('alice'), annotation('alice'), signalHit('alice')]) {
+      const forged = { ...doc, _rev: '99-f00d', createdBy: 'bob', updatedBy: 'bob' };
+      expect(verdict(forged, null, bob)).toMatch(/^forbidden: Only its author \(alice\) may write this/);
+    }
+  });
+
+  it("refuses a deletion stub of another member's document, with or without an ancestor", () => {
+    for (const doc of [clip('alice'), annotation('alice'), signalHit('alice')]) {
+      expect(verdict(deletion(String(doc._id)), null, bob)).toMatch(/Only its author \(alice\) may delete/);
+      expect(verdict(deletion(String(doc._id)), doc, bob)).toMatch(/Only its author \(alice\) may delete/);
+    }
+  });
+
+  it("refuses pre-claiming a member's future id, and an id naming no author", () => {
+    expect(verdict(clip('alice', { _id: 'clip:0123456789abcdef:bob' }), null, alice)).toBe(
+      'forbidden: Only its author (bob) may write this clip.',
+    );
+    expect(verdict(clip('alice', { _id: 'clip:0123456789abcdef:bob' }), null, bob)).toBe(
+      'forbidden: createdBy must be bob, whom the _id names.',
+    );
+    expect(verdict(clip('alice', { _id: 'clip:0123456789abcdef' }), null, alice)).toMatch(/ends with :<its author>/);
+    expect(verdict(annotation('alice', { _id: 'anno:' }), null, alice)).toMatch(/ends with :<its author>/);
+    // The id decides, whatever type the write claims: a card under a clip's id is still alice's.
+    expect(verdict(card('bob', { _id: 'clip:x:alice' }), null, bob)).toMatch(/Only its author \(alice\)/);
+  });
+
+  it("lets a device write its owner's documents, under the ids the extension builds", () => {
+    const device: UserCtx = { name: 'alice~0123456789abcdef', roles: [memberRole(TEAM), deviceRole('alice')] };
+    const note = annotation('alice').annotation as Parameters<typeof sharedAnnotationId>[0];
+    expect(verdict(clip('alice', { _id: sharedClipId('0123456789abcdef', 'alice') }), null, device)).toBe('ok');
+    expect(verdict(annotation('alice', { _id: sharedAnnotationId(note, 'alice') }), null, device)).toBe('ok');
+    expect(verdict(signalHit('alice', { _id: sharedSignalId('0123456789abcdef', 'alice') }), null, device)).toBe('ok');
+    expect(verdict(deletion(String(signalHit('alice')._id)), null, device)).toBe('ok');
+    expect(verdict(clip('bob'), null, device)).toMatch(/Only its author \(bob\)/);
+  });
+});
+
+describe('validateTeamDoc: card limits', () => {
+  it(`holds a card to ${MAX_ALIASES} aliases (the limit of src/model/card.ts)`, () => {
+    const aliases = Array.from({ length: MAX_ALIASES }, (_, i) => `alias ${i}`);
+    expect(verdict(card('alice', { aliases }), null, alice)).toBe('ok');
+    expect(verdict(card('alice', { aliases: [...aliases, 'one more'] }), null, alice)).toBe(
+      `forbidden: A card holds at most ${MAX_ALIASES} aliases.`,
+    );
+  });
+
+  it(`holds a card to ${MAX_CARD_BYTES} bytes of UTF-8 JSON, counting multi-byte characters as such`, () => {
+    const size = (doc: CouchDoc) =>
+      Buffer.byteLength(JSON.stringify(Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith('_')))));
+    const base = card('alice', { notes: '' });
+    // Notes of 3-byte characters and one 4-byte pair filling the card to its limit exactly.
+    const room = MAX_CARD_BYTES - size(base);
+    const notes = `😀${'中'.repeat(Math.floor((room - 4) / 3))}${'x'.repeat((room - 4) % 3)}`;
+    expect(size(card('alice', { notes }))).toBe(MAX_CARD_BYTES);
+    expect(verdict(card('alice', { notes }), null, alice)).toBe('ok');
+    expect(verdict(card('alice', { notes: `${notes}x` }), null, alice)).toBe(
+      `forbidden: A card is at most ${MAX_CARD_BYTES} bytes (UTF-8 JSON).`,
+    );
+    // A pack or a clip is not a card: the card limits are not theirs.
+    expect(verdict(clip('alice', { text: '中'.repeat(200_000) }), null, alice)).toBe('ok');
   });
 });
 
@@ -289,7 +362,7 @@ describe('validateTeamDoc: schema', () => {
   it('refuses an unknown type, and a type that does not match the id', () => {
     expect(verdict({ ...card(), type: 'script' }, null, alice)).toMatch(/type must be one of card, pack/);
     expect(verdict({ ...card(), type: undefined }, null, alice)).toMatch(/type must be one of/);
-    expect(verdict({ ...card(), _id: 'clip:china' }, null, alice)).toBe(
+    expect(verdict({ ...card(), _id: 'clip:china:alice' }, null, alice)).toBe(
       'forbidden: The _id of a card starts with card:.',
     );
     expect(verdict(card('alice', { _id: 'x'.repeat(301) }), null, alice)).toMatch(
@@ -375,8 +448,8 @@ describe('validateTeamDoc: schema', () => {
     );
     expect(verdict(clip('alice', { html: 'x'.repeat(500_000) }), null, alice)).toBe('ok');
     expect(verdict(clip('alice', { text: 'x'.repeat(1_000_001) }), null, alice)).toMatch(/clip.text must be at most/);
-    expect(verdict(card('alice', { tags: new Array(100_001).fill('t') }), null, alice)).toMatch(
-      /card.tags must hold at most 100000 items/,
+    expect(verdict({ ...pack('alice'), cardIds: new Array(100_001).fill('t') }, null, alice)).toMatch(
+      /pack.cardIds must hold at most 100000 items/,
     );
   });
 });

@@ -26,10 +26,13 @@ type Shape = string | Shape[] | { [field: string]: Shape };
 /**
  * Throws `{forbidden: reason}` (HTTP 403) or `{unauthorized: reason}` (401) unless `newDoc` may be written by
  * `userCtx` over `oldDoc` in `team`'s database. Server admins pass; readers and non-members never write;
- * `createdBy` is set once to its writer and never changes; `updatedBy` is always the writer; clips and
- * annotations and signal hits are changed and deleted by their author only, cards and packs by any member; every field is of
- * a known name, type and size. A device account writes as the user it belongs to. `secObj` is CouchDB's fourth
- * argument, unused: pouchdb-server passes `{}` in _bulk_docs, so membership is read from the user's roles.
+ * `createdBy` is set once to its writer and never changes; `updatedBy` is always the writer; clips,
+ * annotations and signal hits are written, changed and deleted by their author only, whose name ends their
+ * `_id` (`clip:<clip>:<author>`), so that no replicated revision (a new branch, a deletion stub, `oldDoc`
+ * null) passes for someone else's; cards and packs are co-edited by any member, a card within its limits
+ * (aliases and size, src/model/card.ts); every field is of a known name, type and size. A device account writes
+ * as the user it belongs to. `secObj` is CouchDB's fourth argument, unused: pouchdb-server passes `{}` in
+ * _bulk_docs, so membership is read from the user's roles.
  */
 export function validateTeamDoc(
   newDoc: CouchDoc,
@@ -69,6 +72,9 @@ export function validateTeamDoc(
   var MAX_ARTICLE = 1000000;
   var MAX_ITEMS = 100000;
   var MAX_ID = 300;
+  // MAX_ALIASES and MAX_CARD_BYTES of src/model/card.ts (this function cannot import; a test holds them equal).
+  var MAX_ALIASES = 1000;
+  var MAX_CARD_BYTES = 262144;
   var PREFIX: Record<string, string> = {
     card: 'card:',
     pack: 'pack:',
@@ -185,6 +191,23 @@ export function validateTeamDoc(
   if (newDoc._deleted !== undefined && typeof newDoc._deleted !== 'boolean') {
     throw { forbidden: '_deleted must be true or false.' };
   }
+  // Authorship is bound into the id, which no replicated revision can change: CouchDB validates a revision
+  // with no ancestor on disk (new_edits:false with a fresh history) with oldDoc null, as a creation, so the
+  // stored document cannot be what proves who may write it.
+  // Whatever type a write gives, an id with an author-owned type's prefix is that author's.
+  for (var kind in AUTHORED) {
+    if (!has.call(AUTHORED, kind) || id.indexOf(PREFIX[kind] as string) !== 0) continue;
+    var cut = id.lastIndexOf(':');
+    var author = cut > (PREFIX[kind] as string).length ? id.slice(cut + 1) : '';
+    if (author === '') throw { forbidden: 'The _id of a shared ' + kind + ' ends with :<its author>.' };
+    if (author !== user) {
+      var verb = deleting ? 'delete' : old ? 'change' : 'write';
+      throw { forbidden: 'Only its author (' + author + ') may ' + verb + ' this ' + kind + '.' };
+    }
+    if (newDoc.createdBy !== undefined && newDoc.createdBy !== author) {
+      throw { forbidden: 'createdBy must be ' + author + ', whom the _id names.' };
+    }
+  }
   if (old && AUTHORED[String(old.type)] === true && old.createdBy !== user) {
     throw {
       forbidden:
@@ -227,7 +250,6 @@ export function validateTeamDoc(
       if (newDoc[required[r] as string] === undefined) throw { forbidden: type + '.' + required[r] + ' is required.' };
     }
   }
-
   // Schema: every field known, of its type and size.
   var shapes = SHAPES[type] as { [field: string]: Shape };
   var stack: [unknown, Shape, string][] = [];
@@ -273,5 +295,28 @@ export function validateTeamDoc(
         stack.push([object[key], fields[key] as Shape, path + '.' + key]);
       }
     }
+  }
+  // After the schema: the card's depth is bounded, so it can be measured.
+  if (type === 'card') {
+    var aliases = newDoc.aliases;
+    if (Object.prototype.toString.call(aliases) === '[object Array]' && (aliases as unknown[]).length > MAX_ALIASES) {
+      throw { forbidden: 'A card holds at most ' + MAX_ALIASES + ' aliases.' };
+    }
+    // Its size as UTF-8 JSON, CouchDB's own fields (_id, _rev, _revisions…) left out.
+    var fieldsOnly: Record<string, unknown> = {};
+    for (key in newDoc) {
+      if (has.call(newDoc, key) && key.charAt(0) !== '_') fieldsOnly[key] = newDoc[key];
+    }
+    var json = JSON.stringify(fieldsOnly);
+    var bytes = json.length;
+    if (bytes <= MAX_CARD_BYTES && bytes * 3 > MAX_CARD_BYTES) {
+      bytes = 0;
+      for (var c = 0; c < json.length; c++) {
+        var code = json.charCodeAt(c);
+        // A surrogate pair is 4 bytes in UTF-8: 2 for each half.
+        bytes += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 2 : 3;
+      }
+    }
+    if (bytes > MAX_CARD_BYTES) throw { forbidden: 'A card is at most ' + MAX_CARD_BYTES + ' bytes (UTF-8 JSON).' };
   }
 }

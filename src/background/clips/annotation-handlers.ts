@@ -87,20 +87,6 @@ async function forPage(source: string): Promise<Annotation[]> {
   return [...own, ...shared.filter((a) => !ids.has(a.id))];
 }
 
-/** The annotations on a page a content script is annotating (none when it is not the sender's own). */
-export async function annotationsForPage(
-  source: string | undefined,
-  sender: Sender,
-): Promise<Annotation[] | undefined> {
-  if (source === undefined) return undefined;
-  try {
-    return await forPage(ownOrigin(source, sender));
-  } catch (error) {
-    console.warn('Dossier: could not read the highlights of a page', error);
-    return [];
-  }
-}
-
 /** A teammate's annotation is theirs: it is shown, never changed or deleted here. */
 function ownAnnotation(annotation: Annotation): Annotation {
   if (annotation.creator) {

@@ -9,6 +9,7 @@ import { openDatabase } from '../../store/db';
 import { HistoryStore } from '../../store/history';
 import { teamDbName } from '../../team/names';
 import type { Library } from '../library';
+import { cardsOfTeam } from '../team/cards';
 import { configs, teamCards } from '../team/teams';
 import { clipStore } from './clipping';
 import { countryCode } from './country-code';
@@ -74,14 +75,12 @@ export async function recordVisit(
   return true;
 }
 
-/** Each card's teams: the joined teams whose database holds it. */
+/** Each card's teams: the joined teams whose database holds it (a card the extension skips is in none). */
 async function cardTeams(): Promise<Map<string, string[]>> {
   const teams = new Map<string, string[]>();
   for (const { team } of await configs()) {
-    const all = await openDatabase(teamDbName(team)).allDocs({ startkey: 'card:', endkey: 'card:\uffff' });
-    for (const row of all.rows) {
-      const id = row.id.slice('card:'.length);
-      teams.set(id, [...(teams.get(id) ?? []), team]);
+    for (const { card } of (await cardsOfTeam(team, openDatabase(teamDbName(team)))).cards) {
+      teams.set(card.id, [...(teams.get(card.id) ?? []), team]);
     }
   }
   return teams;

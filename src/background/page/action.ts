@@ -1,3 +1,4 @@
+import { hostAccessReason } from '../browser/host-access';
 import { signalBadge } from '../signals/badge';
 import { NO_TEAM, sameBadge, type TeamBadge, type TeamSync, teamBadge } from '../team/badge';
 import { idleReason } from './idle-reason';
@@ -24,7 +25,7 @@ async function show(
 /** Shows on the toolbar button what Dossier does on a tab: why it is idle, or how many cards it found. */
 export async function showTabStatus(tabId: number, url?: string): Promise<void> {
   const liveUrl = url ?? (await chrome.tabs.get(tabId).catch(() => null))?.url;
-  const reason = idleReason(liveUrl);
+  const reason = idleReason(liveUrl) ?? (await hostAccessReason(liveUrl));
   try {
     if (reason) {
       await show(tabId, { title: `Dossier is idle here. ${reason}`, text: '', color: '#3b4a6b' });

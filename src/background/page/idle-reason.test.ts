@@ -14,4 +14,9 @@ describe('idleReason', () => {
     expect(idleReason(undefined)).toMatch(/no page/);
     expect(idleReason('not a url')).toMatch(/no page/);
   });
+  it('explains Firefox’s own pages and sites the same way', () => {
+    expect(idleReason('about:addons')).toMatch(/browser pages/);
+    expect(idleReason('moz-extension://0f1e2d3c/src/ui/options/index.html')).toMatch(/other extensions/);
+    expect(idleReason('https://addons.mozilla.org/en-US/firefox/')).toMatch(/add-ons/);
+  });
 });

@@ -18,6 +18,10 @@ export function idleReason(url: string | undefined): string | null {
   ) {
     return 'Extensions cannot run on the Chrome Web Store.';
   }
+  // Firefox keeps extensions off its add-ons site (extensions.webextensions.restrictedDomains).
+  if (host === 'addons.mozilla.org' || host === 'accounts.firefox.com') {
+    return 'Extensions cannot run on Firefox’s add-ons and accounts sites.';
+  }
   switch (parsed.protocol) {
     case 'http:':
     case 'https:':
@@ -30,11 +34,18 @@ export function idleReason(url: string | undefined): string | null {
     case 'edge:':
     case 'about:':
     case 'devtools:':
+    case 'resource:':
     case 'view-source:':
       return 'Extensions cannot run on browser pages.';
     case 'chrome-extension:':
+    case 'moz-extension:':
       // Dossier's own PDF reader is a page it annotates.
-      if (parsed.host === globalThis.chrome?.runtime?.id && parsed.pathname === '/pdf.html') return null;
+      if (
+        parsed.pathname === '/pdf.html' &&
+        parsed.href.startsWith(globalThis.chrome?.runtime?.getURL?.('/') ?? '\0')
+      ) {
+        return null;
+      }
       return 'Extensions cannot run on other extensions’ pages.';
     case 'data:':
     case 'blob:':

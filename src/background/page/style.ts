@@ -1,4 +1,5 @@
 import { highlightCss } from '../../model/highlight-style';
+import { type DocumentRef, documentKey, documentTarget } from '../browser/document-target';
 import { sites } from './sites';
 
 /*
@@ -18,20 +19,21 @@ interface Styled {
 const styled = new Map<string, Styled>();
 
 /** Replaces one document's stylesheet. */
-async function swap(documentId: string, tabId: number, from: string, to: string): Promise<void> {
-  const target = { tabId, documentIds: [documentId] } as chrome.scripting.InjectionTarget;
+async function swap(ref: DocumentRef, from: string, to: string): Promise<void> {
+  const target = documentTarget(ref);
   if (from) await chrome.scripting.removeCSS({ target, css: from }).catch(() => undefined);
   if (to) await chrome.scripting.insertCSS({ target, css: to });
 }
 
 /** Gives a document that reported its mentions the user's highlight style (nothing for the default style). */
-export async function styleDocument(tabId: number, documentId: string | undefined): Promise<void> {
-  if (!documentId) return;
+export async function styleDocument(ref: DocumentRef): Promise<void> {
+  const { key, stable } = documentKey(ref);
   const css = highlightCss((await sites.settings()).highlight);
-  const before = styled.get(documentId)?.css ?? '';
-  if (before === css && styled.has(documentId)) return;
-  styled.set(documentId, { tabId, css });
-  await swap(documentId, tabId, before, css).catch(() => styled.delete(documentId));
+  const before = styled.get(key)?.css ?? '';
+  // A frame's key may have outlived its document (Firefox): the sheet is removed and inserted again.
+  if (stable && before === css && styled.has(key)) return;
+  styled.set(key, { tabId: ref.tabId, css });
+  await swap(ref, before, css).catch(() => styled.delete(key));
 }
 
 /** Forgets the documents of a closed tab. */

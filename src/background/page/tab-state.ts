@@ -1,5 +1,6 @@
 import type { TabState } from '../../messaging/protocol';
 import type { CardSummary, Mention } from '../../model/mention';
+import { hostAccessReason } from '../browser/host-access';
 import { idleReason } from './idle-reason';
 
 /*
@@ -101,6 +102,6 @@ export async function tabState(tabId: number, liveUrl?: string): Promise<TabStat
     mentions,
     cards: [...cards.values()],
     focusCardId: stored?.focusCardId ?? null,
-    idleReason: idleReason(url),
+    idleReason: idleReason(url) ?? (await hostAccessReason(url)),
   };
 }

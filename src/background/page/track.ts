@@ -1,3 +1,4 @@
+import { openPanel } from '../browser/side-panel';
 import type { Library } from '../library';
 import { refreshTabs } from './site-handlers';
 import { setFocus } from './tab-state';
@@ -18,7 +19,7 @@ export function trackSelection(
 ): Promise<{ cardId: string; created: boolean }> {
   const tabId = tab?.id;
   // Called before any await: the browser honours the user's click only within this turn.
-  const opening = tabId === undefined ? Promise.resolve() : chrome.sidePanel.open({ tabId }).catch(() => undefined);
+  const opening = tabId === undefined ? Promise.resolve() : openPanel(tabId).catch(() => undefined);
   return (async () => {
     const { card, created } = await library.track(selection ?? '');
     await opening;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../../store/db';
 import { memoryDb } from '../../store/memory-db';
-import { cardsOfTeam, coalesce, forgetTeamCards } from './cards';
+import { cardsOfTeam, coalesce, forgetTeamCards, skippedOfTeam } from './cards';
 
 const opened: Database[] = [];
 function freshDb(): Database {
@@ -45,9 +45,9 @@ describe('cardsOfTeam', () => {
     await db.put({ ...acme, name: 'Acme Corp' } as never);
     await db.bulkDocs([doc('initech', 'Initech'), { _id: 'pack:x', type: 'pack' }] as never);
     expect(await names(db)).toEqual(['Acme Corp', 'Globex', 'Initech']);
-    // One read, of the two changed cards, none of the whole database.
+    // One read, of the three changed documents, none of the whole database.
     expect(read).toHaveBeenCalledTimes(1);
-    expect(read.mock.calls[0]?.[0]).toMatchObject({ keys: ['card:acme', 'card:initech'] });
+    expect(read.mock.calls[0]?.[0]).toMatchObject({ keys: ['card:acme', 'card:initech', 'pack:x'] });
     expect((await cardsOfTeam('research', db)).seq).not.toEqual(first);
     // Nothing changed: nothing read.
     expect(await names(db)).toEqual(['Acme Corp', 'Globex', 'Initech']);
@@ -77,11 +77,64 @@ describe('cardsOfTeam', () => {
     forgetTeamCards('research');
     const read = vi.spyOn(db, 'allDocs');
     expect(await names(db)).toEqual(['Acme']);
-    expect(read.mock.calls[0]?.[0]).toMatchObject({ startkey: 'card:' });
+    expect(read.mock.calls[0]?.[0]).toEqual({ include_docs: true });
     // Left and joined again: a new database, whose sequence starts again.
     const again = freshDb();
     await again.put(doc('globex', 'Globex') as never);
     expect(await names(again)).toEqual(['Globex']);
+  });
+});
+
+describe('skippedOfTeam', () => {
+  const aliases = Array.from({ length: 900_000 }, (_, i) => `Acme ${i}`);
+  const clip = {
+    _id: 'clip:0123456789abcdef:mallory',
+    type: 'clip',
+    schema: 2,
+    createdBy: 'mallory',
+    updatedBy: 'mallory',
+    url: 'javascript:alert(document.cookie)',
+    canonicalUrl: 'https://news.example/a',
+    title: 'Trap',
+    byline: null,
+    siteName: null,
+    published: null,
+    excerpt: null,
+    lang: null,
+    html: '<p>x</p>',
+    text: 'x',
+    clipId: '0123456789abcdef',
+    clipped: '2026-01-01T00:00:00.000Z',
+    updated: '2026-01-01T00:00:00.000Z',
+    tags: [],
+    note: '',
+    mentions: [],
+    trashed: null,
+  };
+
+  it('lists every document that fails the checks, with its reason, and never its card', async () => {
+    const db = freshDb();
+    await db.bulkDocs([
+      doc('acme', 'Acme'),
+      { ...doc('huge', 'Huge'), aliases },
+      { ...doc('odd', 'Odd'), script: '<b>' },
+      clip,
+    ] as never);
+    expect(await names(db)).toEqual(['Acme']);
+    expect(await skippedOfTeam('research', db)).toEqual([
+      { id: 'card:huge', reason: 'aliases: must hold at most 1,000 aliases' },
+      { id: 'card:odd', reason: 'script: is not a field of this kind of document' },
+      {
+        id: 'clip:0123456789abcdef:mallory',
+        reason: "url: must be a page's address (http, https or file), not a javascript:, data: or other URL",
+      },
+    ]);
+    // Fixed (or deleted) by a teammate: no longer skipped, and the card is back.
+    const huge = await db.get('card:huge');
+    await db.put({ ...huge, aliases: ['Huge Corp'] } as never);
+    await db.remove(await db.get('card:odd'));
+    expect(await names(db)).toEqual(['Acme', 'Huge']);
+    expect((await skippedOfTeam('research', db)).map((s) => s.id)).toEqual(['clip:0123456789abcdef:mallory']);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   type SharedDoc,
   sharedAnnotationId,
   sharedClipId,
+  sharedDocProblem,
   sharedSignalId,
   validAnnotation,
 } from '../../model/team-docs';
@@ -123,15 +124,19 @@ export async function shareSignalHit(team: string, hit: SignalHitRecord): Promis
 }
 
 /** An annotation as a team's document (the author is the document's, not the annotation's). */
-function annotationDoc(annotation: Annotation): NewShared {
+function annotationDoc(annotation: Annotation, user: string): NewShared {
   const { creator, ...own } = annotation;
-  return { _id: sharedAnnotationId(annotation), type: 'annotation', annotation: own };
+  return { _id: sharedAnnotationId(annotation, user), type: 'annotation', annotation: own };
 }
 
 /** Shares a page's highlights and notes with a team; later changes to them follow (see `followAnnotation`). */
 export async function shareAnnotations(team: string, annotations: readonly Annotation[]): Promise<number> {
   if (annotations.length === 0) throw new Error('This page has no highlights or notes to share.');
-  return writeShared(team, annotations.map(annotationDoc));
+  const { user } = await teamConfig(team);
+  return writeShared(
+    team,
+    annotations.map((annotation) => annotationDoc(annotation, user)),
+  );
 }
 
 /**
@@ -142,8 +147,8 @@ export async function followAnnotation(
   annotation: Annotation | Pick<Annotation, 'id' | 'target'>,
   removed = false,
 ): Promise<void> {
-  const _id = sharedAnnotationId(annotation);
   for (const config of await joinedTeams()) {
+    const _id = sharedAnnotationId(annotation, config.user);
     const db = teamDb(config.team);
     let before: SharedDoc;
     try {
@@ -154,16 +159,16 @@ export async function followAnnotation(
     }
     if (before.createdBy !== config.user) continue;
     if (removed) await db.remove(_id, before._rev as string);
-    else if ('body' in annotation) await writeShared(config.team, [annotationDoc(annotation)]);
+    else if ('body' in annotation) await writeShared(config.team, [annotationDoc(annotation, config.user)]);
   }
 }
 
 /** Which teams a page's annotations are shared in (any of them). */
 export async function annotationTeams(annotations: readonly Annotation[]): Promise<string[]> {
   if (annotations.length === 0) return [];
-  const keys = annotations.map(sharedAnnotationId);
   const teams: string[] = [];
   for (const config of await joinedTeams()) {
+    const keys = annotations.map((annotation) => sharedAnnotationId(annotation, config.user));
     const found = await teamDb(config.team).allDocs({ keys });
     if (found.rows.some((row) => 'value' in row && row.value && !(row.value as { deleted?: boolean }).deleted)) {
       teams.push(config.team);
@@ -181,8 +186,10 @@ export async function teammatesAnnotations(source: string): Promise<Annotation[]
     const all = await teamDb(config.team).allDocs({ include_docs: true, startkey: prefix, endkey: `${prefix}\uffff` });
     for (const row of all.rows) {
       const doc = row.doc as unknown as SharedDoc | undefined;
-      const annotation = doc && validAnnotation(doc.annotation);
-      if (!doc || !annotation || annotation.target.source !== source) continue;
+      // Checked whole, as the team's status lists it: a document that fails is never painted.
+      if (!doc || sharedDocProblem(doc)) continue;
+      const annotation = validAnnotation(doc.annotation);
+      if (!annotation || annotation.target.source !== source) continue;
       if (doc.createdBy === config.user || typeof doc.createdBy !== 'string' || seen.has(annotation.id)) continue;
       seen.add(annotation.id);
       found.push({ ...annotation, creator: { type: 'Person', name: doc.createdBy, team: config.team } });
@@ -198,7 +205,9 @@ export async function teamActivity(limit = 50): Promise<TeamActivity[]> {
     const db = teamDb(config.team);
     const changes = await db.changes({ descending: true, limit, include_docs: true });
     for (const change of changes.results) {
-      const item = change.doc && activityOf(change.doc as unknown as SharedDoc, config.team, config.user);
+      // A document that fails the extension's checks is listed as skipped (the team's status), never here.
+      if (!change.doc || (!change.doc._deleted && sharedDocProblem(change.doc))) continue;
+      const item = activityOf(change.doc as unknown as SharedDoc, config.team, config.user);
       if (item) items.push(item);
     }
   }

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { type Card, CardSchema } from '../../model/card';
+import { sharedDocProblem } from '../../model/team-docs';
 import { cardDocId, toCard } from '../../store/card-docs';
 import { type Database, isConflict, isNotFound, openDatabase, writing } from '../../store/db';
 import { teamDbName } from '../../team/names';
@@ -37,7 +38,8 @@ async function teamCopies(cardId: string): Promise<TeamCopy[]> {
     const db = openDatabase(teamDbName(config.team));
     try {
       const doc = (await db.get(cardDocId(cardId))) as TeamCardDoc;
-      const card = toCard(doc);
+      // A copy that fails the extension's checks is never read (the team's status lists it as skipped).
+      const card = sharedDocProblem(doc) ? null : toCard(doc);
       if (card) copies.push({ team: config.team, user: config.user, db, doc, card });
     } catch (error) {
       if (!isNotFound(error)) throw error;

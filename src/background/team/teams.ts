@@ -1,12 +1,13 @@
 import PouchDB from 'pouchdb-browser';
 import type { Card } from '../../model/card';
 import { checkTeamUrl, type SharedOrigin, type SyncState, type TeamConfig, type TeamStatus } from '../../model/team';
+import { sharedDocProblem } from '../../model/team-docs';
 import { type CardDoc, cardDocId } from '../../store/card-docs';
 import { forgetDatabase, isNotFound, openDatabase, STORE_SCHEMA } from '../../store/db';
 import { isTeamName, isUserName, teamDbName } from '../../team/names';
 import type { ExtraCards } from '../library';
 import { accessStatus, authFetchFor, deviceNameOf, dropDevice, signOut, takeDevice, withSession } from './auth';
-import { cardsOfTeam, coalesce, forgetTeamCards } from './cards';
+import { cardsOfTeam, coalesce, forgetTeamCards, skippedOfTeam } from './cards';
 import { replicateTeam } from './replication';
 
 /*
@@ -185,7 +186,7 @@ export async function originsOf(cardId: string): Promise<SharedOrigin[]> {
         createdBy?: unknown;
         updatedBy?: unknown;
       };
-      if (typeof doc.createdBy !== 'string' || typeof doc.updatedBy !== 'string') continue;
+      if (typeof doc.createdBy !== 'string' || typeof doc.updatedBy !== 'string' || sharedDocProblem(doc)) continue;
       origins.push({
         team: config.team,
         createdBy: doc.createdBy,
@@ -272,16 +273,23 @@ async function sharedCount(team: string): Promise<number> {
   return info.doc_count - design.rows.length;
 }
 
-/** Every joined team with its replication state. */
+/** Most skipped documents a team's status names (it counts them all). */
+const SKIPPED_NAMED = 20;
+
+/** Every joined team with its replication state and the documents the extension leaves out. */
 export async function listTeams(): Promise<TeamStatus[]> {
   await resumeTeams();
   return Promise.all(
-    (await configs()).map(async (config) => ({
-      ...config,
-      sync: syncing.get(config.team)?.state ?? { state: 'syncing' },
-      docs: await sharedCount(config.team),
-      device: await deviceNameOf(config.team),
-    })),
+    (await configs()).map(async (config) => {
+      const skipped = await skippedOfTeam(config.team, openDatabase(teamDbName(config.team)));
+      return {
+        ...config,
+        sync: syncing.get(config.team)?.state ?? { state: 'syncing' },
+        docs: await sharedCount(config.team),
+        device: await deviceNameOf(config.team),
+        skipped: { count: skipped.length, first: skipped.slice(0, SKIPPED_NAMED) },
+      };
+    }),
   );
 }
 

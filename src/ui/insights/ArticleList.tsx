@@ -1,4 +1,5 @@
 import type { InsightArticle } from '../../model/insights/sources';
+import { SafeLink } from '../SafeLink';
 
 /** Most articles a list shows. */
 const SHOWN = 50;
@@ -11,9 +12,7 @@ export function ArticleList({ articles, cardId }: { articles: readonly InsightAr
       <ol class="insight-articles">
         {articles.slice(0, SHOWN).map((article) => (
           <li key={`${article.source}:${article.id}`}>
-            <a href={article.url} target="_blank" rel="noreferrer noopener">
-              {article.title || article.url}
-            </a>
+            <SafeLink href={article.url}>{article.title || article.url}</SafeLink>
             <span class="muted">
               {' '}
               {article.time.slice(0, 10)}

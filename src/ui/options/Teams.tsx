@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { sendToBackground } from '../../messaging/client';
 import type { SyncState } from '../../model/team';
+import { SkippedDocs } from '../SkippedDocs';
 import { useTeams } from '../use-teams';
 
 /** A replication state in words. */
@@ -88,11 +89,14 @@ export function Teams() {
         <ul class="plain-list">
           {teams.map((t) => (
             <li key={t.team}>
-              <span>
-                <strong>{t.team}</strong> as {t.user} on {t.url} · {describeSync(t.sync)} · {t.docs}{' '}
-                {t.docs === 1 ? 'document' : 'documents'}
-                {t.device === null ? ` · ${NO_DEVICE}` : ''}
-              </span>
+              <div>
+                <span>
+                  <strong>{t.team}</strong> as {t.user} on {t.url} · {describeSync(t.sync)} · {t.docs}{' '}
+                  {t.docs === 1 ? 'document' : 'documents'}
+                  {t.device === null ? ` · ${NO_DEVICE}` : ''}
+                </span>
+                <SkippedDocs team={t} />
+              </div>
               <button type="button" class="btn" onClick={() => void leave(t.team)}>
                 Leave {t.team}
               </button>

@@ -45,6 +45,8 @@ export function YourData({ onReplaced }: { onReplaced: () => void }) {
     const result = await sendToBackground('data.restore', { text: await file.text() });
     if (!result.ok) {
       setPending(null);
+      // Nothing changed: what an earlier action said no longer describes the store's latest step.
+      setNotice('');
       return setError(`${file.name}: ${result.error}`);
     }
     const { cards, packs } = result.value;

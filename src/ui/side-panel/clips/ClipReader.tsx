@@ -1,6 +1,8 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { sendToBackground } from '../../../messaging/client';
 import { type Clip, MAX_CLIP_NOTE, normaliseTags } from '../../../model/clip';
+import { safeLink } from '../../../model/safe-url';
+import { SafeLink } from '../../SafeLink';
 import { ShareWith } from '../../ShareWith';
 import { BriefView } from '../page/BriefView';
 import { exportMarkdown } from './export';
@@ -100,9 +102,11 @@ export function ClipReader({ clip, onBack, onOpenCard, onOpenClip, onSaved, onDe
         {clip.updated.slice(0, 10) !== clip.clipped.slice(0, 10) ? ` · updated ${day(clip.updated)}` : ''}
       </p>
       <p class="reader-actions">
-        <a class="btn" href={clip.url} target="_blank" rel="noopener noreferrer">
-          Open the source
-        </a>
+        {safeLink(clip.url) ? (
+          <SafeLink class="btn" href={clip.url}>
+            Open the source
+          </SafeLink>
+        ) : null}
         <button type="button" class="btn" onClick={() => void exportMarkdown(clip)}>
           Export Markdown
         </button>

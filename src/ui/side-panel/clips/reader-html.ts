@@ -1,6 +1,7 @@
 import createDOMPurify, { type DOMPurify } from 'dompurify';
 import { locateQuotes } from '../../../clip/locate';
 import type { ClipMention } from '../../../model/clip';
+import { safeLink } from '../../../model/safe-url';
 
 /*
  * The HTML of the reader view. A clip's HTML was sanitised when clipped; it is sanitised again here, stricter,
@@ -48,7 +49,9 @@ function purifierFor(window: Window): DOMPurify {
     }
     if (element.localName === 'a') {
       const href = element.getAttribute('href') ?? '';
-      if (!/^(https?:|mailto:)/i.test(href.trim())) element.removeAttribute('href');
+      const safe = safeLink(href);
+      if (safe) element.setAttribute('href', safe);
+      else element.removeAttribute('href');
       element.setAttribute('target', '_blank');
       element.setAttribute('rel', 'noopener noreferrer');
     }

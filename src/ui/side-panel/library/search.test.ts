@@ -57,7 +57,8 @@ describe('library search', () => {
     expect(searchLibrary(index, { ...none, query: 'number 1234 in' }).map((i) => i.card.id)).toContain('c1234');
   });
 
-  it('ranks as fuse.js over the whole library would, for names with a typo', () => {
+  // A full fuse.js search of the library for each sample: slow on a loaded machine, so a longer time limit.
+  it('ranks as fuse.js over the whole library would, for names with a typo', { timeout: 60_000 }, () => {
     const full = new Fuse(items, FUSE_OPTIONS);
     let same = 0;
     const sample = items.filter((_, i) => i % 75 === 0);

@@ -2,7 +2,9 @@ import { useState } from 'preact/hooks';
 import { sendToBackground } from '../../../messaging/client';
 import type { TabState } from '../../../messaging/protocol';
 import type { Card } from '../../../model/card';
+import { NOT_ALLOWED_REASON } from '../../../model/host-access';
 import type { CardSummary } from '../../../model/mention';
+import { AllowSite } from '../../permissions/AllowSite';
 import { ConflictBadge } from '../team/ConflictBadge';
 import { useConflictMarks } from '../team/use-conflict-marks';
 
@@ -87,9 +89,12 @@ export function PageCards({ state, onOpen, cards, onBrief }: Props) {
   const conflicts = useConflictMarks(5000);
   if (state.idleReason) {
     return (
-      <p class="empty" role="status">
-        {state.idleReason}
-      </p>
+      <>
+        <p class="empty" role="status">
+          {state.idleReason}
+        </p>
+        {state.idleReason === NOT_ALLOWED_REASON ? <AllowSite url={state.url} /> : null}
+      </>
     );
   }
   if (state.cards.length === 0) {

@@ -4,6 +4,7 @@ import { sendToBackground } from '../../../messaging/client';
 import type { SignalsView } from '../../../messaging/protocol';
 import { readEnvelope } from '../../../messaging/router';
 import type { SignalHitRecord } from '../../../model/signal-hit';
+import { SafeLink } from '../../SafeLink';
 import { ShareWith } from '../../ShareWith';
 
 /** Loads the Signals view of a tab, and again whenever the tab's page reports a change. */
@@ -58,9 +59,9 @@ function Hit({
       <blockquote>{hit.evidence}</blockquote>
       <p class="own-meta">
         {here ? null : (
-          <a href={hit.url} target="_blank" rel="noreferrer" class="signal-page">
+          <SafeLink href={hit.url} class="signal-page">
             {hit.title || hit.url}
-          </a>
+          </SafeLink>
         )}
         <time dateTime={hit.time}>{new Date(hit.time).toLocaleString()}</time>
         {here ? (

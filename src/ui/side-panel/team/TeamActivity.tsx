@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { sendToBackground } from '../../../messaging/client';
 import type { TeamActivity as Activity } from '../../../model/team';
+import { SafeLink } from '../../SafeLink';
 
 const KIND: Record<Activity['kind'], string> = {
   card: 'card',
@@ -30,11 +31,11 @@ function Subject({ item, onOpenCard }: { item: Activity; onOpenCard: (cardId: st
       </button>
     );
   }
-  if ((item.kind === 'clip' || item.kind === 'annotation' || item.kind === 'signal') && /^https?:\/\//.test(item.ref)) {
+  if (item.kind === 'clip' || item.kind === 'annotation' || item.kind === 'signal') {
     return (
-      <a href={item.ref} target="_blank" rel="noopener noreferrer" title={item.ref}>
+      <SafeLink href={item.ref} title={item.ref}>
         {item.kind === 'annotation' ? `“${item.title}”` : item.title}
-      </a>
+      </SafeLink>
     );
   }
   return <span>{item.title}</span>;

@@ -1,4 +1,5 @@
 import type { SyncState, TeamStatus } from '../../../model/team';
+import { SkippedDocs } from '../../SkippedDocs';
 
 /** A team's replication state in a few words. */
 export function syncLabel(sync: SyncState): string {
@@ -18,12 +19,17 @@ export function syncLabel(sync: SyncState): string {
 export function TeamSync({ teams }: { teams: TeamStatus[] | null }) {
   if (!teams || teams.length === 0) return null;
   return (
-    <section class="team-sync" aria-label="Team sync">
+    <>
+      <section class="team-sync" aria-label="Team sync">
+        {teams.map((t) => (
+          <span key={t.team} class={`sync ${t.sync.state}`}>
+            {t.team}: {syncLabel(t.sync)}
+          </span>
+        ))}
+      </section>
       {teams.map((t) => (
-        <span key={t.team} class={`sync ${t.sync.state}`}>
-          {t.team}: {syncLabel(t.sync)}
-        </span>
+        <SkippedDocs key={t.team} team={t} />
       ))}
-    </section>
+    </>
   );
 }
