@@ -50,8 +50,12 @@ export const MAX_SMALL_BYTES = 64 * 1024;
 
 const READ = ['GET', 'HEAD'];
 const DB_NAME = /^[a-z][a-z0-9_$()+-]{0,237}$/;
-/** A checkpoint's id as PouchDB's replication makes it (base64 of an MD5, `/` and `+` replaced). */
-const LOCAL_ID = /^[A-Za-z0-9][A-Za-z0-9._=+-]{0,199}$/;
+/**
+ * A checkpoint's id: a name starting with a letter or digit, or exactly one as PouchDB's replication makes it,
+ * the base64 of an MD5 with `/` and `+` replaced by `.` and `_` (so it may start with either: one replication in
+ * 32 would otherwise find its checkpoints refused). Neither form can be `_security`.
+ */
+const LOCAL_ID = /^(?:[A-Za-z0-9][A-Za-z0-9._=+-]{0,199}|[A-Za-z0-9._]{22}==)$/;
 const DESIGN_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 const refuse = (status: number, error: string, reason: string): Decision => ({
