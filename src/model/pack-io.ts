@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import * as v from 'valibot';
 import { type Card, CardSchema, slugify } from './card';
+import { describeIssue } from './issues';
 import { BUILT_IN_PACK_ID, PACK_FORMAT_VERSION, type Pack, PackSchema, USER_PACK_ID } from './pack';
 import { err, ok, type Result } from './result';
 
@@ -28,17 +29,11 @@ const EXPECTED: Record<string, string> = {
 
 /** The first problem of a validation, as a path and a reason a person can act on. */
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
-  const issue = issues[0];
-  if (!issue) return 'invalid';
-  const path = v.getDotPath(issue);
-  let message = issue.message;
-  const objectKey = (issue.type === 'strict_object' || issue.type === 'object') && issue.path !== undefined;
-  if (objectKey && issue.expected === 'never') message = `${issue.received} is not a field a Dossier pack has`;
-  else if (objectKey && issue.input === undefined) message = 'is missing';
-  else if (issue.kind === 'schema' && issue.expected) {
-    message = `must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${issue.received}`;
-  }
-  return path ? `${path}: ${message}` : message;
+  return describeIssue(issues, {
+    invalid: 'invalid',
+    unknownField: (received) => `${received} is not a field a Dossier pack has`,
+    expected: EXPECTED,
+  });
 }
 
 /** The key under which two names count as the same name. */

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { type Annotation, AnnotationSchema } from './annotation';
 import { CardIdSchema, CardSchema } from './card';
 import { ClipSchema, clipIdOf } from './clip';
+import { describeIssue } from './issues';
 import { MAX_PACK_CARDS, PackSchema } from './pack';
 import { SignalHitRecordSchema } from './signal-hit';
 import type { TeamActivity } from './team';
@@ -114,17 +115,8 @@ const sharedFields = {
 const coEditedFields = { ...sharedFields, createdBy: v.optional(author), updatedBy: v.optional(author) };
 
 /** The first problem of a validation: its path and reason. */
-function whyNot(issues: readonly v.BaseIssue<unknown>[]): string {
-  const issue = issues[0];
-  if (!issue) return 'is not valid';
-  const path = v.getDotPath(issue);
-  let message = issue.message;
-  const objectKey = (issue.type === 'strict_object' || issue.type === 'object') && issue.path !== undefined;
-  if (objectKey && issue.expected === 'never') message = 'is not a field of this kind of document';
-  else if (objectKey && issue.input === undefined) message = 'is missing';
-  else if (issue.kind === 'schema' && issue.expected) message = `must be ${issue.expected}, not ${issue.received}`;
-  return path ? `${path}: ${message}` : message;
-}
+const whyNot = (issues: readonly v.BaseIssue<unknown>[]) =>
+  describeIssue(issues, { invalid: 'is not valid', unknownField: () => 'is not a field of this kind of document' });
 
 /** A document split into the fields `keys` names and the rest (its content). */
 function split(doc: Record<string, unknown>, keys: readonly string[]) {

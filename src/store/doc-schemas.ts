@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { type Annotation, AnnotationSchema } from '../model/annotation';
 import { CardIdSchema, CardSchema } from '../model/card';
 import { ClipSchema } from '../model/clip';
+import { describeIssue } from '../model/issues';
 import { MAX_PACK_CARDS, PackSchema } from '../model/pack';
 import { SignalHitRecordSchema } from '../model/signal-hit';
 import { annotationDocId } from './annotations';
@@ -90,17 +91,8 @@ const RULES: Record<string, DocRule> = {
 export const STORED_TYPES = Object.keys(RULES);
 
 /** The first problem of a validation: its path and reason. */
-function whyNot(issues: readonly v.BaseIssue<unknown>[]): string {
-  const issue = issues[0];
-  if (!issue) return 'is not valid';
-  const path = v.getDotPath(issue);
-  let message = issue.message;
-  const objectKey = (issue.type === 'strict_object' || issue.type === 'object') && issue.path !== undefined;
-  if (objectKey && issue.expected === 'never') message = 'is not a field this document has';
-  else if (objectKey && issue.input === undefined) message = 'is missing';
-  else if (issue.kind === 'schema' && issue.expected) message = `must be ${issue.expected}, not ${issue.received}`;
-  return path ? `${path}: ${message}` : message;
-}
+const whyNot = (issues: readonly v.BaseIssue<unknown>[]) =>
+  describeIssue(issues, { invalid: 'is not valid', unknownField: () => 'is not a field this document has' });
 
 /**
  * Why a document (already brought to the current schema, see migrate.ts) is not one the store writes, or
