@@ -43,8 +43,12 @@ type Leaf = { ok?: { _rev: string; _revisions?: { start: number; ids: string[] }
  */
 export function likeCouchDB(db: Record<string, unknown>): void {
   const base = db as Db;
-  // The parent of each replicated revision being validated, by document id (null: none on disk), read once.
-  const parents = new Map<string, unknown>();
+  // The parent of each replicated revision being validated (null: none on disk), by document id in the order
+  // the write lists them, each read once. One replicated write at a time fills it: two teammates' pushes of the
+  // same document arrive together when the server comes back, and one's validation must not read (and use up)
+  // the other's parent, then find the stored winner instead (a deletion: an edit refused as a creation).
+  const parents = new Map<string, unknown[]>();
+  let replicatedWrites: Promise<unknown> = Promise.resolve();
   const get = base.get;
 
   /** The leaf that descends from `rev`, or `rev` itself when no leaf does (or the document is unknown). */
@@ -67,9 +71,9 @@ export function likeCouchDB(db: Record<string, unknown>): void {
   base.get = function (this: unknown, id, options, ...rest) {
     const asked = options as { revs?: unknown; rev?: unknown; latest?: unknown } | undefined;
     // pouchdb-validation reads oldDoc as get(id, {revs: true}).
-    if (typeof id === 'string' && parents.has(id) && asked?.revs === true && asked.rev === undefined) {
-      const parent = parents.get(id);
-      parents.delete(id);
+    const queued = typeof id === 'string' ? parents.get(id) : undefined;
+    if (queued && queued.length > 0 && asked?.revs === true && asked.rev === undefined) {
+      const parent = queued.shift();
       return parent
         ? Promise.resolve(structuredClone(parent))
         : Promise.reject(Object.assign(new Error('missing'), { status: 404, name: 'not_found' }));
@@ -118,15 +122,23 @@ export function likeCouchDB(db: Record<string, unknown>): void {
       (doc) => typeof doc._id === 'string' && doc._revisions !== undefined,
     );
     if (args.options?.new_edits !== false || docs.length === 0) return next();
-    for (const doc of docs) {
-      pin(doc);
-      parents.set(doc._id as string, await parentOf(doc));
-    }
-    try {
-      return await next();
-    } finally {
-      for (const doc of docs) parents.delete(doc._id as string);
-    }
+    const write = async () => {
+      for (const doc of docs) {
+        pin(doc);
+        const parent = await parentOf(doc);
+        const queue = parents.get(doc._id as string);
+        if (queue) queue.push(parent);
+        else parents.set(doc._id as string, [parent]);
+      }
+      try {
+        return await next();
+      } finally {
+        parents.clear();
+      }
+    };
+    const done = replicatedWrites.then(write, write);
+    replicatedWrites = done.catch(() => undefined);
+    return done;
   };
   const changes = base.changes;
   if (!changes) throw new Error('The sync server expected a database with a changes feed.');

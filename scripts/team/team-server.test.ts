@@ -471,6 +471,25 @@ describe('concurrent edits', () => {
     await Promise.all([alices.destroy(), bobs.destroy()]);
   });
 
+  it('an edit beats a concurrent delete when both reach the server at the same moment', async () => {
+    // Two teammates' stores push together as the server comes back: neither one's validation may read the
+    // other's revision as its parent (or find the deletion and take the edit for a creation).
+    for (let round = 0; round < 12; round++) {
+      const id = `card:together-${round}`;
+      const { alices, bobs } = await twoStores(id);
+      const [a, b] = await Promise.all([alices.get(id), bobs.get(id)]);
+      await alices.remove(id, a._rev as string);
+      await bobs.put({ ...b, summary: 'Still relevant.', updatedBy: 'bob' });
+      const [pushedByAlice, pushedByBob] = await Promise.all([
+        alices.replicate.to(remote(alice)),
+        bobs.replicate.to(remote(bob)),
+      ]);
+      expect([pushedByAlice.doc_write_failures, pushedByBob.doc_write_failures]).toEqual([0, 0]);
+      expect(await remote(bob).get(id)).toMatchObject({ summary: 'Still relevant.', updatedBy: 'bob' });
+      await Promise.all([alices.destroy(), bobs.destroy()]);
+    }
+  });
+
   it('a delete propagates', async () => {
     const { alices, bobs, sync } = await twoStores('card:gone');
     const a = await alices.get('card:gone');
