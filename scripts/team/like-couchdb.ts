@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 /**
  * Where the sync server (express-pouchdb over PouchDB 7) differs from CouchDB on replication, and the fix of
  * each, installed on every database it opens before any of its own handlers run.
@@ -30,7 +32,9 @@ type Leaf = { ok?: { _rev: string; _revisions?: { start: number; ids: string[] }
  * 2. pouchdb-validation hands validate_doc_update the stored winner as `oldDoc`; CouchDB hands a replicated
  *    revision its parent, the nearest ancestor it has on disk. They differ when the winner is deleted: an edit a
  *    member made while a teammate deleted the card was validated as a creation, and refused (its `createdBy` is
- *    not the writer). Here too, `oldDoc` is the parent.
+ *    not the writer). Here too, `oldDoc` is the parent, handed only to the validation of the write that
+ *    brought it (a pull's _bulk_get of the same document, with `revs` and `open_revs`, answered with it instead
+ *    of its list of revisions, never answered at all).
  * 3. A read with `latest` (as the replicator's `_bulk_get` asks) of a revision the document's tree does not
  *    hold throws inside PouchDB 7's LevelDB adapter while it holds the database's read lock: the request never
  *    answers, and every later read and write of that database waits forever (one such read during a teammate's
@@ -44,11 +48,10 @@ type Leaf = { ok?: { _rev: string; _revisions?: { start: number; ids: string[] }
 export function likeCouchDB(db: Record<string, unknown>): void {
   const base = db as Db;
   // The parent of each replicated revision being validated (null: none on disk), by document id in the order
-  // the write lists them, each read once. One replicated write at a time fills it: two teammates' pushes of the
-  // same document arrive together when the server comes back, and one's validation must not read (and use up)
-  // the other's parent, then find the stored winner instead (a deletion: an edit refused as a creation).
-  const parents = new Map<string, unknown[]>();
-  let replicatedWrites: Promise<unknown> = Promise.resolve();
+  // the write lists them, each read once, kept for the write that asked: two teammates' pushes of one document
+  // arrive together when the server comes back, and a pull's _bulk_get may read the document meanwhile; none
+  // may read (and use up) another write's parent.
+  const parentsOfWrite = new AsyncLocalStorage<Map<string, unknown[]>>();
   const get = base.get;
 
   /** The leaf that descends from `rev`, or `rev` itself when no leaf does (or the document is unknown). */
@@ -70,9 +73,9 @@ export function likeCouchDB(db: Record<string, unknown>): void {
 
   base.get = function (this: unknown, id, options, ...rest) {
     const asked = options as { revs?: unknown; rev?: unknown; latest?: unknown } | undefined;
-    // pouchdb-validation reads oldDoc as get(id, {revs: true}).
-    const queued = typeof id === 'string' ? parents.get(id) : undefined;
-    if (queued && queued.length > 0 && asked?.revs === true && asked.rev === undefined) {
+    // pouchdb-validation reads oldDoc as get(id, {revs: true}), inside the write being validated.
+    const queued = typeof id === 'string' ? parentsOfWrite.getStore()?.get(id) : undefined;
+    if (queued && queued.length > 0 && asked?.revs === true && Object.keys(asked).length === 1) {
       const parent = queued.shift();
       return parent
         ? Promise.resolve(structuredClone(parent))
@@ -122,23 +125,15 @@ export function likeCouchDB(db: Record<string, unknown>): void {
       (doc) => typeof doc._id === 'string' && doc._revisions !== undefined,
     );
     if (args.options?.new_edits !== false || docs.length === 0) return next();
-    const write = async () => {
-      for (const doc of docs) {
-        pin(doc);
-        const parent = await parentOf(doc);
-        const queue = parents.get(doc._id as string);
-        if (queue) queue.push(parent);
-        else parents.set(doc._id as string, [parent]);
-      }
-      try {
-        return await next();
-      } finally {
-        parents.clear();
-      }
-    };
-    const done = replicatedWrites.then(write, write);
-    replicatedWrites = done.catch(() => undefined);
-    return done;
+    const parents = new Map<string, unknown[]>();
+    for (const doc of docs) {
+      pin(doc);
+      const parent = await parentOf(doc);
+      const queue = parents.get(doc._id as string);
+      if (queue) queue.push(parent);
+      else parents.set(doc._id as string, [parent]);
+    }
+    return parentsOfWrite.run(parents, next);
   };
   const changes = base.changes;
   if (!changes) throw new Error('The sync server expected a database with a changes feed.');

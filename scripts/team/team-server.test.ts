@@ -488,7 +488,7 @@ describe('concurrent edits', () => {
       expect(await remote(bob).get(id)).toMatchObject({ summary: 'Still relevant.', updatedBy: 'bob' });
       await Promise.all([alices.destroy(), bobs.destroy()]);
     }
-  });
+  }, 60_000);
 
   it('a delete propagates', async () => {
     const { alices, bobs, sync } = await twoStores('card:gone');
