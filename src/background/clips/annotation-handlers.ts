@@ -114,7 +114,7 @@ async function saveOwn(annotation: Annotation): Promise<Annotation> {
  */
 async function logAnnotation(source: string, id: string, change: 'saved' | 'deleted'): Promise<void> {
   const clip = await clipStore().get(clipIdOf(source.split('#')[0] ?? source));
-  await logClip(clip, 'annotated', { annotation: id, change });
+  await logClip(clip, 'annotated', { annotation: id, change: `highlight or note ${change}` });
 }
 
 /** Deletes the user's annotation, and the teams' copies when it was shared. */
