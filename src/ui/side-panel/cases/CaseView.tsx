@@ -115,8 +115,9 @@ export function CaseView({ found, current, onChanged, onBack, onShowClips }: Pro
                 onNotice={(text) => done(text)}
                 share={async (team) => {
                   const result = await sendToBackground('case.share', { caseId: found.caseId, team });
+                  const clips = result.ok ? result.value.clips : 0;
                   return result.ok
-                    ? `Shared with ${team}, with its ${result.value.clips === 1 ? 'clip' : `${result.value.clips} clips`}.`
+                    ? `Shared with ${team}${clips === 0 ? '' : clips === 1 ? ', with its clip' : `, with its ${clips} clips`}.`
                     : `Could not share: ${result.error}`;
                 }}
               />
@@ -132,9 +133,13 @@ export function CaseView({ found, current, onChanged, onBack, onShowClips }: Pro
             Make current
           </button>
         ) : null}
-        <button type="button" class="btn" onClick={() => onShowClips(found.caseId)}>
-          {clips.length === 1 ? 'Its clip' : `Its ${clips.length} clips`}
-        </button>
+        {clips.length > 0 ? (
+          <button type="button" class="btn" onClick={() => onShowClips(found.caseId)}>
+            {clips.length === 1 ? 'Its clip' : `Its ${clips.length} clips`}
+          </button>
+        ) : (
+          <span class="case-meta">No clips yet: pages clipped while it is current go into it.</span>
+        )}
       </div>
       <CustodyLog caseId={found.caseId} changes={changes} titles={titles} />
     </article>
