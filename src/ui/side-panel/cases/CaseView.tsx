@@ -53,6 +53,16 @@ export function CaseView({ found, current, onChanged, onBack, onShowClips }: Pro
     const result = await sendToBackground('case.status', { caseId: found.caseId, status: open ? 'open' : 'closed' });
     done(result.ok ? (open ? 'The case is open again.' : 'The case is closed.') : result.error);
   };
+  const setEvidence = async (evidenceAlways: boolean) => {
+    const result = await sendToBackground('case.update', { caseId: found.caseId, evidenceAlways });
+    done(
+      result.ok
+        ? evidenceAlways
+          ? 'Every clip of this case is captured as evidence.'
+          : 'Clips of this case are captured as evidence only when asked.'
+        : result.error,
+    );
+  };
   const makeCurrent = async () => {
     const result = await sendToBackground('case.current.set', { caseId: found.caseId });
     done(result.ok ? `Clips now go into “${found.name}”.` : result.error);
@@ -97,6 +107,14 @@ export function CaseView({ found, current, onChanged, onBack, onShowClips }: Pro
               onInput={(event) => setDescription(event.currentTarget.value)}
             />
           </div>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={found.evidenceAlways}
+              onChange={(event) => void setEvidence(event.currentTarget.checked)}
+            />
+            Capture every clip of this case as evidence
+          </label>
           <div class="actions">
             <button type="submit" class="btn primary" disabled={!dirty || !name.trim()}>
               Save
