@@ -16,7 +16,7 @@ import {
   ownCase,
   setCurrentCase,
 } from './cases';
-import { appendCustody, custodyLog } from './custody';
+import { appendCustody, custodyForks, custodyLog } from './custody';
 
 /*
  * Cases for the side panel: create, rename, describe, close and reopen, the current case, sharing with a team,
@@ -88,7 +88,8 @@ export function casePanelHandlers(): Pick<Handlers<typeof casePanelMessages>, Ca
     'case.log': async ({ caseId }) => {
       if (!(await findCase(caseId))) throw new Error('This case no longer exists.');
       const entries = await custodyLog(caseId);
-      return { entries, ...(await verifyChains(entries)) };
+      const { problems, heads } = await verifyChains(entries);
+      return { entries, problems: [...(await custodyForks(caseId)), ...problems], heads };
     },
     'case.share': async ({ caseId, team }) => {
       const before = await ownCase(caseId);
