@@ -1,5 +1,6 @@
 import { openPanelPage } from '../scripts/page-probe';
 import { addNote, own } from './annotate';
+import { violations } from './axe';
 import { expect, test } from './fixtures';
 import { ask } from './team';
 
@@ -24,6 +25,7 @@ test('a case: current in the header, clips filed and filtered, every event in it
 
   // A new case, from the header: it becomes the current one.
   await header.getByRole('button', { name: 'New case' }).click();
+  expect(await violations(panel), 'new case').toEqual([]);
   await panel.getByLabel('Name').fill('Chip export controls');
   await panel.getByLabel('Description').fill('Rented GPUs abroad, 2026.');
   await panel.getByRole('button', { name: 'Create case' }).click();
@@ -70,6 +72,7 @@ test('a case: current in the header, clips filed and filtered, every event in it
 
   // The case's file: every event, in order, with time (UTC), user and device; the chain holds.
   await header.getByRole('button', { name: 'Cases' }).click();
+  expect(await violations(panel), 'cases').toEqual([]);
   await panel.getByRole('button', { name: /Chip export controls/ }).click();
   const events = [
     'created the case',
@@ -89,6 +92,11 @@ test('a case: current in the header, clips filed and filtered, every event in it
   await expect(panel.locator('.custody-log li').nth(6)).toContainText('(moved out of the case)');
   await expect(panel.getByRole('button', { name: 'Its clip' })).toBeVisible();
   await panel.screenshot({ path: testInfo.outputPath('case-file-380.png'), fullPage: true });
+  expect(await violations(panel), 'case file').toEqual([]);
+  for (const colorScheme of ['dark', 'light'] as const) {
+    await panel.emulateMedia({ colorScheme });
+    expect(await violations(panel), `case file (${colorScheme})`).toEqual([]);
+  }
 
   // Renamed, closed (no longer current, nor offered in the header), reopened.
   await panel.getByLabel('Name').fill('Chip export controls (GPU rentals)');
