@@ -31,9 +31,10 @@ const clipFacts = (clip: Clip): Record<string, string> => ({
   url: clip.url.slice(0, 1500),
 });
 
-/** Writes a shared case's new state into its team (its members see the change). */
+/** Writes a shared case's new state into its team (its members see the change), while this browser is in it. */
 async function follow(found: Case): Promise<void> {
-  if (found.team) await shareCase(found.team, found);
+  const team = found.team;
+  if (team && (await joinedTeams()).some((c) => c.team === team)) await shareCase(team, found);
 }
 
 /** Logs an event on a clip when it is filed in a case; whether it was logged. */
