@@ -156,7 +156,7 @@ export function CaseView({ found, current, onChanged, onBack, onShowClips }: Pro
             {clips.length === 1 ? 'Its clip' : `Its ${clips.length} clips`}
           </button>
         ) : (
-          <span class="case-meta">No clips yet: pages clipped while it is current go into it.</span>
+          <span class="case-hint">No clips yet: pages clipped while it is current go into it.</span>
         )}
       </div>
       <CustodyLog caseId={found.caseId} changes={changes} titles={titles} />
