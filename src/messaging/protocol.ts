@@ -12,6 +12,7 @@ import type { CardSummary, Mention } from '../model/mention';
 import type { PackReport } from '../model/pack';
 import type { SignalHitRecord } from '../model/signal-hit';
 import type { SharedOrigin, TeamActivity, TeamStatus } from '../model/team';
+import { type CaseAnswers, casePanelMessages } from './cases';
 
 /*
  * Every message that crosses a context boundary is declared here, once: its payload schema (checked on
@@ -283,6 +284,7 @@ export const panelToBackground = {
   'history.set': HistorySettingsSchema,
   /** Forgets every visited page kept. */
   'history.clear': v.strictObject({}),
+  ...casePanelMessages,
 } as const;
 
 /** What the background may ask of a content script. */
@@ -352,7 +354,7 @@ export interface IgnoredCard {
 }
 
 /** The answer type of each message. */
-export interface Answers {
+export interface Answers extends CaseAnswers {
   'page.match': { mentions: Mention[]; cards: CardSummary[] };
   'card.get': Card;
   'panel.open': { opened: boolean };
