@@ -8,6 +8,7 @@ import { openPanel, panelFromPageRefusal } from './browser/side-panel';
 import { annotationContentHandlers, annotationPanelHandlers } from './clips/annotation-handlers';
 import { clipPanelHandlers } from './clips/handlers';
 import { historyStore, insightPanelHandlers, recordVisit } from './clips/insight-handlers';
+import { evidencePanelHandlers } from './evidence/handlers';
 import type { Library } from './library';
 import { showTabStatus } from './page/action';
 import { annotatorContentHandlers, annotatorPanelHandlers, withoutIgnored } from './page/ignore-handlers';
@@ -118,6 +119,7 @@ export function createDispatcher(library: Library) {
     ...annotatorPanelHandlers(sites, library),
     ...annotationPanelHandlers(),
     ...clipPanelHandlers(library),
+    ...evidencePanelHandlers(),
     ...signalPanelHandlers(library),
     ...teamPanelHandlers(library),
     ...sharedCardPanelHandlers(library),

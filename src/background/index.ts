@@ -4,6 +4,7 @@ import { openPanelOnToolbarClick } from './browser/side-panel';
 import { refreshPages } from './clips/annotation-handlers';
 import { clipFromUser } from './clips/clipping';
 import { HISTORY_ALARM, pruneHistory } from './clips/insight-handlers';
+import { forgetNavigationFacts, watchNavigationFacts } from './evidence/http-facts';
 import { createDispatcher } from './handlers';
 import { annotateOpenTabs } from './install';
 import { Library } from './library';
@@ -81,6 +82,8 @@ Object.assign(globalThis, { dossierMenuClick: onMenuClick, dossierCommand: onCom
 
 // PDFs go to the reader while the user has turned that on (the optional webRequest permission).
 watchPdfNavigations();
+// Evidence captures record the main document's HTTP facts while webRequest is held.
+watchNavigationFacts();
 
 chrome.runtime.onStartup.addListener(() => void showAllTabsStatus());
 // Joined teams replicate whenever the worker runs (from the last checkpoint); their alarm wakes it to do so.
@@ -118,6 +121,7 @@ openPanelOnToolbarClick();
 chrome.tabs.onRemoved.addListener((tabId) => {
   forgetStyled(tabId);
   void forgetTab(tabId);
+  void forgetNavigationFacts(tabId);
   void forgetTabSignals(tabId);
 });
 // A click on a watch signal's notification opens its page (the API exists once the user allowed alerts).

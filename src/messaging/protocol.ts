@@ -5,6 +5,7 @@ import type { Brief } from '../model/brief';
 import type { Card } from '../model/card';
 import type { CardConflict, ConflictMark } from '../model/card-conflict';
 import { type Article, type Clip, MAX_CLIP_NOTE, MAX_CLIP_TAG, MAX_CLIP_TAGS, type PdfFacts } from '../model/clip';
+import type { Evidence } from '../model/evidence';
 import { type HighlightStyle, HighlightStyleSchema } from '../model/highlight-style';
 import { HistorySettingsSchema, type HistoryState } from '../model/history';
 import type { InsightArticle, InsightCard } from '../model/insights/sources';
@@ -22,6 +23,8 @@ const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const cardId = v.pipe(v.string(), v.maxLength(128));
 const packId = v.pipe(v.string(), v.maxLength(64));
 const clipId = v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/));
+const caseId = v.pipe(v.string(), v.minLength(1), v.maxLength(128));
+const captureId = v.pipe(v.string(), v.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/));
 /** Largest page text the background will scan in one message (5 MB pages are the stated worst case). */
 export const MAX_PAGE_TEXT = 8 * 1024 * 1024;
 /** Largest pack file an import accepts. */
@@ -283,6 +286,17 @@ export const panelToBackground = {
   'history.set': HistorySettingsSchema,
   /** Forgets every visited page kept. */
   'history.clear': v.strictObject({}),
+  /** Captures a tab's page as evidence for its clip (snapshot, screenshot, HTTP facts, hashes), stored immutable. */
+  'evidence.capture': v.strictObject({ tabId, clipId, caseId: v.optional(caseId) }),
+  /** The evidence captures of a clip or of a case (every capture when neither is given), oldest first. */
+  'evidence.list': v.strictObject({ clipId: v.optional(clipId), caseId: v.optional(caseId) }),
+  /** A capture's record and its snapshot, for the viewer (entered in the case's custody log as viewed). */
+  'evidence.view': v.strictObject({ captureId }),
+  /** One file of a capture (base64). */
+  'evidence.file': v.strictObject({
+    captureId,
+    name: v.picklist(['snapshot.mhtml', 'snapshot.html', 'screenshot.png']),
+  }),
 } as const;
 
 /** What the background may ask of a content script. */
@@ -434,6 +448,10 @@ export interface Answers {
   'history.get': HistoryState;
   'history.set': HistoryState;
   'history.clear': HistoryState;
+  'evidence.capture': Evidence;
+  'evidence.list': Evidence[];
+  'evidence.view': { evidence: Evidence; snapshot: EvidenceFileData };
+  'evidence.file': EvidenceFileData;
 }
 
 /** The side panel's Signals view: this page's hits first, then the latest elsewhere. */
@@ -462,6 +480,13 @@ export interface PageAnnotations {
   /** The page's canonical URL (null where the page has none we can annotate). */
   source: string | null;
   items: AnchoredAnnotation[];
+}
+
+/** A captured file's bytes as a message carries them. */
+export interface EvidenceFileData {
+  name: string;
+  type: string;
+  base64: string;
 }
 
 /** A file for the user to save. */
