@@ -80,17 +80,28 @@ export function App() {
 
   const open = (id: string) => setView({ kind: 'card', id });
   const [clipping, setClipping] = useState(false);
+  // "Capture as evidence": the next clips also keep an exact snapshot and a screenshot of the page.
+  const [asEvidence, setAsEvidence] = useState(false);
   // Bumped after each clip, so that the Clips tab reloads.
   const [clipped, setClipped] = useState(0);
   const clip = async (tabId: number, brief = false) => {
     setClipping(true);
     const result = await sendToBackground('clip.save', { tabId, brief });
+    const captured =
+      result.ok && asEvidence
+        ? await sendToBackground('evidence.capture', { tabId, clipId: result.value.clipId })
+        : null;
     setClipping(false);
     setDeleted(null);
     if (result.ok) setClipped((n) => n + 1);
+    const evidence = !captured
+      ? ''
+      : captured.ok
+        ? ` Captured as evidence: ${captured.value.files.map((f) => f.name).join(', ')}.`
+        : ` Could not capture it as evidence: ${captured.error}`;
     setNotice(
       result.ok
-        ? `Clipped “${result.value.title}” with ${result.value.mentions.length} mentions${result.value.brief ? ' and its brief' : ''}.`
+        ? `Clipped “${result.value.title}” with ${result.value.mentions.length} mentions${result.value.brief ? ' and its brief' : ''}.${evidence}`
         : `Could not clip: ${result.error}`,
     );
   };
@@ -129,6 +140,17 @@ export function App() {
                 <button type="button" class="btn" disabled={clipping} onClick={() => void clip(state.tabId)}>
                   {clipping ? 'Clipping…' : 'Clip page'}
                 </button>
+                <label
+                  class="check evidence-check"
+                  title="Also keep an exact snapshot and a screenshot of the page, hashed and never changed"
+                >
+                  <input
+                    type="checkbox"
+                    checked={asEvidence}
+                    onChange={(e) => setAsEvidence(e.currentTarget.checked)}
+                  />
+                  Capture as evidence
+                </label>
                 <button
                   type="button"
                   class="btn"
