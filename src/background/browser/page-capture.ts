@@ -21,14 +21,17 @@ export async function snapshotTab(tabId: number): Promise<PageSnapshot> {
   // Firefox has no chrome.pageCapture (https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/Chrome_incompatibilities).
   const pageCapture = (chrome as { pageCapture?: typeof chrome.pageCapture }).pageCapture;
   if (pageCapture?.saveAsMHTML) {
-    try {
-      const blob = await pageCapture.saveAsMHTML({ tabId });
-      if (blob && blob.size > 0) {
-        return { kind: 'mhtml', type: 'multipart/related', bytes: new Uint8Array(await blob.arrayBuffer()), gaps };
+    // Once more on a failure: the MHTML is a temporary file behind a Blob, which was once found gone when read.
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      try {
+        const blob = await pageCapture.saveAsMHTML({ tabId });
+        if (blob && blob.size > 0) {
+          return { kind: 'mhtml', type: 'multipart/related', bytes: new Uint8Array(await blob.arrayBuffer()), gaps };
+        }
+        if (attempt === 2) gaps.push('MHTML: the browser returned nothing; the serialised DOM was kept instead');
+      } catch (error) {
+        if (attempt === 2) gaps.push(`MHTML: ${(error as Error).message}; the serialised DOM was kept instead`);
       }
-      gaps.push('MHTML: the browser returned nothing; the serialised DOM was kept instead');
-    } catch (error) {
-      gaps.push(`MHTML: ${(error as Error).message}; the serialised DOM was kept instead`);
     }
   }
   let injected: chrome.scripting.InjectionResult<unknown>[];
@@ -56,6 +59,7 @@ export async function screenshotTab(tabId: number): Promise<Uint8Array> {
     // The tab paints before it can be captured.
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
+  // Needs the <all_urls> host permission (https://developer.chrome.com/docs/extensions/reference/api/tabs#method-captureVisibleTab).
   const url = await chrome.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
   const base64 = url.slice(url.indexOf(',') + 1);
   const binary = atob(base64);
