@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ALIASES, MAX_CARD_BYTES } from '../../src/model/card';
+import { type CustodyEntry, custodyDocId, GENESIS } from '../../src/model/custody';
 import { sharedAnnotationId, sharedClipId } from '../../src/model/team-docs';
 import { deviceRole, memberRole } from '../../src/team/names';
 import { MAX_DOCUMENT_BYTES, MAX_REQUEST_BYTES } from './access';
@@ -37,6 +38,26 @@ const ALICES_NOTE = sharedAnnotationId(
   { id: ANNOTATION.id, target: ANNOTATION.target } as Parameters<typeof sharedAnnotationId>[0],
   'alice',
 );
+
+const CASE = 'fedcba9876543210';
+/** A custody entry as the extension writes it into a team's database (src/store/custody.ts). */
+const custody = (by: string, fields: Partial<CustodyEntry> = {}) => {
+  const entry: CustodyEntry = {
+    caseId: CASE,
+    seq: 1,
+    at: '2026-12-07T10:00:00.000Z',
+    user: by,
+    device: 'laptop',
+    event: 'created',
+    item: CASE,
+    detail: { name: 'Port of Rotterdam' },
+    prev: GENESIS,
+    ...fields,
+  };
+  return { _id: custodyDocId(entry), type: 'custody', schema: 2, ...entry, createdBy: by, updatedBy: by };
+};
+const ALICES_ENTRY = custodyDocId({ caseId: CASE, device: 'laptop', seq: 1, user: 'alice' });
+let alicesEntryRev = '';
 
 const card = (by: string, fields: Record<string, unknown> = {}) => ({
   type: 'card',
@@ -500,6 +521,102 @@ const attacks: Attack[] = [
     status: 201,
     eachDoc: 'forbidden',
   },
+  // A custody entry is written once and stays: not its author, not another member changes or deletes it.
+  {
+    name: 'the author edits their own custody entry',
+    as: alice,
+    method: 'PUT',
+    path: () => `${DB}/${ALICES_ENTRY}`,
+    body: () => ({ ...custody('alice', { event: 'viewed' }), _rev: alicesEntryRev }),
+    status: 403,
+  },
+  {
+    name: 'the author deletes their own custody entry',
+    as: alice,
+    method: 'DELETE',
+    path: () => `${DB}/${ALICES_ENTRY}?rev=${alicesEntryRev}`,
+    status: 403,
+  },
+  {
+    name: "the author's device deletes their custody entry in a bulk write",
+    as: () => device,
+    method: 'POST',
+    path: `${DB}/_bulk_docs`,
+    body: () => bulk([{ _id: ALICES_ENTRY, _rev: alicesEntryRev, _deleted: true }]),
+    status: 403,
+  },
+  {
+    name: "a member edits another's custody entry",
+    as: bob,
+    method: 'PUT',
+    path: () => `${DB}/${ALICES_ENTRY}`,
+    body: () => ({ ...custody('alice', { event: 'deleted' }), updatedBy: 'bob', _rev: alicesEntryRev }),
+    status: 403,
+  },
+  {
+    name: "a member deletes another's custody entry",
+    as: bob,
+    method: 'DELETE',
+    path: () => `${DB}/${ALICES_ENTRY}?rev=${alicesEntryRev}`,
+    status: 403,
+  },
+  {
+    name: "a member replaces another's custody entry with a fresh history (no ancestor)",
+    as: bob,
+    method: 'POST',
+    path: `${DB}/_bulk_docs`,
+    body: () =>
+      bulk([{ ...custody('alice', { event: 'deleted' }), _rev: '99-f00d', _revisions: freshHistory() }], false),
+    status: 403,
+  },
+  {
+    name: 'the author replaces their custody entry with a fresh history (no ancestor)',
+    as: alice,
+    method: 'POST',
+    path: `${DB}/_bulk_docs`,
+    body: () =>
+      bulk([{ ...custody('alice', { event: 'deleted' }), _rev: '99-f00d', _revisions: freshHistory() }], false),
+    status: 403,
+  },
+  {
+    name: 'the author adds a conflicting first revision of their custody entry',
+    as: alice,
+    method: 'POST',
+    path: `${DB}/_bulk_docs`,
+    body: () =>
+      bulk(
+        [
+          {
+            ...custody('alice', { event: 'deleted' }),
+            _rev: `1-${'e'.repeat(32)}`,
+            _revisions: { start: 1, ids: ['e'.repeat(32)] },
+          },
+        ],
+        false,
+      ),
+    status: 403,
+  },
+  {
+    name: 'a member writes a custody entry as another member',
+    as: bob,
+    method: 'PUT',
+    path: () => `${DB}/${custodyDocId({ caseId: CASE, device: 'laptop', seq: 2, user: 'bob' })}`,
+    body: () => ({
+      ...custody('alice', { seq: 2 }),
+      _id: custodyDocId({ caseId: CASE, device: 'laptop', seq: 2, user: 'bob' }),
+      createdBy: 'bob',
+      updatedBy: 'bob',
+    }),
+    status: 403,
+  },
+  {
+    name: "a member writes the next entry of another's chain",
+    as: bob,
+    method: 'PUT',
+    path: () => `${DB}/${custodyDocId({ caseId: CASE, device: 'laptop', seq: 2, user: 'alice' })}`,
+    body: () => ({ ...custody('alice', { seq: 2 }), createdBy: 'bob', updatedBy: 'bob' }),
+    status: 403,
+  },
   {
     name: "a member takes another's annotation over with PUT ?new_edits=false",
     as: bob,
@@ -709,6 +826,7 @@ beforeAll(async () => {
   };
   await write(alice, `${DB}/card:acme`, card('alice'));
   alicesClipRev = await write(alice, `${DB}/${ALICES_CLIP}`, clip('alice'));
+  alicesEntryRev = await write(alice, `${DB}/${ALICES_ENTRY}`, custody('alice'));
   await write(alice, `${DB}/${encodeURIComponent(ALICES_NOTE)}`, {
     type: 'annotation',
     schema: 2,
@@ -841,6 +959,25 @@ describe('what the team still does', () => {
       expect(await ok(bob, 'GET', `${DB}/_local/${checkpoint}`)).toMatchObject({ last_seq: 1 });
     }
     await ok(bob, 'POST', `${DB}/_bulk_docs`, bulk([{ _id: 'card:bobs', ...card('bob', { cardId: 'bobs' }) }]));
+    // Each member appends their own custody entries, directly or as a replication pushes them.
+    await ok(bob, 'PUT', `${DB}/${custodyDocId({ caseId: CASE, device: 'desk', seq: 1, user: 'bob' })}`, {
+      ...custody('bob', { device: 'desk', event: 'viewed' }),
+    });
+    await ok(
+      alice,
+      'POST',
+      `${DB}/_bulk_docs`,
+      bulk(
+        [
+          {
+            ...custody('alice', { seq: 2, event: 'viewed' }),
+            _rev: `1-${'a'.repeat(32)}`,
+            _revisions: { start: 1, ids: ['a'.repeat(32)] },
+          },
+        ],
+        false,
+      ),
+    );
     const mine = (await ok(alice, 'GET', `${DB}/${ALICES_CLIP}`)) as { _rev: string };
     await ok(alice, 'PUT', `${DB}/${ALICES_CLIP}`, clip('alice', { _rev: mine._rev, note: 'later' }));
     expect(await ok(alice, 'GET', `/_users/org.couchdb.user:alice`)).toMatchObject({ name: 'alice' });

@@ -10,6 +10,7 @@ import { getOrCreateDB } from 'express-pouchdb/lib/create-or-delete-dbs.js';
 import type { ServerPouchDB } from 'pouchdb';
 import type { SecurityObject } from '../../src/team/security';
 import { type DatabaseState, decide, type Refusal, type Who } from './access';
+import { appendOnlyRefusal, type LeavesOf } from './append-only';
 import type { RequestPath } from './request-path';
 
 /** What the server knows of its databases: whether each exists and its `_security`, read once and kept. */
@@ -17,6 +18,8 @@ export interface DatabaseStates {
   state(name: string): Promise<DatabaseState>;
   /** Reads a database again on its next request (it was created, deleted or given a new `_security`). */
   forget(name: string): void;
+  /** A document's revisions (leaves), or null when it has none or was deleted (append-only.ts). */
+  leaves: LeavesOf;
 }
 
 /** Keeps the state of the databases of one PouchDB constructor (express-pouchdb's). */
@@ -42,6 +45,14 @@ export function databaseStates(Pouch: ServerPouchDB): DatabaseStates {
     },
     forget(name) {
       known.delete(name);
+    },
+    async leaves(name, id) {
+      if (!((await Pouch.allDbs?.()) ?? []).includes(name)) return null;
+      const db = (await getOrCreateDB(Pouch, name)) as {
+        get(id: string, options: { conflicts: true }): Promise<{ _rev: string; _conflicts?: string[] }>;
+      };
+      const doc = await db.get(id, { conflicts: true }).catch(() => null);
+      return doc ? [doc._rev, ...(doc._conflicts ?? [])] : null;
     },
   };
 }
@@ -185,6 +196,11 @@ async function passGate(req: IncomingMessage, res: ServerResponse, databases: Da
     refusal = { status: 400, error: 'bad_request', reason: 'The body is nested too deeply.' };
   }
   if (refusal) throw new BodyRefused(refusal);
+  const newEdits =
+    (body as { new_edits?: unknown } | null)?.new_edits !== false &&
+    new URLSearchParams(path.query).get('new_edits') !== 'false';
+  const overwrite = await appendOnlyRefusal(req.method ?? 'GET', path.segments, body, newEdits, databases.leaves);
+  if (overwrite) throw new BodyRefused(overwrite);
   parsed.body = body;
   parsed._body = true;
   return true;

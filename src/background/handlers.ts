@@ -5,6 +5,7 @@ import { serialisePackCsv, serialisePackJson } from '../model/pack-io';
 import { err, type Result } from '../model/result';
 import type { SiteSettings } from '../store/settings';
 import { openPanel, panelFromPageRefusal } from './browser/side-panel';
+import { casePanelHandlers } from './cases/handlers';
 import { annotationContentHandlers, annotationPanelHandlers } from './clips/annotation-handlers';
 import { clipPanelHandlers } from './clips/handlers';
 import { historyStore, insightPanelHandlers, recordVisit } from './clips/insight-handlers';
@@ -120,6 +121,7 @@ export function createDispatcher(library: Library) {
     ...annotationPanelHandlers(),
     ...clipPanelHandlers(library),
     ...evidencePanelHandlers(),
+    ...casePanelHandlers(),
     ...signalPanelHandlers(library),
     ...teamPanelHandlers(library),
     ...sharedCardPanelHandlers(library),

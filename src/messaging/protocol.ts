@@ -4,6 +4,7 @@ import { MAX_BACKUP_BYTES, type RestoreReport } from '../model/backup';
 import type { Brief } from '../model/brief';
 import type { Card } from '../model/card';
 import type { CardConflict, ConflictMark } from '../model/card-conflict';
+import { CaseIdSchema } from '../model/case';
 import { type Article, type Clip, MAX_CLIP_NOTE, MAX_CLIP_TAG, MAX_CLIP_TAGS, type PdfFacts } from '../model/clip';
 import type { Evidence } from '../model/evidence';
 import { type HighlightStyle, HighlightStyleSchema } from '../model/highlight-style';
@@ -13,6 +14,7 @@ import type { CardSummary, Mention } from '../model/mention';
 import type { PackReport } from '../model/pack';
 import type { SignalHitRecord } from '../model/signal-hit';
 import type { SharedOrigin, TeamActivity, TeamStatus } from '../model/team';
+import { type CaseAnswers, casePanelMessages } from './cases';
 
 /*
  * Every message that crosses a context boundary is declared here, once: its payload schema (checked on
@@ -23,7 +25,6 @@ const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const cardId = v.pipe(v.string(), v.maxLength(128));
 const packId = v.pipe(v.string(), v.maxLength(64));
 const clipId = v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/));
-const caseId = v.pipe(v.string(), v.minLength(1), v.maxLength(128));
 const captureId = v.pipe(v.string(), v.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/));
 /** Largest page text the background will scan in one message (5 MB pages are the stated worst case). */
 export const MAX_PAGE_TEXT = 8 * 1024 * 1024;
@@ -286,10 +287,13 @@ export const panelToBackground = {
   'history.set': HistorySettingsSchema,
   /** Forgets every visited page kept. */
   'history.clear': v.strictObject({}),
-  /** Captures a tab's page as evidence for its clip (snapshot, screenshot, HTTP facts, hashes), stored immutable. */
-  'evidence.capture': v.strictObject({ tabId, clipId, caseId: v.optional(caseId) }),
+  /**
+   * Captures a tab's page as evidence for its clip (snapshot, screenshot, HTTP facts, hashes), stored immutable;
+   * a clip filed in a case is captured for that case (its log says so).
+   */
+  'evidence.capture': v.strictObject({ tabId, clipId }),
   /** The evidence captures of a clip or of a case (every capture when neither is given), oldest first. */
-  'evidence.list': v.strictObject({ clipId: v.optional(clipId), caseId: v.optional(caseId) }),
+  'evidence.list': v.strictObject({ clipId: v.optional(clipId), caseId: v.optional(CaseIdSchema) }),
   /** A capture's record and its snapshot, for the viewer (entered in the case's custody log as viewed). */
   'evidence.view': v.strictObject({ captureId }),
   /** One file of a capture (base64). */
@@ -297,6 +301,7 @@ export const panelToBackground = {
     captureId,
     name: v.picklist(['snapshot.mhtml', 'snapshot.html', 'screenshot.png']),
   }),
+  ...casePanelMessages,
 } as const;
 
 /** What the background may ask of a content script. */
@@ -366,7 +371,7 @@ export interface IgnoredCard {
 }
 
 /** The answer type of each message. */
-export interface Answers {
+export interface Answers extends CaseAnswers {
   'page.match': { mentions: Mention[]; cards: CardSummary[] };
   'card.get': Card;
   'panel.open': { opened: boolean };

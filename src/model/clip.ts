@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { type Brief, BriefSchema } from './brief';
+import { CaseIdSchema } from './case';
 import { PageUrlSchema } from './safe-url';
 
 /** A page's article, as a clip keeps it (see src/clip/extract.ts). */
@@ -56,6 +57,8 @@ export interface Clip extends Article {
   brief?: Brief;
   /** For a PDF: its fingerprint, pages, hash and size. */
   pdf?: PdfFacts;
+  /** The case it is filed in, if any (src/model/case.ts). */
+  caseId?: string;
 }
 
 /** Most tags a clip keeps. */
@@ -133,6 +136,7 @@ export const ClipSchema = v.pipe(
     note: text(MAX_CLIP_NOTE),
     mentions: v.pipe(v.array(ClipMentionSchema), v.maxLength(MAX_CLIP_MENTIONS)),
     brief: v.optional(BriefSchema),
+    caseId: v.optional(CaseIdSchema),
   }),
   v.check((clip) => clip.clipId === clipIdOf(clip.canonicalUrl), "clipId: must be the id of the clip's canonicalUrl"),
 );

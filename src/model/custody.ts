@@ -1,3 +1,5 @@
+import * as v from 'valibot';
+
 /*
  * A case's custody log: every event on a case's items, appended, never edited. Each device of each user keeps
  * its own chain (entries replicate between teammates, so one global chain would fork); each entry carries the
@@ -185,3 +187,30 @@ export async function verifyChains(
   }
   return { problems, heads };
 }
+
+const hex64 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'must be 64 hexadecimal digits'));
+/** A user's or a device's name as an entry names it: no `:` (the entry's id is cut at them). */
+const chainName = v.pipe(v.string(), v.regex(/^[^:\s]{1,100}$/, 'must be a name without spaces or colons'));
+
+/** Most facts an entry's `detail` holds, and the longest one. */
+export const MAX_CUSTODY_DETAILS = 64;
+export const MAX_CUSTODY_DETAIL = 2000;
+
+/** An entry, checked whole: a stored document's content, a teammate's entry, a bundle's log. */
+export const CustodyEntrySchema = v.strictObject({
+  caseId: v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/, 'must be 16 hexadecimal digits')),
+  seq: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  at: v.pipe(v.string(), v.isoTimestamp('must be an ISO time'), v.endsWith('Z', 'must be in UTC')),
+  user: chainName,
+  device: chainName,
+  event: v.picklist(CUSTODY_EVENTS),
+  item: v.pipe(v.string(), v.minLength(1), v.maxLength(300)),
+  detail: v.pipe(
+    v.record(v.pipe(v.string(), v.maxLength(100)), v.pipe(v.string(), v.maxLength(MAX_CUSTODY_DETAIL))),
+    v.check(
+      (detail) => Object.keys(detail).length <= MAX_CUSTODY_DETAILS,
+      `must hold at most ${MAX_CUSTODY_DETAILS} facts`,
+    ),
+  ),
+  prev: hex64,
+});

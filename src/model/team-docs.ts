@@ -1,7 +1,9 @@
 import * as v from 'valibot';
 import { type Annotation, AnnotationSchema } from './annotation';
 import { CardIdSchema, CardSchema } from './card';
+import { CaseSchema, sharedCaseId } from './case';
 import { ClipSchema, clipIdOf } from './clip';
+import { CustodyEntrySchema, custodyDocId } from './custody';
 import { describeIssue } from './issues';
 import { MAX_PACK_CARDS, PackSchema } from './pack';
 import { SignalHitRecordSchema } from './signal-hit';
@@ -17,7 +19,7 @@ export interface SharedDoc {
   _id: string;
   _rev?: string;
   _deleted?: boolean;
-  type: 'card' | 'pack' | 'clip' | 'annotation' | 'signal';
+  type: 'card' | 'pack' | 'clip' | 'annotation' | 'signal' | 'case' | 'custody';
   schema: number;
   createdBy: string;
   updatedBy: string;
@@ -220,6 +222,22 @@ export function sharedDocProblem(value: unknown): string | null {
       return id === sharedSignalId(String(doc.hitId), String(doc.createdBy))
         ? null
         : '_id: must be signal:<hitId>:<author>';
+    }
+    case 'case:': {
+      const why = checkParts(doc, { type: v.literal('case'), ...sharedFields }, CaseSchema, (rest) => ({
+        ...rest,
+        createdBy: doc.createdBy,
+      }));
+      if (why) return why;
+      return id === sharedCaseId(String(doc.caseId), String(doc.createdBy))
+        ? null
+        : '_id: must be case:<caseId>:<author>';
+    }
+    case 'custody:': {
+      const why = checkParts(doc, { type: v.literal('custody'), ...sharedFields }, CustodyEntrySchema);
+      if (why) return why;
+      if (doc.user !== doc.createdBy) return 'user: must be its author';
+      return id === custodyDocId(doc as never) ? null : '_id: must be custody:<caseId>:<device>:<seq>:<author>';
     }
     default:
       return `_id: ${JSON.stringify(id.slice(0, 40))} is not a kind of document a team shares`;

@@ -2,11 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '../model/annotation';
 import { MAX_BACKUP_BYTES } from '../model/backup';
 import type { Card } from '../model/card';
+import { custodyDocId, nextEntry } from '../model/custody';
 import type { Pack } from '../model/pack';
 import { AnnotationStore } from './annotations';
-import { exportAll, MAX_BACKUP_DEPTH, parseBackup, restoreAll, tooDeepAt } from './backup';
+import { exportAll, MAX_BACKUP_DEPTH, parseBackup, restoreAll, tooDeepAt, wipeAll } from './backup';
 import { CardStore } from './cards';
 import { ClipStore } from './clips';
+import { CustodyStore } from './custody';
 import { type Database, STORE_SCHEMA, type StoredDoc } from './db';
 import { memoryDb } from './memory-db';
 import { SignalHitStore } from './signal-hits';
@@ -334,5 +336,63 @@ describe('tooDeepAt', () => {
     expect(tooDeepAt('{"a":[[[1]]]}', 3)).toBe(7);
     expect(tooDeepAt(`{"a":"${'['.repeat(100)}\\"${'{'.repeat(100)}"}`, 2)).toBe(-1);
     expect(tooDeepAt(nested(100_000), MAX_BACKUP_DEPTH)).toBe(MAX_BACKUP_DEPTH);
+  });
+});
+
+describe('custody entries in a restore or a wipe', () => {
+  const CASE = '0123456789abcdef';
+  const first = () =>
+    nextEntry(null, {
+      caseId: CASE,
+      user: 'local',
+      device: 'a1b2c3d4e5f60718',
+      event: 'created',
+      item: CASE,
+      detail: {},
+      at: '2026-12-07T10:00:00.000Z',
+    });
+
+  it('keeps the entries held, adds those of the backup, and refuses a backup that changes one', async () => {
+    const db = freshDb();
+    const log = new CustodyStore(db);
+    const held = await log.append(await first());
+    const other = freshDb();
+    const otherLog = new CustodyStore(other);
+    const theirs = await otherLog.append({ ...(await first()), device: 'ffffffffffffffff' });
+    await restoreAll(db, await exportAll(other));
+    expect(await log.list(CASE)).toEqual(expect.arrayContaining([held, theirs]));
+    expect((await log.list(CASE)).length).toBe(2);
+    // A backup holding the same entry, changed.
+    const changed = freshDb();
+    await new CustodyStore(changed).append({ ...held, event: 'deleted' });
+    const before = await db.allDocs({ include_docs: true });
+    await expect(restoreAll(db, await exportAll(changed))).rejects.toThrow(
+      /differs from the custody entry this browser holds; entries are never changed, nothing was restored/,
+    );
+    expect(await db.allDocs({ include_docs: true })).toEqual(before);
+  });
+
+  it('a wipe keeps them', async () => {
+    const db = freshDb();
+    const log = new CustodyStore(db);
+    const held = await log.append(await first());
+    await new ClipStore(db).save(
+      {
+        url: 'https://a.example/b',
+        canonicalUrl: 'https://a.example/b',
+        title: 'A',
+        byline: null,
+        siteName: null,
+        published: null,
+        excerpt: null,
+        lang: null,
+        html: '',
+        text: 'A',
+      },
+      [],
+    );
+    await wipeAll(db);
+    expect((await db.allDocs()).rows.map((row) => row.id)).toEqual([custodyDocId(held)]);
+    expect(await log.list(CASE)).toEqual([held]);
   });
 });

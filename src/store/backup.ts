@@ -1,4 +1,5 @@
 import { BACKUP_FORMAT, MAX_BACKUP_BYTES, type RestoreReport } from '../model/backup';
+import { canonicalJson } from '../model/custody';
 import { type Database, isNotFound, STORE_SCHEMA, type StoredDoc, writing } from './db';
 import { storedDocProblem } from './doc-schemas';
 import { migrateDoc } from './migrate';
@@ -110,15 +111,43 @@ export function parseBackup(text: string): Doc[] {
   return docs;
 }
 
-/** Replaces every document of the store with `docs` (none: wipes it). */
+/** A custody log's entry: appended once, never changed or deleted (a restore or a wipe keeps them). */
+const isCustody = (id: string) => id.startsWith('custody:');
+
+/**
+ * Refuses a backup holding a custody entry that differs from the one the store holds under its id: a restore
+ * never changes an entry (one it does not hold is added).
+ */
+async function refuseCustodyChanges(db: Database, docs: Doc[]): Promise<void> {
+  const entries = docs.filter((doc) => isCustody(doc._id));
+  if (entries.length === 0) return;
+  const held = await db.allDocs({ keys: entries.map((doc) => doc._id), include_docs: true });
+  entries.forEach((doc, i) => {
+    const row = held.rows[i] as { doc?: (Doc & { _rev?: string }) | null } | undefined;
+    if (!row?.doc) return;
+    const { _rev, ...stored } = row.doc;
+    if (canonicalJson(stored) !== canonicalJson(doc)) {
+      throw new Error(
+        `${doc._id.slice(0, 120)}: differs from the custody entry this browser holds; entries are never changed, nothing was restored.`,
+      );
+    }
+  });
+}
+
+/**
+ * Replaces every document of the store with `docs` (none: wipes it), but for custody entries: those held are
+ * kept as they are, those of the backup not held are added.
+ */
 async function replaceAll(db: Database, docs: Doc[]): Promise<void> {
   const current = await db.allDocs();
   const revs = new Map(current.rows.filter((r) => !r.id.startsWith('_')).map((r) => [r.id, r.value.rev]));
-  const writes: Doc[] = docs.map((doc) => {
+  const writes: Doc[] = docs.flatMap((doc) => {
     const rev = revs.get(doc._id);
     revs.delete(doc._id);
-    return { ...doc, ...(rev ? { _rev: rev } : {}) };
+    if (rev && isCustody(doc._id)) return [];
+    return [{ ...doc, ...(rev ? { _rev: rev } : {}) }];
   });
+  for (const id of [...revs.keys()]) if (isCustody(id)) revs.delete(id);
   for (const [id, rev] of revs) writes.push({ _id: id, _rev: rev, _deleted: true } as unknown as Doc);
   for (let i = 0; i < writes.length; i += 2000) {
     const results = await db.bulkDocs(writes.slice(i, i + 2000));
@@ -130,6 +159,7 @@ async function replaceAll(db: Database, docs: Doc[]): Promise<void> {
 /** Restores a backup: validated whole, then every current document is replaced by the backup's. */
 export async function restoreAll(db: Database, text: string): Promise<RestoreReport> {
   const docs = parseBackup(text);
+  await refuseCustodyChanges(db, docs);
   await writing(async () => {
     await putJournal(db, docs);
     await replaceAll(db, docs);
@@ -142,7 +172,7 @@ export async function restoreAll(db: Database, text: string): Promise<RestoreRep
   };
 }
 
-/** Deletes every document of the store. */
+/** Deletes every document of the store but custody entries (never deleted). */
 export async function wipeAll(db: Database): Promise<void> {
   await writing(async () => {
     await putJournal(db, []);

@@ -27,7 +27,8 @@ export class ClipStore {
 
   /**
    * Stores a clip of an article, with the page's brief when given; an earlier clip of the same canonical URL is
-   * updated, its tags and note kept (its brief goes: it was the brief of the article as it was then).
+   * updated, its tags and note kept (its brief goes: it was the brief of the article as it was then). `caseId`
+   * files it into a case; left out, an earlier clip stays in its case.
    */
   async save(
     article: Article,
@@ -35,6 +36,7 @@ export class ClipStore {
     now = new Date().toISOString(),
     brief: Brief | null = null,
     pdf: PdfFacts | null = null,
+    caseId: string | null = null,
   ): Promise<Clip> {
     const clipId = clipIdOf(article.canonicalUrl);
     const found = await this.doc(clipId);
@@ -54,6 +56,7 @@ export class ClipStore {
       mentions,
       ...(brief ? { brief } : {}),
       ...(pdf ? { pdf } : {}),
+      ...((caseId ?? before?.caseId) ? { caseId: (caseId ?? before?.caseId) as string } : {}),
       trashed: null,
     };
     await writing(() => this.db.put(doc));
@@ -71,6 +74,16 @@ export class ClipStore {
     const doc = await this.doc(clipId);
     if (!doc || doc.trashed) throw new Error('This clip no longer exists.');
     const next: ClipDoc = { ...doc, tags, note };
+    await writing(() => this.db.put(next));
+    return toClip(next);
+  }
+
+  /** Files a clip into a case, or takes it out of its case (null). */
+  async setCase(clipId: string, caseId: string | null): Promise<Clip> {
+    const doc = await this.doc(clipId);
+    if (!doc || doc.trashed) throw new Error('This clip no longer exists.');
+    const { caseId: _before, ...rest } = doc;
+    const next: ClipDoc = caseId ? { ...rest, caseId } : rest;
     await writing(() => this.db.put(next));
     return toClip(next);
   }

@@ -1,11 +1,14 @@
 import * as v from 'valibot';
 import { type Annotation, AnnotationSchema } from '../model/annotation';
 import { CardIdSchema, CardSchema } from '../model/card';
+import { CaseSchema } from '../model/case';
 import { ClipSchema } from '../model/clip';
+import { CustodyEntrySchema, custodyDocId } from '../model/custody';
 import { describeIssue } from '../model/issues';
 import { MAX_PACK_CARDS, PackSchema } from '../model/pack';
 import { SignalHitRecordSchema } from '../model/signal-hit';
 import { annotationDocId } from './annotations';
+import { caseDocId } from './cases';
 import { STORE_SCHEMA } from './db';
 import { SiteSettingsSchema } from './settings';
 
@@ -78,6 +81,18 @@ const RULES: Record<string, DocRule> = {
     content: v.strictObject({ annotation: AnnotationSchema }),
     idOk: (doc) => doc._id === annotationDocId(doc.annotation as Annotation),
     idRule: "anno:<page id>:<the annotation's uuid>",
+  },
+  case: {
+    fields: {},
+    content: CaseSchema,
+    idOk: (doc) => doc._id === caseDocId(String(doc.caseId)),
+    idRule: 'case:<caseId>',
+  },
+  custody: {
+    fields: {},
+    content: CustodyEntrySchema,
+    idOk: (doc) => doc._id === custodyDocId(doc as never),
+    idRule: 'custody:<caseId>:<device>:<seq, 8 digits>:<user>',
   },
   'signal-hit': {
     fields: {},

@@ -2,7 +2,9 @@ import { createContext, runInContext } from 'node:vm';
 import { parse } from 'acorn';
 import { describe, expect, it } from 'vitest';
 import { MAX_ALIASES, MAX_CARD_BYTES } from '../model/card';
-import { sharedAnnotationId, sharedClipId, sharedSignalId } from '../model/team-docs';
+import { sharedCaseId } from '../model/case';
+import { type CustodyEntry, custodyDocId, GENESIS } from '../model/custody';
+import { sharedAnnotationId, sharedClipId, sharedDocProblem, sharedSignalId } from '../model/team-docs';
 import { deviceRole, memberRole, ownerOfDevice, readerRole, teamDbName } from './names';
 import { teamSecurity, userDocFor } from './security';
 import { TEAM_DESIGN_ID, teamDesignDoc, validateSource } from './team-design';
@@ -103,6 +105,40 @@ const pack = (by = 'alice'): CouchDoc => ({
   createdBy: by,
   updatedBy: by,
 });
+
+const CASE = '0123456789abcdef';
+const sharedCase = (by = 'alice', fields: CouchDoc = {}): CouchDoc => ({
+  _id: sharedCaseId(CASE, by),
+  type: 'case',
+  schema: 2,
+  caseId: CASE,
+  name: 'Port of Rotterdam',
+  description: 'Shipments, 2026.',
+  status: 'open',
+  created: '2026-12-07T10:00:00.000Z',
+  updated: '2026-12-07T10:00:00.000Z',
+  evidenceAlways: false,
+  createdBy: by,
+  updatedBy: by,
+  ...fields,
+});
+
+/** A custody entry as the extension writes it into a team's database (src/store/custody.ts). */
+const custody = (by = 'alice', fields: Partial<CustodyEntry> = {}, extra: CouchDoc = {}): CouchDoc => {
+  const entry: CustodyEntry = {
+    caseId: CASE,
+    seq: 1,
+    at: '2026-12-07T10:00:00.000Z',
+    user: by,
+    device: `${by}~0123456789abcdef`,
+    event: 'viewed',
+    item: '0123456789abcdef',
+    detail: { title: 'A', url: 'https://news.example/a' },
+    prev: GENESIS,
+    ...fields,
+  };
+  return { _id: custodyDocId(entry), type: 'custody', schema: 2, ...entry, createdBy: by, updatedBy: by, ...extra };
+};
 
 /** The reason a write is refused, or 'ok'. */
 function verdict(newDoc: CouchDoc, oldDoc: CouchDoc | null, user: UserCtx, validate = validateTeamDoc): string {
@@ -451,6 +487,71 @@ describe('validateTeamDoc: schema', () => {
     expect(verdict({ ...pack('alice'), cardIds: new Array(100_001).fill('t') }, null, alice)).toMatch(
       /pack.cardIds must hold at most 100000 items/,
     );
+  });
+});
+
+describe('validateTeamDoc: cases and custody logs', () => {
+  it('lets a member share their case and change it; refuses one written as, or over, another member', () => {
+    expect(verdict(sharedCase(), null, alice)).toBe('ok');
+    expect(verdict(sharedCase('alice', { name: 'Renamed', status: 'closed' }), sharedCase(), alice)).toBe('ok');
+    expect(verdict(sharedCase('alice', { updatedBy: 'bob' }), sharedCase(), bob)).toMatch(/Only its author \(alice\)/);
+    expect(verdict(sharedCase('bob', { _id: sharedCaseId(CASE, 'alice') }), null, bob)).toMatch(/Only its author/);
+    expect(verdict(deletion(sharedCaseId(CASE, 'alice')), sharedCase(), bob)).toMatch(/Only its author/);
+    expect(verdict(sharedCase('alice', { status: 1 }), null, alice)).toMatch(/case.status must be a string/);
+  });
+
+  it("lets each member append their own entries to a shared case's log, the extension's documents as written", () => {
+    expect(sharedDocProblem(custody('alice'))).toBeNull();
+    expect(sharedDocProblem(sharedCase('alice'))).toBeNull();
+    expect(verdict(custody('alice'), null, alice)).toBe('ok');
+    expect(verdict(custody('bob', { seq: 2, event: 'annotated', prev: 'a'.repeat(64) }), null, bob)).toBe('ok');
+    const aliceDevice: UserCtx = { name: 'alice~0123456789abcdef', roles: [memberRole(TEAM), deviceRole('alice')] };
+    expect(verdict(custody('alice', { seq: 3 }), null, aliceDevice)).toBe('ok');
+  });
+
+  it('refuses any change or deletion of an existing entry, by anyone, its author included', () => {
+    const entry = custody('alice');
+    const edited = { ...custody('alice', { event: 'captured' }), _rev: '1-x' };
+    expect(verdict(edited, entry, alice)).toBe('forbidden: A custody entry is never changed.');
+    expect(verdict({ ...entry, _rev: '1-x' }, entry, alice)).toBe('forbidden: A custody entry is never changed.');
+    expect(verdict(deletion(String(entry._id)), entry, alice)).toBe('forbidden: A custody entry is never deleted.');
+    expect(verdict({ ...entry, _deleted: true }, entry, alice)).toBe('forbidden: A custody entry is never deleted.');
+    // A deletion stub with no ancestor on disk (oldDoc null), as a replicated branch arrives.
+    expect(verdict(deletion(String(entry._id)), null, alice)).toBe('forbidden: A custody entry is never deleted.');
+    expect(verdict(edited, entry, bob)).toMatch(/Only its author \(alice\) may change this custody/);
+    expect(verdict(deletion(String(entry._id)), entry, bob)).toMatch(/Only its author \(alice\) may delete/);
+    expect(verdict(edited, entry, admin)).toBe('ok');
+  });
+
+  it('refuses an entry written as another member, or whose id does not name its place and author', () => {
+    // Bob writes an entry under his id that says Alice did it.
+    const forged = custody('alice', {}, { createdBy: 'bob', updatedBy: 'bob' });
+    const asBob = { ...forged, _id: String(forged._id).replace(/:alice$/, ':bob') };
+    expect(verdict(asBob, null, bob)).toBe('forbidden: A custody entry names its writer (bob) as its user.');
+    expect(verdict(custody('alice'), null, bob)).toMatch(/Only its author \(alice\) may write this custody/);
+    const elsewhere = { ...custody('alice'), _id: `custody:${CASE}:other:00000001:alice` };
+    expect(verdict(elsewhere, null, alice)).toMatch(/The _id of a custody entry is custody:<caseId>/);
+    expect(verdict(custody('alice', { seq: 2 }, { _id: custody('alice')._id }), null, alice)).toMatch(
+      /_id of a custody/,
+    );
+    expect(verdict(custody('alice', { seq: 1.5 }), null, alice)).toMatch(/custody.seq must be a whole number/);
+    expect(verdict(custody('alice', { event: 'forged' as never }), null, alice)).toMatch(
+      /custody.event must be one of/,
+    );
+    expect(verdict(custody('alice', { detail: { n: 1 } as never }), null, alice)).toMatch(
+      /custody.detail.n must be a string/,
+    );
+    expect(verdict(custody('alice', { detail: [] as never }), null, alice)).toMatch(/custody.detail must be an object/);
+    expect(verdict(custody('alice', {}, { extra: 'x' }), null, alice)).toMatch(/custody.extra is not a field/);
+    expect(verdict(custody('alice', {}, { prev: undefined }), null, alice)).toMatch(/custody.prev is required/);
+  });
+
+  it('runs the same from its source in an empty context', () => {
+    const validate = runInContext(`(${validateSource(TEAM)})`, createContext({})) as (...args: unknown[]) => void;
+    const viaSource = (n: CouchDoc, o: CouchDoc | null, u: UserCtx) => validate(n, o, u, {});
+    expect(verdict(custody('alice'), null, alice, viaSource)).toBe('ok');
+    expect(verdict({ ...custody('alice'), _rev: '1-x' }, custody('alice'), alice, viaSource)).toMatch(/never changed/);
+    expect(verdict(deletion(String(custody('alice')._id)), null, alice, viaSource)).toMatch(/never deleted/);
   });
 });
 

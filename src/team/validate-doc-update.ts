@@ -29,7 +29,9 @@ type Shape = string | Shape[] | { [field: string]: Shape };
  * `createdBy` is set once to its writer and never changes; `updatedBy` is always the writer; clips,
  * annotations and signal hits are written, changed and deleted by their author only, whose name ends their
  * `_id` (`clip:<clip>:<author>`), so that no replicated revision (a new branch, a deletion stub, `oldDoc`
- * null) passes for someone else's; cards and packs are co-edited by any member, a card within its limits
+ * null) passes for someone else's; a case is authored as a clip is; a custody entry (`custody:<case>:<device>:<seq>:<author>`,
+ * its `user` the author) is written once by its author and never changed or deleted, by anyone but a server
+ * admin, its author included; cards and packs are co-edited by any member, a card within its limits
  * (aliases and size, src/model/card.ts); every field is of a known name, type and size. A device account writes
  * as the user it belongs to. `secObj` is CouchDB's fourth argument, unused: pouchdb-server passes `{}` in
  * _bulk_docs, so membership is read from the user's roles.
@@ -81,14 +83,32 @@ export function validateTeamDoc(
     clip: 'clip:',
     annotation: 'anno:',
     signal: 'signal:',
+    case: 'case:',
+    custody: 'custody:',
   };
-  var AUTHORED: Record<string, boolean> = { clip: true, annotation: true, signal: true };
+  var AUTHORED: Record<string, boolean> = { clip: true, annotation: true, signal: true, case: true, custody: true };
+  // The events of src/model/custody.ts.
+  var CUSTODY_EVENTS = [
+    'created',
+    'captured',
+    'viewed',
+    'annotated',
+    'edited',
+    'exported',
+    'shared',
+    'deleted',
+    'closed',
+    'reopened',
+  ];
+  var MAX_DETAILS = 64;
   var REQUIRED: Record<string, string[]> = {
     card: ['cardId', 'name', 'kind'],
     pack: ['packId', 'name'],
     clip: ['clipId', 'url'],
     annotation: ['annotation'],
     signal: ['hitId', 'url', 'cardId', 'signal'],
+    case: ['caseId', 'name', 'status'],
+    custody: ['caseId', 'seq', 'at', 'user', 'device', 'event', 'item', 'detail', 'prev'],
   };
   var SHAPES: Record<string, { [field: string]: Shape }> = {
     card: {
@@ -147,6 +167,27 @@ export function validateTeamDoc(
         },
       ],
       trashed: 'text?',
+      caseId: 'text',
+    },
+    case: {
+      caseId: 'text',
+      name: 'text',
+      description: 'text',
+      status: 'text',
+      created: 'text',
+      updated: 'text',
+      evidenceAlways: 'boolean',
+    },
+    custody: {
+      caseId: 'text',
+      seq: 'number',
+      at: 'text',
+      user: 'text',
+      device: 'text',
+      event: 'text',
+      item: 'text',
+      detail: 'texts',
+      prev: 'text',
     },
     signal: {
       hitId: 'text',
@@ -208,6 +249,11 @@ export function validateTeamDoc(
       throw { forbidden: 'createdBy must be ' + author + ', whom the _id names.' };
     }
   }
+  // A custody entry is appended once: no revision of one already written passes, its author's neither.
+  if (id.indexOf(PREFIX.custody as string) === 0 || (old && old.type === 'custody')) {
+    if (deleting) throw { forbidden: 'A custody entry is never deleted.' };
+    if (old) throw { forbidden: 'A custody entry is never changed.' };
+  }
   if (old && AUTHORED[String(old.type)] === true && old.createdBy !== user) {
     throw {
       forbidden:
@@ -232,7 +278,7 @@ export function validateTeamDoc(
     if (kept === 0) return;
   }
   if (typeof type !== 'string' || !has.call(SHAPES, type)) {
-    throw { forbidden: 'type must be one of card, pack, clip, annotation or signal.' };
+    throw { forbidden: 'type must be one of card, pack, clip, annotation, signal, case or custody.' };
   }
   if (old && old.type !== type) throw { forbidden: 'A document cannot change its type (it is a ' + old.type + ').' };
   if (!deleting) {
@@ -273,6 +319,20 @@ export function validateTeamDoc(
         var max = scalar === 'article' ? MAX_ARTICLE : MAX_TEXT;
         if (typeof value !== 'string') throw { forbidden: path + ' must be a string.' };
         if (value.length > max) throw { forbidden: path + ' must be at most ' + max + ' characters long.' };
+      } else if (scalar === 'texts') {
+        // A record of short facts: text values under text keys, at most MAX_DETAILS of them.
+        if (value === null || typeof value !== 'object' || Object.prototype.toString.call(value) === '[object Array]') {
+          throw { forbidden: path + ' must be an object.' };
+        }
+        var facts = 0;
+        for (key in value as Record<string, unknown>) {
+          if (!has.call(value, key)) continue;
+          var fact = (value as Record<string, unknown>)[key];
+          if (typeof fact !== 'string' || fact.length > MAX_TEXT || key.length > 100) {
+            throw { forbidden: path + '.' + key.slice(0, 100) + ' must be a string.' };
+          }
+          if (++facts > MAX_DETAILS) throw { forbidden: path + ' holds at most ' + MAX_DETAILS + ' facts.' };
+        }
       } else if (scalar === 'number') {
         if (typeof value !== 'number') throw { forbidden: path + ' must be a number.' };
       } else if (typeof value !== 'boolean') {
@@ -294,6 +354,26 @@ export function validateTeamDoc(
         if (!has.call(fields, key)) throw { forbidden: path + '.' + key + ' is not a known field.' };
         stack.push([object[key], fields[key] as Shape, path + '.' + key]);
       }
+    }
+  }
+  // After the schema: a custody entry's id names its case, device, place and author, as its fields do.
+  if (type === 'custody' && !deleting) {
+    if (newDoc.user !== user) throw { forbidden: 'A custody entry names its writer (' + user + ') as its user.' };
+    var seq = newDoc.seq as number;
+    if (seq !== Math.floor(seq) || seq < 1 || seq > 99999999) {
+      throw { forbidden: 'custody.seq must be a whole number from 1.' };
+    }
+    var place = String(seq);
+    while (place.length < 8) place = '0' + place;
+    var device = String(newDoc.device);
+    if (device === '' || device.indexOf(':') !== -1 || String(newDoc.caseId).indexOf(':') !== -1) {
+      throw { forbidden: 'custody.device and custody.caseId are names without colons.' };
+    }
+    if (id !== 'custody:' + newDoc.caseId + ':' + device + ':' + place + ':' + user) {
+      throw { forbidden: 'The _id of a custody entry is custody:<caseId>:<device>:<seq, 8 digits>:<user>.' };
+    }
+    if (CUSTODY_EVENTS.indexOf(newDoc.event as string) === -1) {
+      throw { forbidden: 'custody.event must be one of ' + CUSTODY_EVENTS.join(', ') + '.' };
     }
   }
   // After the schema: the card's depth is bounded, so it can be measured.

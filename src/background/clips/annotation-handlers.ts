@@ -3,9 +3,12 @@ import type { DownloadFile, PageAnnotations } from '../../messaging/protocol';
 import type { Sender } from '../../messaging/router';
 import type { Annotation } from '../../model/annotation';
 import { parseAnnotations, toAnnotationCollection } from '../../model/annotation-io';
+import { clipIdOf } from '../../model/clip';
 import { AnnotationStore } from '../../store/annotations';
+import { logClip } from '../cases/handlers';
 import { announce } from '../page/track';
 import { followAnnotation, teammatesAnnotations } from '../team/share';
+import { clipStore } from './clipping';
 
 /*
  * The user's highlights and notes: the background stores them; each page's top frame anchors its own and
@@ -101,7 +104,17 @@ async function saveOwn(annotation: Annotation): Promise<Annotation> {
   await followAnnotation(saved).catch((error: unknown) =>
     console.warn('Dossier: could not update a shared highlight', error),
   );
+  await logAnnotation(saved.target.source, saved.id, 'saved');
   return saved;
+}
+
+/**
+ * A highlight or note on the page of a clip filed in a case is an event of the case's log (the clip is the one
+ * of the page's address, as clipping files it).
+ */
+async function logAnnotation(source: string, id: string, change: 'saved' | 'deleted'): Promise<void> {
+  const clip = await clipStore().get(clipIdOf(source.split('#')[0] ?? source));
+  await logClip(clip, 'annotated', { annotation: id, change });
 }
 
 /** Deletes the user's annotation, and the teams' copies when it was shared. */
@@ -110,6 +123,7 @@ async function removeOwn(source: string, id: string): Promise<boolean> {
   await followAnnotation({ id, target: { source } as Annotation['target'] }, true).catch((error: unknown) =>
     console.warn('Dossier: could not delete a shared highlight', error),
   );
+  if (removed) await logAnnotation(source, id, 'deleted');
   return removed;
 }
 

@@ -1,10 +1,12 @@
 import { clipMentions } from '../../clip/mentions';
 import { sendToTab } from '../../messaging/client';
 import type { Brief } from '../../model/brief';
-import type { Article, Clip, PdfFacts } from '../../model/clip';
+import { type Article, type Clip, clipIdOf, type PdfFacts } from '../../model/clip';
 import type { Result } from '../../model/result';
 import { pageAt } from '../../pdf/page-text';
 import { ClipStore } from '../../store/clips';
+import { currentCase } from '../cases/cases';
+import { appendCustody } from '../cases/custody';
 import type { Library } from '../library';
 import { briefOf } from './page-brief';
 
@@ -88,7 +90,10 @@ export async function briefTab(library: Library, tabId: number): Promise<Brief> 
   return briefOf(library, article, mentions, await clips.list());
 }
 
-/** Clips the page of a tab, with its brief when asked. */
+/**
+ * Clips the page of a tab, with its brief when asked. While a case is current the clip is filed into it (taken
+ * out of the case it was in), and the case's log says so.
+ */
 export async function clipTab(library: Library, tabId: number, withBrief = false): Promise<Clip> {
   const { pdf, ...article } = await readArticle(tabId);
   const { mentions, cards } = await library.match(article.text);
@@ -97,7 +102,26 @@ export async function clipTab(library: Library, tabId: number, withBrief = false
   const found = clipMentions(article.text, mentions, names);
   // A PDF's mentions carry their page.
   const paged = pdf ? found.map((m) => ({ ...m, page: pageAt({ starts: pdf.pageStarts }, m.start) })) : found;
-  return clips.save(article, paged, undefined, brief, pdf ?? null);
+  const current = await currentCase();
+  const before = await clips.get(clipIdOf(article.canonicalUrl));
+  const clip = await clips.save(article, paged, undefined, brief, pdf ?? null, current?.caseId ?? null);
+  if (current) {
+    const facts = { title: clip.title.slice(0, 500), url: clip.url.slice(0, 1500) };
+    if (before?.caseId && before.caseId !== current.caseId) {
+      await appendCustody(before.caseId, 'edited', clip.clipId, {
+        ...facts,
+        change: 'moved out of the case',
+        to: current.caseId,
+      });
+    }
+    const again = before?.caseId === current.caseId;
+    await appendCustody(current.caseId, again ? 'edited' : 'created', clip.clipId, {
+      ...facts,
+      change: again ? 'clipped again' : 'clipped into the case',
+      mentions: String(clip.mentions.length),
+    });
+  }
+  return clip;
 }
 
 /** What an open side panel hears after a clip made from the page's menu or the keyboard. */
@@ -109,13 +133,18 @@ export interface ClipDone {
 /**
  * Clips a tab's page from the context menu or the keyboard shortcut: the toolbar badge says it worked (✓)
  * or not (!) for two seconds, with the reason in the button's title, and an open side panel shows it.
+ * `then` does what follows a clip (an evidence capture for a case that wants one) and says how it went.
  */
-export async function clipFromUser(library: Library, tabId: number): Promise<void> {
+export async function clipFromUser(
+  library: Library,
+  tabId: number,
+  then: (clip: Clip) => Promise<string> = async () => '',
+): Promise<void> {
   let message: string;
   let ok = false;
   try {
     const clip = await clipTab(library, tabId);
-    message = `Clipped “${clip.title}” with ${clip.mentions.length} mentions.`;
+    message = `Clipped “${clip.title}” with ${clip.mentions.length} mentions.${await then(clip)}`;
     ok = true;
   } catch (error) {
     message = `Could not clip: ${(error as Error).message}`;

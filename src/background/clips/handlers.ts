@@ -2,6 +2,8 @@ import { clipsCollection } from '../../clip/collection';
 import type { panelToBackground } from '../../messaging/protocol';
 import type { Handlers } from '../../messaging/router';
 import { normaliseTags } from '../../model/clip';
+import { sha256Hex } from '../../model/custody';
+import { logClip } from '../cases/handlers';
 import type { Library } from '../library';
 import { annotationStore } from './annotation-handlers';
 import { briefTab, clipStore, clipTab } from './clipping';
@@ -32,9 +34,28 @@ export function clipPanelHandlers(library: Library): Pick<Handlers<typeof panelT
       return clip;
     },
     'clips.list': () => clipStore().list(),
-    'clip.update': ({ clipId, tags, note }) => clipStore().update(clipId, normaliseTags(tags), note),
-    'clip.delete': async ({ clipId }) => ({ title: (await clipStore().trash(clipId)).title }),
-    'clip.restore': ({ clipId }) => clipStore().restore(clipId),
+    'clip.update': async ({ clipId, tags, note }) => {
+      const before = await clipStore().get(clipId);
+      const after = await clipStore().update(clipId, normaliseTags(tags), note);
+      if (before && (before.note !== after.note || before.tags.join('\n') !== after.tags.join('\n'))) {
+        await logClip(after, 'edited', {
+          change: 'tags or note',
+          tags: after.tags.join(', ').slice(0, 2000),
+          noteSha256: await sha256Hex(after.note),
+        });
+      }
+      return after;
+    },
+    'clip.delete': async ({ clipId }) => {
+      const deleted = await clipStore().trash(clipId);
+      await logClip(deleted, 'deleted');
+      return { title: deleted.title };
+    },
+    'clip.restore': async ({ clipId }) => {
+      const restored = await clipStore().restore(clipId);
+      await logClip(restored, 'edited', { change: 'brought back after its deletion' });
+      return restored;
+    },
     'clips.export': async () => {
       const now = new Date().toISOString();
       const collection = clipsCollection(await clipStore().list(), await annotationStore().list(), now);

@@ -24,19 +24,20 @@ export interface Capturer {
   device: string;
 }
 
-/** Enters a capture in its case's custody log (set once the cases' log is wired in). */
+/** Enters a capture in its case's custody log. */
 export type RecordCapture = (evidence: Evidence) => Promise<void>;
 
-/** Captures a tab's page as evidence for one of its clips (filed in a case when given). */
+/** Captures a tab's page as evidence for one of its clips (and the clip's case, if it is filed in one). */
 export async function captureTab(
   tabId: number,
   clipId: string,
-  caseId: string | undefined,
-  who: Capturer,
+  whoFor: (caseId: string | undefined) => Promise<Capturer>,
   record: RecordCapture,
 ): Promise<Evidence> {
   const clip = await clipStore().get(clipId);
   if (!clip) throw new Error('This clip no longer exists; clip the page again to capture it.');
+  const caseId = clip.caseId;
+  const who = await whoFor(caseId);
   const tab = await chrome.tabs.get(tabId);
   const url = tab.url ?? '';
   if (!/^https?:/.test(url)) throw new Error('Only web pages (http and https) can be captured as evidence.');

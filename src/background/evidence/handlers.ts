@@ -1,22 +1,36 @@
 import { toBase64 } from '../../evidence/bytes';
 import type { panelToBackground } from '../../messaging/protocol';
 import type { Handlers } from '../../messaging/router';
+import type { Clip } from '../../model/clip';
 import { snapshotName } from '../../model/evidence';
 import { captureTab, evidenceStore } from './capture';
-import { capturer, recordCaptured, recordViewed } from './custody-link';
+import { alwaysCaptures, capturer, recordCaptured, recordViewed } from './custody-link';
 
 /*
  * Evidence for the extension's pages: capture a tab's page for its clip, list captures, and read a capture's files
  * (the viewer's snapshot read is a `viewed` entry in the case's custody log).
  */
 
+/**
+ * After a clip made from the page's menu or the keyboard: captured as evidence when its case captures every clip;
+ * what to add to the clip's message.
+ */
+export async function captureIfAlways(tabId: number, clip: Clip): Promise<string> {
+  if (!(await alwaysCaptures(clip.caseId))) return '';
+  try {
+    const captured = await captureTab(tabId, clip.clipId, capturer, recordCaptured);
+    return ` Captured as evidence: ${captured.files.map((file) => file.name).join(', ')}.`;
+  } catch (error) {
+    return ` Could not capture it as evidence: ${(error as Error).message}`;
+  }
+}
+
 type EvidenceMessages = 'evidence.capture' | 'evidence.list' | 'evidence.view' | 'evidence.file';
 
 /** The extension pages' evidence handlers. */
 export function evidencePanelHandlers(): Pick<Handlers<typeof panelToBackground>, EvidenceMessages> {
   return {
-    'evidence.capture': async ({ tabId, clipId, caseId }) =>
-      captureTab(tabId, clipId, caseId, await capturer(caseId), recordCaptured),
+    'evidence.capture': ({ tabId, clipId }) => captureTab(tabId, clipId, capturer, recordCaptured),
     'evidence.list': ({ clipId, caseId }) =>
       evidenceStore().list({ ...(clipId ? { clipId } : {}), ...(caseId ? { caseId } : {}) }),
     'evidence.view': async ({ captureId }) => {

@@ -1,6 +1,7 @@
 import { sendToTab } from '../../messaging/client';
 import type { panelToBackground } from '../../messaging/protocol';
 import type { Handlers } from '../../messaging/router';
+import { logClip } from '../cases/handlers';
 import { annotationStore } from '../clips/annotation-handlers';
 import { clipStore } from '../clips/clipping';
 import type { Library } from '../library';
@@ -19,7 +20,9 @@ export function teamPanelHandlers(library: Library): Pick<Handlers<typeof panelT
     'clip.share': async ({ clipId, team }) => {
       const clip = await clipStore().get(clipId);
       if (!clip) throw new Error('This clip no longer exists.');
-      return shareClip(team, clip);
+      const shared = await shareClip(team, clip);
+      await logClip(clip, 'shared', { team });
+      return shared;
     },
     'annotations.share': async ({ tabId, team }) => {
       const answer = await sendToTab(tabId, 'page.annotations', {}, 0);

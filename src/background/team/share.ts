@@ -1,5 +1,6 @@
 import type { Annotation } from '../../model/annotation';
 import type { Card } from '../../model/card';
+import { type Case, sharedCaseId } from '../../model/case';
 import { type Clip, clipIdOf } from '../../model/clip';
 import type { Pack } from '../../model/pack';
 import type { SignalHitRecord } from '../../model/signal-hit';
@@ -110,6 +111,23 @@ export async function shareClip(team: string, clip: Clip): Promise<{ team: strin
   const { clipId, ...fields } = clip;
   await writeShared(team, [{ ...fields, _id: sharedClipId(clipId, config.user), type: 'clip', clipId, trashed: null }]);
   return { team, clipId };
+}
+
+/**
+ * Writes a case's record into a team's database (the team's copy of it, `case:<caseId>:<user>`), with the clips
+ * given (each filed in the case); again after every change the user makes to it.
+ */
+export async function shareCase(team: string, found: Case, clips: readonly Clip[] = []): Promise<number> {
+  const config = await teamConfig(team);
+  const { team: _team, createdBy: _createdBy, ...fields } = found;
+  const clipDocs = clips.map(({ clipId, ...rest }) => ({
+    ...rest,
+    _id: sharedClipId(clipId, config.user),
+    type: 'clip' as const,
+    clipId,
+    trashed: null,
+  }));
+  return writeShared(team, [{ ...fields, _id: sharedCaseId(found.caseId, config.user), type: 'case' }, ...clipDocs]);
 }
 
 /**

@@ -93,8 +93,8 @@ export function YourData({ onReplaced }: { onReplaced: () => void }) {
         <fieldset class="confirm">
           <legend>
             {pending.kind === 'wipe'
-              ? 'Delete every card, pack and setting? This cannot be undone; export everything first to keep a copy.'
-              : `Replace every card, pack and setting with the content of ${pending.file.name}? What is not in the backup is lost.`}
+              ? 'Delete every card, pack, clip, case and setting? This cannot be undone; export everything first to keep a copy. Custody logs are kept: they are never deleted.'
+              : `Replace every card, pack, clip, case and setting with the content of ${pending.file.name}? What is not in the backup is lost, but for custody logs, which are kept.`}
           </legend>
           <button
             type="button"

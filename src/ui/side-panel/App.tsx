@@ -7,6 +7,11 @@ import type { Card } from '../../model/card';
 import { useTeams } from '../use-teams';
 import { CardEditor } from './cards/CardEditor';
 import { CardView } from './cards/CardView';
+import { CaseBar } from './cases/CaseBar';
+import { CaseForm } from './cases/CaseForm';
+import { CaseList } from './cases/CaseList';
+import { CaseView } from './cases/CaseView';
+import { useCases } from './cases/use-cases';
 import { Clips, type ClipsView, NEW_CLIPS_VIEW } from './clips/Clips';
 import { Library } from './library/Library';
 import { PageBrief } from './page/PageBrief';
@@ -24,7 +29,10 @@ type View =
   | { kind: 'list' }
   | { kind: 'card'; id: string; from?: 'brief' }
   | { kind: 'edit'; card: Card | null }
-  | { kind: 'brief' };
+  | { kind: 'brief' }
+  | { kind: 'case'; caseId: string }
+  | { kind: 'new-case' }
+  | { kind: 'cases' };
 
 /** The side panel: the cards of the current page, one card read in full, and the card editor. */
 export function App() {
@@ -39,6 +47,8 @@ export function App() {
   const focus = state?.focusCardId ?? null;
   // The joined teams (their sync state under the header, and the Team view when there is one).
   const [teams] = useTeams(5000);
+  // The cases, and the current one (clipping files into it).
+  const { cases, current, reload: reloadCases } = useCases();
 
   // The whole library, loaded when the Library tab is first shown; reloaded after every change once loaded.
   const [wantLibrary, setWantLibrary] = useState(false);
@@ -87,8 +97,10 @@ export function App() {
   const clip = async (tabId: number, brief = false) => {
     setClipping(true);
     const result = await sendToBackground('clip.save', { tabId, brief });
+    const into = result.ok && result.value.caseId ? cases.find((c) => c.caseId === result.value.caseId) : undefined;
+    // A case that captures every clip filed into it does so whatever the box says.
     const captured =
-      result.ok && asEvidence
+      result.ok && (asEvidence || into?.evidenceAlways)
         ? await sendToBackground('evidence.capture', { tabId, clipId: result.value.clipId })
         : null;
     setClipping(false);
@@ -101,7 +113,7 @@ export function App() {
         : ` Could not capture it as evidence: ${captured.error}`;
     setNotice(
       result.ok
-        ? `Clipped “${result.value.title}” with ${result.value.mentions.length} mentions${result.value.brief ? ' and its brief' : ''}.${evidence}`
+        ? `Clipped “${result.value.title}” with ${result.value.mentions.length} mentions${result.value.brief ? ' and its brief' : ''}${into ? ` into the case “${into.name}”` : ''}.${evidence}`
         : `Could not clip: ${result.error}`,
     );
   };
@@ -142,11 +154,16 @@ export function App() {
                 </button>
                 <label
                   class="check evidence-check"
-                  title="Also keep an exact snapshot and a screenshot of the page, hashed and never changed"
+                  title={
+                    current?.evidenceAlways
+                      ? `The case “${current.name}” captures every clip as evidence`
+                      : 'Also keep an exact snapshot and a screenshot of the page, hashed and never changed'
+                  }
                 >
                   <input
                     type="checkbox"
-                    checked={asEvidence}
+                    checked={asEvidence || current?.evidenceAlways === true}
+                    disabled={current?.evidenceAlways === true}
                     onChange={(e) => setAsEvidence(e.currentTarget.checked)}
                   />
                   Capture as evidence
@@ -184,6 +201,17 @@ export function App() {
           </p>
         ) : null}
         {state ? <SiteToggle tabId={state.tabId} url={state.url} /> : null}
+        <CaseBar
+          cases={cases}
+          current={current}
+          onChanged={reloadCases}
+          onNotice={(text) => {
+            setDeleted(null);
+            setNotice(text);
+          }}
+          onList={() => setView({ kind: 'cases' })}
+          onNew={() => setView({ kind: 'new-case' })}
+        />
       </header>
       <TeamSync teams={teams} />
       {error ? (
@@ -203,7 +231,43 @@ export function App() {
           notice
         )}
       </div>
-      {view.kind === 'brief' && state ? (
+      {view.kind === 'cases' ? (
+        <CaseList
+          cases={cases}
+          currentId={current?.caseId ?? null}
+          onOpen={(caseId) => setView({ kind: 'case', caseId })}
+          onBack={() => setView({ kind: 'list' })}
+        />
+      ) : view.kind === 'new-case' ? (
+        <CaseForm
+          onCreated={(made) => {
+            reloadCases();
+            setNotice(`Created the case “${made.name}”: clips now go into it.`);
+            setView({ kind: 'case', caseId: made.caseId });
+          }}
+          onCancel={() => setView({ kind: 'list' })}
+        />
+      ) : view.kind === 'case' ? (
+        (() => {
+          const found = cases.find((c) => c.caseId === view.caseId);
+          return found ? (
+            <CaseView
+              key={found.caseId}
+              found={found}
+              current={current?.caseId === found.caseId}
+              onChanged={reloadCases}
+              onBack={() => setView({ kind: 'cases' })}
+              onShowClips={(caseId) => {
+                setClipsView((v) => ({ ...v, open: null, filters: { ...v.filters, caseId } }));
+                setTab('clips');
+                setView({ kind: 'list' });
+              }}
+            />
+          ) : (
+            <p class="empty">Reading the case…</p>
+          );
+        })()
+      ) : view.kind === 'brief' && state ? (
         <PageBrief
           key={`${state.tabId}:${state.url}`}
           tabId={state.tabId}
@@ -284,7 +348,7 @@ export function App() {
             ) : tab === 'team' ? (
               <TeamActivity onOpenCard={open} />
             ) : (
-              <Clips changes={clipped} view={clipsView} onView={setClipsView} onOpenCard={open} />
+              <Clips changes={clipped} view={clipsView} onView={setClipsView} onOpenCard={open} cases={cases} />
             )}
           </div>
         </>

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ListedCase } from '../../../messaging/cases';
 import { sendToBackground } from '../../../messaging/client';
 import { type Clip, MAX_CLIP_NOTE, normaliseTags } from '../../../model/clip';
 import { safeLink } from '../../../model/safe-url';
@@ -9,6 +10,7 @@ import { Captures } from './Captures';
 import { exportMarkdown } from './export';
 import { readerHtml } from './reader-html';
 import { siteOfClip } from './search';
+import '../cases/cases.css';
 
 interface Props {
   clip: Clip;
@@ -19,6 +21,8 @@ interface Props {
   onOpenClip: (clipId: string) => void;
   onSaved: (clip: Clip) => void;
   onDeleted: (clip: Clip) => void;
+  /** The cases the clip may be filed in (open ones, and the one it is in). */
+  cases: readonly ListedCase[];
 }
 
 const day = (iso: string | null) => {
@@ -28,7 +32,7 @@ const day = (iso: string | null) => {
 };
 
 /** One clip read in the panel: its article sanitised again, mentions linked to their cards, nothing remote. */
-export function ClipReader({ clip, onBack, onOpenCard, onOpenClip, onSaved, onDeleted }: Props) {
+export function ClipReader({ clip, onBack, onOpenCard, onOpenClip, onSaved, onDeleted, cases }: Props) {
   const [images, setImages] = useState(false);
   const rendered = useMemo(() => readerHtml(clip.html, clip.mentions, { images }), [clip.html, clip.mentions, images]);
   const [tags, setTags] = useState(clip.tags.join(', '));
@@ -41,6 +45,19 @@ export function ClipReader({ clip, onBack, onOpenCard, onOpenClip, onSaved, onDe
   useEffect(() => {
     heading.current?.focus();
   }, []);
+  // Opening a clip of a case is an event of its custody log.
+  useEffect(() => {
+    void sendToBackground('clip.viewed', { clipId: clip.clipId });
+  }, [clip.clipId]);
+  const fileIn = async (event: Event) => {
+    const value = (event.currentTarget as HTMLSelectElement).value;
+    const result = await sendToBackground('clip.case', { clipId: clip.clipId, caseId: value || null });
+    if (!result.ok) return setStatus(`Could not move the clip: ${result.error}`);
+    onSaved(result.value);
+    const to = cases.find((c) => c.caseId === value);
+    setStatus(to ? `Filed in “${to.name}”.` : 'Taken out of its case.');
+  };
+  const choices = cases.filter((c) => c.status === 'open' || c.caseId === clip.caseId);
 
   // Listening from the moment the reader is drawn (a layout effect), so that an Escape pressed at once is heard.
   useLayoutEffect(() => {
@@ -108,7 +125,15 @@ export function ClipReader({ clip, onBack, onOpenCard, onOpenClip, onSaved, onDe
             Open the source
           </SafeLink>
         ) : null}
-        <button type="button" class="btn" onClick={() => void exportMarkdown(clip)}>
+        <button
+          type="button"
+          class="btn"
+          onClick={() =>
+            void exportMarkdown(clip).then(() =>
+              sendToBackground('clip.exported', { clipId: clip.clipId, format: 'markdown' }),
+            )
+          }
+        >
           Export Markdown
         </button>
         <button type="button" class="btn danger" onClick={() => void remove()}>
@@ -122,6 +147,17 @@ export function ClipReader({ clip, onBack, onOpenCard, onOpenClip, onSaved, onDe
           }}
         />
       </p>
+      <label class="clip-case">
+        Case
+        <select value={clip.caseId ?? ''} onChange={(event) => void fileIn(event)}>
+          <option value="">No case</option>
+          {choices.map((c) => (
+            <option key={c.caseId} value={c.caseId}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </label>
       <Captures clipId={clip.clipId} />
       <form class="editor clip-notes" onSubmit={(event) => void save(event)}>
         <div class="field">

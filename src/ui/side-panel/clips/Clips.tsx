@@ -1,11 +1,12 @@
 import type MiniSearch from 'minisearch';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { ListedCase } from '../../../messaging/cases';
 import { sendToBackground } from '../../../messaging/client';
 import type { Clip } from '../../../model/clip';
 import { FilterSelect } from '../FilterSelect';
 import { ClipReader } from './ClipReader';
 import { exportJson, exportZip } from './export';
-import { type ClipFilters, indexClipsAsync, searchClips, siteOfClip } from './search';
+import { type ClipFilters, indexClipsAsync, NO_CASE, searchClips, siteOfClip } from './search';
 
 /** What the Clips tab shows: kept by the panel while a card opened from a clip is read, so "back" returns here. */
 export interface ClipsView {
@@ -18,7 +19,7 @@ export interface ClipsView {
 
 /** The Clips tab as first shown. */
 export const NEW_CLIPS_VIEW: ClipsView = {
-  filters: { query: '', cardId: '', tag: '', site: '', since: '' },
+  filters: { query: '', cardId: '', tag: '', site: '', since: '', caseId: '' },
   open: null,
   deleted: null,
 };
@@ -29,10 +30,12 @@ interface Props {
   view: ClipsView;
   onView: (update: (view: ClipsView) => ClipsView) => void;
   onOpenCard: (cardId: string) => void;
+  /** The cases this browser knows (the Case filter's choices, and where the reader may move a clip). */
+  cases: readonly ListedCase[];
 }
 
-/** The clips: full-text search, filters by card, tag, site and date, the reader view, and exports. */
-export function Clips({ changes, view, onView, onOpenCard }: Props) {
+/** The clips: full-text search, filters by card, tag, site, date and case, the reader view, and exports. */
+export function Clips({ changes, view, onView, onOpenCard, cases }: Props) {
   const [clips, setClips] = useState<Clip[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -64,6 +67,7 @@ export function Clips({ changes, view, onView, onOpenCard }: Props) {
     };
   }, [all]);
   const results = useMemo(() => searchClips(index, all, filters), [index, all, filters]);
+  const caseNames = useMemo(() => new Map(cases.map((c) => [c.caseId, c.name])), [cases]);
   const choices = useMemo(() => {
     const cards = new Map<string, string>();
     const tags = new Set<string>();
@@ -121,6 +125,7 @@ export function Clips({ changes, view, onView, onOpenCard }: Props) {
         onOpenCard={onOpenCard}
         onOpenClip={(clipId) => onView((v) => ({ ...v, open: clipId }))}
         onSaved={replace}
+        cases={cases}
         onDeleted={(clip) => {
           setClips((list) => (list ?? []).filter((c) => c.clipId !== clip.clipId));
           setNotice(null);
@@ -188,6 +193,16 @@ export function Clips({ changes, view, onView, onOpenCard }: Props) {
           choices={choices.sites.map((site) => ({ value: site, label: site }))}
           onChange={set('site')}
         />
+        <FilterSelect
+          label="Case"
+          any="Any case"
+          value={filters.caseId ?? ''}
+          choices={[
+            { value: NO_CASE, label: 'No case' },
+            ...cases.map((c) => ({ value: c.caseId, label: c.status === 'closed' ? `${c.name} (closed)` : c.name })),
+          ]}
+          onChange={set('caseId')}
+        />
         <label>
           Clipped since
           <input type="date" value={filters.since} onInput={set('since')} />
@@ -222,6 +237,7 @@ export function Clips({ changes, view, onView, onOpenCard }: Props) {
               <span class="pack">
                 {[...new Set([siteOfClip(clip), clip.byline, clip.clipped.slice(0, 10)])].filter(Boolean).join(' · ')}
                 {clip.tags.length ? ` · ${clip.tags.join(', ')}` : ''}
+                {clip.caseId ? ` · case ${caseNames.get(clip.caseId) ?? clip.caseId}` : ''}
               </span>
             </button>
           </li>

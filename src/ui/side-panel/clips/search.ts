@@ -3,7 +3,7 @@ import type { Clip } from '../../../model/clip';
 
 /*
  * Full-text search over the clips (MiniSearch: an inverted index with prefix and fuzzy terms), then filters by
- * card, tag, site and date.
+ * card, tag, site, date and case.
  */
 
 /** What the clips list is narrowed to ('' for any). */
@@ -14,7 +14,12 @@ export interface ClipFilters {
   site: string;
   /** Clipped on or after this day (YYYY-MM-DD). */
   since: string;
+  /** Filed in this case; NO_CASE for clips in none. */
+  caseId?: string;
 }
+
+/** The case filter's value for clips filed in no case. */
+export const NO_CASE = 'none';
 
 /** The site a clip belongs to: its site name, else its host. */
 export function siteOfClip(clip: Clip): string {
@@ -68,6 +73,7 @@ export function searchClips(index: MiniSearch<Clip> | null, clips: readonly Clip
       (!filters.cardId || clip.mentions.some((m) => m.cardId === filters.cardId)) &&
       (!filters.tag || clip.tags.includes(filters.tag)) &&
       (!filters.site || siteOfClip(clip) === filters.site) &&
-      (!filters.since || clip.clipped.slice(0, 10) >= filters.since),
+      (!filters.since || clip.clipped.slice(0, 10) >= filters.since) &&
+      (!filters.caseId || (filters.caseId === NO_CASE ? !clip.caseId : clip.caseId === filters.caseId)),
   );
 }
