@@ -301,6 +301,22 @@ export const panelToBackground = {
     captureId,
     name: v.picklist(['snapshot.mhtml', 'snapshot.html', 'screenshot.png']),
   }),
+  /**
+   * A case as one bundle (ZIP, base64): its notes (file name → Markdown, made by the panel), JSON-LD, captures and
+   * custody log with a manifest of every file's SHA-256; signed with the user's key when `sign` is set.
+   */
+  'case.bundle': v.strictObject({
+    caseId: CaseIdSchema,
+    notes: v.pipe(
+      v.record(v.pipe(v.string(), v.maxLength(300)), v.pipe(v.string(), v.maxLength(MAX_PAGE_TEXT))),
+      v.check((notes) => Object.keys(notes).length <= 10_000, 'at most 10,000 notes'),
+    ),
+    sign: v.boolean(),
+  }),
+  /** The user's key for signing case bundles (its public half and fingerprint), or null. */
+  'signing.key': v.strictObject({}),
+  /** Makes the user's signing key (Ed25519, the private key never leaves the browser); `replace` replaces one. */
+  'signing.create': v.strictObject({ replace: v.boolean() }),
   ...casePanelMessages,
 } as const;
 
@@ -457,6 +473,9 @@ export interface Answers extends CaseAnswers {
   'evidence.list': Evidence[];
   'evidence.view': { evidence: Evidence; snapshot: EvidenceFileData };
   'evidence.file': EvidenceFileData;
+  'case.bundle': CaseBundle;
+  'signing.key': SigningKeyInfo | null;
+  'signing.create': SigningKeyInfo;
 }
 
 /** The side panel's Signals view: this page's hits first, then the latest elsewhere. */
@@ -485,6 +504,23 @@ export interface PageAnnotations {
   /** The page's canonical URL (null where the page has none we can annotate). */
   source: string | null;
   items: AnchoredAnnotation[];
+}
+
+/** A case's bundle, ready to save. */
+export interface CaseBundle {
+  fileName: string;
+  base64: string;
+  files: number;
+  bytes: number;
+  signed: boolean;
+}
+
+/** The user's signing key as the options page shows it. */
+export interface SigningKeyInfo {
+  /** The public key, raw, base64. */
+  publicKey: string;
+  fingerprint: string;
+  created: string;
 }
 
 /** A captured file's bytes as a message carries them. */

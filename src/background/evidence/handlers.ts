@@ -3,8 +3,10 @@ import type { panelToBackground } from '../../messaging/protocol';
 import type { Handlers } from '../../messaging/router';
 import type { Clip } from '../../model/clip';
 import { snapshotName } from '../../model/evidence';
+import { exportCase } from './bundle-export';
 import { captureTab, evidenceStore } from './capture';
 import { alwaysCaptures, capturer, recordCaptured, recordViewed } from './custody-link';
+import { createSigningKey, signingKey } from './signing-key';
 
 /*
  * Evidence for the extension's pages: capture a tab's page for its clip, list captures, and read a capture's files
@@ -25,7 +27,14 @@ export async function captureIfAlways(tabId: number, clip: Clip): Promise<string
   }
 }
 
-type EvidenceMessages = 'evidence.capture' | 'evidence.list' | 'evidence.view' | 'evidence.file';
+type EvidenceMessages =
+  | 'evidence.capture'
+  | 'evidence.list'
+  | 'evidence.view'
+  | 'evidence.file'
+  | 'case.bundle'
+  | 'signing.key'
+  | 'signing.create';
 
 /** The extension pages' evidence handlers. */
 export function evidencePanelHandlers(): Pick<Handlers<typeof panelToBackground>, EvidenceMessages> {
@@ -45,5 +54,8 @@ export function evidencePanelHandlers(): Pick<Handlers<typeof panelToBackground>
       const file = await evidenceStore().file(captureId, name);
       return { name, type: file.type, base64: toBase64(file.bytes) };
     },
+    'case.bundle': ({ caseId, notes, sign }) => exportCase(caseId, notes, sign),
+    'signing.key': () => signingKey(),
+    'signing.create': ({ replace }) => createSigningKey(replace),
   };
 }
