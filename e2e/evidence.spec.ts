@@ -182,7 +182,8 @@ test('a case captured as evidence, viewed offline, annotated and exported verifi
   for (const name of [snapshotFile, 'notes/index.md', 'custody.jsonl']) {
     const changed = edit(zip, (all) => {
       const bytes = (all[name] as Uint8Array).slice();
-      bytes[Math.floor(bytes.length / 2)] ^= 0x20;
+      const at = Math.floor(bytes.length / 2);
+      bytes[at] = (bytes[at] as number) ^ 0x20;
       all[name] = bytes;
     });
     const changedPath = testInfo.outputPath('changed.zip');

@@ -28,7 +28,7 @@ describe('the committed example bundle', () => {
     const files = unzipSync(bundle);
     const name = Object.keys(files).find((path) => path.endsWith('/snapshot.mhtml')) as string;
     const bytes = (files[name] as Uint8Array).slice();
-    bytes[1000] ^= 0x01;
+    bytes[1000] = (bytes[1000] as number) ^ 0x01;
     files[name] = bytes;
     const { problems } = await verifyBundle(zipSync(files));
     expect(problems[0]).toMatch(new RegExp(`^${name.replace(/[.]/g, '\\.')}: changed`));

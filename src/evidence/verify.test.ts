@@ -86,7 +86,8 @@ describe('verifyBundle', () => {
       if (path === MANIFEST) continue;
       const changed = edit(zip, (files) => {
         const bytes = (files[path] as Uint8Array).slice();
-        bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+        const at = Math.floor(bytes.length / 2);
+        bytes[at] = (bytes[at] as number) ^ 0x01;
         files[path] = bytes;
       });
       const { problems } = await verifyBundle(changed);
