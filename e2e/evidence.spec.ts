@@ -232,3 +232,26 @@ test('the example bundle: the demo page captured for a case, exported signed', a
   }
   console.log(`demo-case.zip: ${zip.length} bytes`);
 });
+
+test('the serialised DOM (Firefox’s snapshot) inlines images and style sheets, keeps typed values, drops scripts', async ({
+  context,
+  server,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`${server.url}/pages/evidence/`);
+  await page.getByRole('textbox', { name: 'Typed' }).fill('typed by the user');
+  // The snapshot script as the background injects it (its last statement's value is the result).
+  const script = readFileSync(resolve(ROOT, 'dist/snapshot.js'), 'utf8');
+  const answer = (await page.evaluate(script)) as { ok: boolean; value: { html: string; gaps: string[] } };
+  expect(answer.ok).toBe(true);
+  const { html, gaps } = answer.value;
+  expect(gaps).toEqual([]);
+  expect(html).not.toMatch(/<script|onclick|<link/i);
+  expect(html).toMatch(/<img src="data:image\/png;base64,[A-Za-z0-9+/=]+" alt="The pixel">/);
+  expect(html).toContain('background: url("data:image/png;base64,');
+  expect(html).toContain('value="typed by the user"');
+  expect(html).not.toContain(`${server.url}/pages/evidence/pixel.png`);
+  // The page itself was not changed.
+  expect(await page.locator('script').count()).toBe(1);
+  expect(await page.locator('link[rel=stylesheet]').count()).toBe(1);
+});
