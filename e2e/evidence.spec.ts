@@ -113,8 +113,10 @@ test('a case captured as evidence, viewed offline, annotated and exported verifi
   await corpusPanel.close();
 
   // The demo page's snapshot, viewed from its clip: nothing is fetched but the extension's own files.
-  // The new case's file shows; its clips open in the Clips tab.
-  await panel.getByRole('button', { name: /^Its \d+ clips?$/ }).click();
+  // The new case's file shows; back to the list of cases, back to the panel's tabs.
+  await panel.getByRole('button', { name: '← Back' }).click();
+  await panel.getByRole('button', { name: '← Back' }).click();
+  await panel.getByRole('tab', { name: 'Clips' }).click();
   await panel
     .getByRole('button', { name: /China bets on AI token futures/ })
     .first()

@@ -183,6 +183,21 @@ test('every view of the side panel fits at 320 to 600 px in both themes: header 
   await panel.getByRole('tab', { name: 'Team' }).click();
   await check('team');
 
+  // A case, current in the header: the new case's form, its file with its custody log, the list of cases.
+  await panel.getByRole('button', { name: 'New case' }).click();
+  await check('new-case');
+  await panel.getByLabel('Name').fill('Chip export controls through third countries, 2026');
+  await panel.getByLabel('Description').fill('Rented GPUs abroad; customs filings; the Japan route.');
+  await panel.getByRole('button', { name: 'Create case' }).click();
+  await expect(panel.locator('.custody-check')).toHaveText('Chain holds: 1 entry in 1 chain.');
+  await panel.getByRole('button', { name: 'Share with research' }).click();
+  await expect(panel.locator('.case-meta')).toContainText('shared with research');
+  await check('case-file');
+  await panel.getByRole('button', { name: '← Back' }).click();
+  await expect(panel.getByRole('heading', { name: /^Cases/ })).toBeVisible();
+  await check('cases');
+  await panel.getByRole('button', { name: '← Back' }).click();
+
   // A card shared with the team that two members edited apart: its view with the conflict marker (and
   // "Remove from research"), and the versions compared field by field.
   const card = {

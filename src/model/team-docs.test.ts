@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from './annotation';
+import { sharedCaseId } from './case';
 import { clipIdOf } from './clip';
+import { type CustodyEntry, custodyDocId, GENESIS } from './custody';
 import {
   activityOf,
   type SharedDoc,
@@ -200,6 +202,47 @@ describe('sharedDocProblem', () => {
 
   it('passes every kind of document as sharing writes it', () => {
     for (const doc of [cardDoc, clipDoc, annotationDoc, signalDoc, packDoc]) expect(sharedDocProblem(doc)).toBeNull();
+  });
+
+  it('passes a case and a custody entry as sharing writes them; refuses an entry naming another user, or moved', () => {
+    const caseDoc = {
+      _id: sharedCaseId('0123456789abcdef', 'alice'),
+      type: 'case',
+      ...authors,
+      caseId: '0123456789abcdef',
+      name: 'Rotterdam',
+      description: '',
+      status: 'open',
+      created: '2026-12-01T10:00:00.000Z',
+      updated: '2026-12-01T10:00:00.000Z',
+      evidenceAlways: false,
+    };
+    expect(sharedDocProblem(caseDoc)).toBeNull();
+    expect(sharedDocProblem({ ...caseDoc, _id: sharedCaseId('0123456789abcdef', 'bob') })).toBe(
+      '_id: must be case:<caseId>:<author>',
+    );
+    expect(sharedDocProblem({ ...caseDoc, status: 'lost' })).toMatch(/^status: /);
+    const entry: CustodyEntry = {
+      caseId: '0123456789abcdef',
+      seq: 1,
+      at: '2026-12-01T10:00:00.000Z',
+      user: 'alice',
+      device: 'alice~0011',
+      event: 'viewed',
+      item: 'x',
+      detail: {},
+      prev: GENESIS,
+    };
+    const entryDoc = { _id: custodyDocId(entry), type: 'custody', ...authors, ...entry };
+    expect(sharedDocProblem(entryDoc)).toBeNull();
+    expect(sharedDocProblem({ ...entryDoc, user: 'bob', _id: custodyDocId({ ...entry, user: 'bob' }) })).toBe(
+      'user: must be its author',
+    );
+    expect(sharedDocProblem({ ...entryDoc, seq: 2 })).toMatch(/^_id: must be custody:/);
+    expect(sharedDocProblem({ ...entryDoc, detail: { n: 1 } })).toMatch(/^detail/);
+    // A shared case's clip names its case.
+    expect(sharedDocProblem({ ...clipDoc, caseId: '0123456789abcdef' })).toBeNull();
+    expect(sharedDocProblem({ ...clipDoc, caseId: '../x' })).toMatch(/^caseId/);
   });
 
   it('passes a card or a pack as a server admin may write it, with only what the server requires', () => {

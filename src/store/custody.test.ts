@@ -51,7 +51,18 @@ describe('CustodyStore', () => {
 
   it('has no way to change or delete an entry', () => {
     const methods = Object.getOwnPropertyNames(CustodyStore.prototype).filter((name) => name !== 'constructor');
-    expect(methods.sort()).toEqual(['append', 'last', 'list']);
+    expect(methods.sort()).toEqual(['append', 'forks', 'last', 'list']);
+  });
+
+  it('names an entry that has a second version, written behind its back', async () => {
+    const db = freshDb();
+    const store = new CustodyStore(db);
+    const first = await store.append(await entry(null, 'created'));
+    expect(await store.forks(CASE)).toEqual([]);
+    const stored = await db.get(custodyDocId(first));
+    const { _rev, ...doc } = stored as typeof stored & { _rev: string };
+    await db.bulkDocs([{ ...doc, event: 'deleted', _rev: `1-${'f'.repeat(32)}` } as never], { new_edits: false });
+    expect((await store.forks(CASE)).map((e) => e.seq)).toEqual([1]);
   });
 
   it('refuses what is not an entry, and writes nothing', async () => {

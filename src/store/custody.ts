@@ -70,6 +70,24 @@ export class CustodyStore {
     return null;
   }
 
+  /**
+   * The entries of a case that have more than one version (a second branch written over one, which this store
+   * never does: a team's server that does not refuse it, or a copy changed behind the extension's back).
+   */
+  async forks(caseId: string): Promise<CustodyEntry[]> {
+    const prefix = `custody:${caseId}:`;
+    const found = await this.db.allDocs({
+      include_docs: true,
+      conflicts: true,
+      startkey: prefix,
+      endkey: `${prefix}\uffff`,
+    });
+    return found.rows.flatMap((row) => {
+      const doc = row.doc as (CustodyDoc & { _conflicts?: string[] }) | undefined;
+      return doc?.type === 'custody' && (doc._conflicts?.length ?? 0) > 0 ? [toEntry(doc)] : [];
+    });
+  }
+
   /** Every entry of a case that reads as one (any chain, in the store's order). */
   async list(caseId: string): Promise<CustodyEntry[]> {
     const prefix = `custody:${caseId}:`;

@@ -1,4 +1,4 @@
-import { type CustodyEntry, type CustodyEvent, chainKey, nextEntry } from '../../model/custody';
+import { type ChainProblem, type CustodyEntry, type CustodyEvent, chainKey, nextEntry } from '../../model/custody';
 import { CustodyStore } from '../../store/custody';
 import { joinedTeams } from '../team/teams';
 import { findCase } from './cases';
@@ -54,4 +54,18 @@ export async function custodyLog(caseId: string): Promise<CustodyEntry[]> {
     entries.push(...(await new CustodyStore(databaseOf(config.team)).list(caseId)));
   // Nothing is merged away: an entry that appears twice is one verifyChains must see.
   return entries.sort((a, b) => a.at.localeCompare(b.at) || a.user.localeCompare(b.user) || a.seq - b.seq);
+}
+
+/** The problems of a case's log besides its chains' own: each entry that has a second version. */
+export async function custodyForks(caseId: string): Promise<ChainProblem[]> {
+  const stores = [new CustodyStore(databaseOf(null))];
+  for (const config of await joinedTeams()) stores.push(new CustodyStore(databaseOf(config.team)));
+  const forked = (await Promise.all(stores.map((store) => store.forks(caseId)))).flat();
+  return forked.map((entry) => ({
+    caseId,
+    user: entry.user,
+    device: entry.device,
+    seq: entry.seq,
+    problem: `entry ${entry.seq} has more than one version (it was written over)`,
+  }));
 }

@@ -16,7 +16,7 @@ import {
   ownCase,
   setCurrentCase,
 } from './cases';
-import { appendCustody, custodyLog } from './custody';
+import { appendCustody, custodyForks, custodyLog } from './custody';
 
 /*
  * Cases for the side panel: create, rename, describe, close and reopen, the current case, sharing with a team,
@@ -31,9 +31,10 @@ const clipFacts = (clip: Clip): Record<string, string> => ({
   url: clip.url.slice(0, 1500),
 });
 
-/** Writes a shared case's new state into its team (its members see the change). */
+/** Writes a shared case's new state into its team (its members see the change), while this browser is in it. */
 async function follow(found: Case): Promise<void> {
-  if (found.team) await shareCase(found.team, found);
+  const team = found.team;
+  if (team && (await joinedTeams()).some((c) => c.team === team)) await shareCase(team, found);
 }
 
 /** Logs an event on a clip when it is filed in a case; whether it was logged. */
@@ -88,7 +89,8 @@ export function casePanelHandlers(): Pick<Handlers<typeof casePanelMessages>, Ca
     'case.log': async ({ caseId }) => {
       if (!(await findCase(caseId))) throw new Error('This case no longer exists.');
       const entries = await custodyLog(caseId);
-      return { entries, ...(await verifyChains(entries)) };
+      const { problems, heads } = await verifyChains(entries);
+      return { entries, problems: [...(await custodyForks(caseId)), ...problems], heads };
     },
     'case.share': async ({ caseId, team }) => {
       const before = await ownCase(caseId);

@@ -1,3 +1,4 @@
+import { withoutTracking } from '../../clip/canonical';
 import { sendToTab } from '../../messaging/client';
 import type { DownloadFile, PageAnnotations } from '../../messaging/protocol';
 import type { Sender } from '../../messaging/router';
@@ -113,8 +114,14 @@ async function saveOwn(annotation: Annotation): Promise<Annotation> {
  * of the page's address, as clipping files it).
  */
 async function logAnnotation(source: string, id: string, change: 'saved' | 'deleted'): Promise<void> {
-  const clip = await clipStore().get(clipIdOf(source.split('#')[0] ?? source));
-  await logClip(clip, 'annotated', { annotation: id, change });
+  let page: string;
+  try {
+    page = withoutTracking(source);
+  } catch {
+    return;
+  }
+  const clip = await clipStore().get(clipIdOf(page));
+  await logClip(clip, 'annotated', { annotation: id, change: `highlight or note ${change}` });
 }
 
 /** Deletes the user's annotation, and the teams' copies when it was shared. */

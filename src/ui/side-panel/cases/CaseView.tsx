@@ -68,6 +68,16 @@ export function CaseView({ found, current, onChanged, onBack, onShowClips }: Pro
     const result = await sendToBackground('case.status', { caseId: found.caseId, status: open ? 'open' : 'closed' });
     done(result.ok ? (open ? 'The case is open again.' : 'The case is closed.') : result.error);
   };
+  const setEvidence = async (evidenceAlways: boolean) => {
+    const result = await sendToBackground('case.update', { caseId: found.caseId, evidenceAlways });
+    done(
+      result.ok
+        ? evidenceAlways
+          ? 'Every clip of this case is captured as evidence.'
+          : 'Clips of this case are captured as evidence only when asked.'
+        : result.error,
+    );
+  };
   const makeCurrent = async () => {
     const result = await sendToBackground('case.current.set', { caseId: found.caseId });
     done(result.ok ? `Clips now go into “${found.name}”.` : result.error);
@@ -112,6 +122,14 @@ export function CaseView({ found, current, onChanged, onBack, onShowClips }: Pro
               onInput={(event) => setDescription(event.currentTarget.value)}
             />
           </div>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={found.evidenceAlways}
+              onChange={(event) => void setEvidence(event.currentTarget.checked)}
+            />
+            Capture every clip of this case as evidence
+          </label>
           <div class="actions">
             <button type="submit" class="btn primary" disabled={!dirty || !name.trim()}>
               Save
@@ -130,8 +148,9 @@ export function CaseView({ found, current, onChanged, onBack, onShowClips }: Pro
                 onNotice={(text) => done(text)}
                 share={async (team) => {
                   const result = await sendToBackground('case.share', { caseId: found.caseId, team });
+                  const clips = result.ok ? result.value.clips : 0;
                   return result.ok
-                    ? `Shared with ${team}, with its ${result.value.clips === 1 ? 'clip' : `${result.value.clips} clips`}.`
+                    ? `Shared with ${team}${clips === 0 ? '' : clips === 1 ? ', with its clip' : `, with its ${clips} clips`}.`
                     : `Could not share: ${result.error}`;
                 }}
               />
@@ -147,9 +166,13 @@ export function CaseView({ found, current, onChanged, onBack, onShowClips }: Pro
             Make current
           </button>
         ) : null}
-        <button type="button" class="btn" onClick={() => onShowClips(found.caseId)}>
-          {clips.length === 1 ? 'Its clip' : `Its ${clips.length} clips`}
-        </button>
+        {clips.length > 0 ? (
+          <button type="button" class="btn" onClick={() => onShowClips(found.caseId)}>
+            {clips.length === 1 ? 'Its clip' : `Its ${clips.length} clips`}
+          </button>
+        ) : (
+          <span class="case-hint">No clips yet: pages clipped while it is current go into it.</span>
+        )}
         <button type="button" class="btn" disabled={exporting} onClick={() => void exportBundle()}>
           {exporting ? 'Exporting…' : 'Export case (ZIP)'}
         </button>
