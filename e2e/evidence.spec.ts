@@ -121,21 +121,29 @@ test('a case captured as evidence, viewed offline, annotated and exported verifi
     .getByRole('button', { name: /China bets on AI token futures/ })
     .first()
     .click();
-  const requests: string[] = [];
-  context.on('request', (request) => requests.push(request.url()));
   const opened = context.waitForEvent('page');
   await panel.getByRole('button', { name: 'View snapshot' }).click();
   const viewer = await opened;
   const snapshot = viewer.frameLocator('iframe[title="Snapshot of the page"]');
   await expect(snapshot.getByRole('heading', { level: 1 })).toContainText('China bets on AI token futures');
+  // Every request of the viewer and its frame, from a fresh load; and any load the CSP had to refuse.
+  const requests: string[] = [];
+  const refused: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  viewer.on('console', (message) => {
+    if (/Refused to|Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
+  await viewer.reload();
+  await expect(snapshot.getByRole('heading', { level: 1 })).toContainText('China bets on AI token futures');
   await expect(viewer.getByLabel('Capture record')).toContainText('snapshot.mhtml');
   await expect(viewer.getByLabel('Capture record')).toContainText('not available: the browser shows response headers');
   await viewer.screenshot({ path: testInfo.outputPath('viewer.png') });
-  // The page's scripts never ran in the snapshot (the demo page's own script would have set this).
+  // The page's scripts never ran in the snapshot (none is left in it).
   expect(await snapshot.locator('script').count()).toBe(0);
+  expect(requests.length, 'the request log saw the viewer load').toBeGreaterThan(0);
   const outside = requests.filter((url) => !url.startsWith(`chrome-extension://${extensionId}/`));
   expect(outside, 'the viewer fetched nothing from the web').toEqual([]);
-  expect(requests.length).toBeGreaterThan(0);
+  expect(refused, 'nothing even tried to load').toEqual([]);
   await viewer.getByRole('button', { name: 'Show the screenshot' }).click();
   await expect(viewer.getByRole('img', { name: /Screenshot of the visible page/ })).toBeVisible();
   await viewer.screenshot({ path: testInfo.outputPath('viewer-screenshot.png') });
