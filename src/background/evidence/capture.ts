@@ -41,6 +41,10 @@ export async function captureTab(
   const tab = await chrome.tabs.get(tabId);
   const url = tab.url ?? '';
   if (!/^https?:/.test(url)) throw new Error('Only web pages (http and https) can be captured as evidence.');
+  // A capture is of the clip's own page: a tab that moved on since is not captured under the clip's name.
+  if (withoutFragment(url) !== withoutFragment(clip.url)) {
+    throw new Error('The tab no longer shows this clip’s page: open it again, then capture it.');
+  }
   const capturedAt = new Date().toISOString();
   const snapshot = await snapshotTab(tabId);
   const gaps = [...snapshot.gaps];
@@ -90,4 +94,8 @@ export function capturedDetail(captured: Evidence): Record<string, string> {
   };
   for (const file of captured.files) detail[file.name] = file.sha256;
   return detail;
+}
+
+function withoutFragment(url: string): string {
+  return url.split('#')[0] ?? url;
 }

@@ -50,7 +50,7 @@ export function CaseView({ found, current, onChanged, onBack, onShowClips }: Pro
   }, []);
   const exportBundle = async () => {
     setExporting(true);
-    const said = await exportCaseBundle(found.caseId, clips, signingKey !== null && sign);
+    const said = await exportCaseBundle(found.caseId, signingKey !== null && sign);
     setExporting(false);
     done(said);
   };
