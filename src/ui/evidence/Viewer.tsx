@@ -48,6 +48,11 @@ export function Viewer({ captureId }: { captureId: string }) {
   if (state.status === 'loading') return <p class="empty">Loading the capture…</p>;
   if (state.status === 'error') return <p role="alert">{state.error}</p>;
   const { evidence, snapshot } = state;
+  // The final URL, redirects and Date were not observed for one reason: said once.
+  const unobserved =
+    !evidence.finalUrl.available && !evidence.redirects.available && !evidence.httpDate.available
+      ? evidence.finalUrl.reason
+      : null;
   return (
     <main class="evidence">
       <header>
@@ -61,12 +66,24 @@ export function Viewer({ captureId }: { captureId: string }) {
           <dd>
             {evidence.user} on {evidence.device}, Dossier {evidence.version}
           </dd>
-          <dt>Final URL</dt>
-          <dd>{fact(evidence.finalUrl)}</dd>
-          <dt>Redirects</dt>
-          <dd>{fact(evidence.redirects, (list) => (list.length ? list.join(' → ') : 'none'))}</dd>
-          <dt>HTTP Date</dt>
-          <dd>{fact(evidence.httpDate)}</dd>
+          {unobserved ? (
+            <>
+              <dt>HTTP facts</dt>
+              <dd>{unobserved}</dd>
+            </>
+          ) : (
+            <>
+              <dt>Final URL</dt>
+              <dd>
+                {fact(evidence.finalUrl)}
+                {evidence.status.available ? ` (HTTP ${evidence.status.value})` : ''}
+              </dd>
+              <dt>Redirects</dt>
+              <dd>{fact(evidence.redirects, (list) => (list.length ? list.join(' → ') : 'none'))}</dd>
+              <dt>HTTP Date</dt>
+              <dd>{fact(evidence.httpDate)}</dd>
+            </>
+          )}
           <dt>Snapshot</dt>
           <dd>
             {evidence.snapshot === 'mhtml'
