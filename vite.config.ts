@@ -19,6 +19,8 @@ export default defineConfig(({ mode }) => {
       classicContentScript(content_scripts as ContentScript[], define, [
         // Injected only when the user clips a page, so that Readability and DOMPurify weigh nothing otherwise.
         { entry: 'src/content/clipper.ts', file: 'clipper.js' },
+        // Injected only to capture a page as evidence where the browser has no pageCapture (Firefox).
+        { entry: 'src/content/snapshot.ts', file: 'snapshot.js' },
       ]),
       ...(firefox ? [firefoxBuild()] : []),
     ],
@@ -30,11 +32,12 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
       rollupOptions: {
         // Pages the manifest does not name: the insight page (network, map, timeline), the sites Dossier may read
-        // and the PDF reader.
+        // the PDF reader and the evidence snapshot viewer.
         input: {
           insights: 'src/ui/insights/index.html',
           permissions: 'src/ui/permissions/index.html',
           pdf: 'pdf.html',
+          evidence: 'src/ui/evidence/index.html',
         },
       },
     },

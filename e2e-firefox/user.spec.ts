@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { expect, painted, pressInPage, tabIdOf, test, waitForPainted } from './harness';
+import { ask, expect, painted, pressInPage, tabIdOf, test, waitForPainted } from './harness';
 
 /* What a user does besides reading, in Firefox: a pack refused, a clip exported, a highlight kept across a reload. */
 
@@ -107,4 +107,38 @@ test('a highlight made from the selection toolbar is painted again after a reloa
   await page.reload();
   await waitForPainted(page);
   await expect.poll(() => painted(page, 'ann-mark')).toEqual([phrase]);
+});
+
+test('a page captured as evidence in Firefox keeps its serialised DOM, and the viewer shows it', async ({
+  openAnnotated,
+  extensionPage,
+  openPanel,
+}, testInfo) => {
+  const page = await openAnnotated('/demo/');
+  const extension = await extensionPage('src/ui/permissions/index.html');
+  const tabId = await tabIdOf(extension, page.url());
+  const panel = await openPanel(tabId);
+  await panel.locator('label.evidence-check input').click();
+  await clickButton(panel, 'Clip page');
+  await expect
+    .poll(async () => (await texts(panel, '[role="status"]')).join(' '), { timeout: 30_000 })
+    .toMatch(/Captured as evidence: snapshot\.html/);
+  const list = await ask<
+    Array<{ captureId: string; snapshot: string; gaps: string[]; files: Array<{ name: string }> }>
+  >(panel, 'evidence.list', {});
+  expect(list.value).toHaveLength(1);
+  const capture = list.value[0]!;
+  // Firefox has no pageCapture: the snapshot is the serialised DOM.
+  expect(capture.snapshot).toBe('dom');
+  expect(capture.files.map((file) => file.name)).toEqual(['snapshot.html', 'screenshot.png']);
+  const viewer = await extensionPage(`src/ui/evidence/index.html?capture=${capture.captureId}`);
+  await viewer.waitForSelector('iframe[title="Snapshot of the page"]');
+  // The frame is sandboxed with an opaque origin: its document is read as the viewer wrote it.
+  const srcdoc = await viewer.evaluate(
+    () => document.querySelector('iframe[title="Snapshot of the page"]')?.getAttribute('srcdoc') ?? '',
+  );
+  expect(srcdoc).toContain('China bets on AI token futures');
+  expect(srcdoc).toContain("default-src 'none'");
+  expect(srcdoc).not.toMatch(/<script/i);
+  await viewer.screenshot({ path: testInfo.outputPath('viewer-firefox.png') });
 });

@@ -26,7 +26,9 @@ describe('firefoxManifest', () => {
     });
     expect(firefox.minimum_chrome_version).toBeUndefined();
     expect(firefox.permissions).not.toContain('sidePanel');
-    expect(firefox.permissions).toEqual(source.permissions!.filter((p) => p !== 'sidePanel'));
+    expect(firefox.permissions).not.toContain('pageCapture');
+    expect(source.permissions).toContain('pageCapture');
+    expect(firefox.permissions).toEqual(source.permissions!.filter((p) => p !== 'sidePanel' && p !== 'pageCapture'));
     expect(firefox.web_accessible_resources).toEqual([{ resources: ['a.js'], matches: ['<all_urls>'] }]);
   });
 

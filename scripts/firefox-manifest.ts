@@ -1,7 +1,7 @@
 /**
  * The Firefox manifest, made from the one manifest.json: Firefox's MV3 runs the background as an event page
  * (`background.scripts`), shows the side panel as a sidebar (`sidebar_action`), needs an add-on id
- * (`browser_specific_settings.gecko`), and has no `sidePanel` permission or `minimum_chrome_version`.
+ * (`browser_specific_settings.gecko`), and has no `sidePanel` or `pageCapture` permission or `minimum_chrome_version`.
  * `firefoxBuild()` is the Vite plugin that applies it to what CRXJS emits for `vite build --mode firefox`.
  */
 import type { CrxPlugin } from '@crxjs/vite-plugin';
@@ -14,6 +14,12 @@ export const GECKO_ID = 'dossier@dossier.invalid';
  * which paints every mention.
  */
 export const FIREFOX_MIN_VERSION = '140.0';
+
+/**
+ * Permissions Firefox does not know (it warns on each): the side panel is its sidebar; pageCapture (MHTML) has no
+ * Firefox counterpart, so an evidence capture there serialises the DOM instead.
+ */
+export const CHROMIUM_ONLY_PERMISSIONS: ReadonlySet<string> = new Set(['sidePanel', 'pageCapture']);
 
 /** The fields of a manifest this transform reads or writes; the rest passes through untouched. */
 export interface ManifestFields {
@@ -51,7 +57,7 @@ export function firefoxManifest<T extends ManifestFields>(manifest: T): T {
       open_at_install: false,
     };
   }
-  out.permissions = (manifest.permissions ?? []).filter((permission) => permission !== 'sidePanel');
+  out.permissions = (manifest.permissions ?? []).filter((permission) => !CHROMIUM_ONLY_PERMISSIONS.has(permission));
   // Every moz-extension: URL is already per-installation random; Firefox has no `use_dynamic_url`.
   if (manifest.web_accessible_resources) {
     out.web_accessible_resources = manifest.web_accessible_resources.map(

@@ -11,10 +11,10 @@ const ALLOWED: Record<string, readonly string[]> = {
   model: [],
   messaging: ['model'],
   store: ['model'],
-  background: ['engine', 'model', 'messaging', 'store', 'packs', 'clip', 'team', 'brief', 'pdf'],
+  background: ['engine', 'model', 'messaging', 'store', 'packs', 'clip', 'team', 'brief', 'pdf', 'evidence'],
   content: ['model', 'messaging', 'ui', 'clip', 'anchor'],
-  ui: ['model', 'messaging', 'clip', 'brief', 'pdf', 'anchor'],
-  cli: ['engine', 'model', 'packs', 'clip', 'brief', 'pdf'],
+  ui: ['model', 'messaging', 'clip', 'brief', 'pdf', 'anchor', 'evidence'],
+  cli: ['engine', 'model', 'packs', 'clip', 'brief', 'pdf', 'evidence'],
   clip: ['model', 'brief'],
   brief: ['model'],
   anchor: ['model'],
@@ -22,6 +22,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   team: ['model'],
   test: [],
   pdf: [],
+  evidence: ['model'],
 };
 
 const SRC = resolve(__dirname);

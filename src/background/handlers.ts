@@ -9,6 +9,7 @@ import { casePanelHandlers } from './cases/handlers';
 import { annotationContentHandlers, annotationPanelHandlers } from './clips/annotation-handlers';
 import { clipPanelHandlers } from './clips/handlers';
 import { historyStore, insightPanelHandlers, recordVisit } from './clips/insight-handlers';
+import { evidencePanelHandlers } from './evidence/handlers';
 import type { Library } from './library';
 import { showTabStatus } from './page/action';
 import { annotatorContentHandlers, annotatorPanelHandlers, withoutIgnored } from './page/ignore-handlers';
@@ -119,6 +120,7 @@ export function createDispatcher(library: Library) {
     ...annotatorPanelHandlers(sites, library),
     ...annotationPanelHandlers(),
     ...clipPanelHandlers(library),
+    ...evidencePanelHandlers(),
     ...casePanelHandlers(),
     ...signalPanelHandlers(library),
     ...teamPanelHandlers(library),

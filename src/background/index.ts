@@ -4,6 +4,8 @@ import { openPanelOnToolbarClick } from './browser/side-panel';
 import { refreshPages } from './clips/annotation-handlers';
 import { clipFromUser } from './clips/clipping';
 import { HISTORY_ALARM, pruneHistory } from './clips/insight-handlers';
+import { captureIfAlways } from './evidence/handlers';
+import { forgetNavigationFacts, watchNavigationFacts } from './evidence/http-facts';
 import { createDispatcher } from './handlers';
 import { annotateOpenTabs } from './install';
 import { Library } from './library';
@@ -69,7 +71,10 @@ chrome.runtime.onInstalled.addListener(({ reason }) => {
 /** The context menus' one listener (also what e2e calls, since a test cannot open a native menu). */
 function onMenuClick(info: chrome.contextMenus.OnClickData, tab?: chrome.tabs.Tab) {
   if (info.menuItemId === TRACK) return trackSelection(library, info.selectionText, tab);
-  if (info.menuItemId === CLIP) return tab?.id === undefined ? undefined : clipFromUser(library, tab.id);
+  if (info.menuItemId === CLIP) {
+    const tabId = tab?.id;
+    return tabId === undefined ? undefined : clipFromUser(library, tabId, (clip) => captureIfAlways(tabId, clip));
+  }
   if (info.menuItemId === OPEN_LINK || info.menuItemId === OPEN_PAGE) return onPdfMenu(info, tab);
   return onActionMenu(info, tab?.url);
 }
@@ -81,6 +86,8 @@ Object.assign(globalThis, { dossierMenuClick: onMenuClick, dossierCommand: onCom
 
 // PDFs go to the reader while the user has turned that on (the optional webRequest permission).
 watchPdfNavigations();
+// Evidence captures record the main document's HTTP facts while webRequest is held.
+watchNavigationFacts();
 
 chrome.runtime.onStartup.addListener(() => void showAllTabsStatus());
 // Joined teams replicate whenever the worker runs (from the last checkpoint); their alarm wakes it to do so.
@@ -106,7 +113,8 @@ function onCommand(command: string, tab?: chrome.tabs.Tab) {
   if (command === 'next-mention' || command === 'previous-mention' || command === 'annotate-selection') {
     return runCommand(command, tab.id);
   }
-  if (command === 'clip-page') return clipFromUser(library, tab.id);
+  const tabId = tab.id;
+  if (command === 'clip-page') return clipFromUser(library, tabId, (clip) => captureIfAlways(tabId, clip));
   return undefined;
 }
 chrome.commands.onCommand.addListener((command, tab) => {
@@ -118,6 +126,7 @@ openPanelOnToolbarClick();
 chrome.tabs.onRemoved.addListener((tabId) => {
   forgetStyled(tabId);
   void forgetTab(tabId);
+  void forgetNavigationFacts(tabId);
   void forgetTabSignals(tabId);
 });
 // A click on a watch signal's notification opens its page (the API exists once the user allowed alerts).

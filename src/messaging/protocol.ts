@@ -4,7 +4,9 @@ import { MAX_BACKUP_BYTES, type RestoreReport } from '../model/backup';
 import type { Brief } from '../model/brief';
 import type { Card } from '../model/card';
 import type { CardConflict, ConflictMark } from '../model/card-conflict';
+import { CaseIdSchema } from '../model/case';
 import { type Article, type Clip, MAX_CLIP_NOTE, MAX_CLIP_TAG, MAX_CLIP_TAGS, type PdfFacts } from '../model/clip';
+import type { Evidence } from '../model/evidence';
 import { type HighlightStyle, HighlightStyleSchema } from '../model/highlight-style';
 import { HistorySettingsSchema, type HistoryState } from '../model/history';
 import type { InsightArticle, InsightCard } from '../model/insights/sources';
@@ -23,6 +25,7 @@ const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const cardId = v.pipe(v.string(), v.maxLength(128));
 const packId = v.pipe(v.string(), v.maxLength(64));
 const clipId = v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/));
+const captureId = v.pipe(v.string(), v.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/));
 /** Largest page text the background will scan in one message (5 MB pages are the stated worst case). */
 export const MAX_PAGE_TEXT = 8 * 1024 * 1024;
 /** Largest pack file an import accepts. */
@@ -284,6 +287,36 @@ export const panelToBackground = {
   'history.set': HistorySettingsSchema,
   /** Forgets every visited page kept. */
   'history.clear': v.strictObject({}),
+  /**
+   * Captures a tab's page as evidence for its clip (snapshot, screenshot, HTTP facts, hashes), stored immutable;
+   * a clip filed in a case is captured for that case (its log says so).
+   */
+  'evidence.capture': v.strictObject({ tabId, clipId }),
+  /** The evidence captures of a clip or of a case (every capture when neither is given), oldest first. */
+  'evidence.list': v.strictObject({ clipId: v.optional(clipId), caseId: v.optional(CaseIdSchema) }),
+  /** A capture's record and its snapshot, for the viewer (entered in the case's custody log as viewed). */
+  'evidence.view': v.strictObject({ captureId }),
+  /** One file of a capture (base64). */
+  'evidence.file': v.strictObject({
+    captureId,
+    name: v.picklist(['snapshot.mhtml', 'snapshot.html', 'screenshot.png']),
+  }),
+  /**
+   * A case as one bundle (ZIP, base64): its notes (file name → Markdown, made by the panel), JSON-LD, captures and
+   * custody log with a manifest of every file's SHA-256; signed with the user's key when `sign` is set.
+   */
+  'case.bundle': v.strictObject({
+    caseId: CaseIdSchema,
+    notes: v.pipe(
+      v.record(v.pipe(v.string(), v.maxLength(300)), v.pipe(v.string(), v.maxLength(MAX_PAGE_TEXT))),
+      v.check((notes) => Object.keys(notes).length <= 10_000, 'at most 10,000 notes'),
+    ),
+    sign: v.boolean(),
+  }),
+  /** The user's key for signing case bundles (its public half and fingerprint), or null. */
+  'signing.key': v.strictObject({}),
+  /** Makes the user's signing key (Ed25519, the private key never leaves the browser); `replace` replaces one. */
+  'signing.create': v.strictObject({ replace: v.boolean() }),
   ...casePanelMessages,
 } as const;
 
@@ -436,6 +469,13 @@ export interface Answers extends CaseAnswers {
   'history.get': HistoryState;
   'history.set': HistoryState;
   'history.clear': HistoryState;
+  'evidence.capture': Evidence;
+  'evidence.list': Evidence[];
+  'evidence.view': { evidence: Evidence; snapshot: EvidenceFileData };
+  'evidence.file': EvidenceFileData;
+  'case.bundle': CaseBundle;
+  'signing.key': SigningKeyInfo | null;
+  'signing.create': SigningKeyInfo;
 }
 
 /** The side panel's Signals view: this page's hits first, then the latest elsewhere. */
@@ -464,6 +504,30 @@ export interface PageAnnotations {
   /** The page's canonical URL (null where the page has none we can annotate). */
   source: string | null;
   items: AnchoredAnnotation[];
+}
+
+/** A case's bundle, ready to save. */
+export interface CaseBundle {
+  fileName: string;
+  base64: string;
+  files: number;
+  bytes: number;
+  signed: boolean;
+}
+
+/** The user's signing key as the options page shows it. */
+export interface SigningKeyInfo {
+  /** The public key, raw, base64. */
+  publicKey: string;
+  fingerprint: string;
+  created: string;
+}
+
+/** A captured file's bytes as a message carries them. */
+export interface EvidenceFileData {
+  name: string;
+  type: string;
+  base64: string;
 }
 
 /** A file for the user to save. */

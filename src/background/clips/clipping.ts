@@ -133,13 +133,18 @@ export interface ClipDone {
 /**
  * Clips a tab's page from the context menu or the keyboard shortcut: the toolbar badge says it worked (✓)
  * or not (!) for two seconds, with the reason in the button's title, and an open side panel shows it.
+ * `then` does what follows a clip (an evidence capture for a case that wants one) and says how it went.
  */
-export async function clipFromUser(library: Library, tabId: number): Promise<void> {
+export async function clipFromUser(
+  library: Library,
+  tabId: number,
+  then: (clip: Clip) => Promise<string> = async () => '',
+): Promise<void> {
   let message: string;
   let ok = false;
   try {
     const clip = await clipTab(library, tabId);
-    message = `Clipped “${clip.title}” with ${clip.mentions.length} mentions.`;
+    message = `Clipped “${clip.title}” with ${clip.mentions.length} mentions.${await then(clip)}`;
     ok = true;
   } catch (error) {
     message = `Could not clip: ${(error as Error).message}`;

@@ -8,6 +8,7 @@ import { ImportPack } from './ImportPack';
 import { PackList } from './PackList';
 import { PdfReader } from './PdfReader';
 import { SignalAlerts } from './SignalAlerts';
+import { SigningKey } from './SigningKey';
 import { Sites } from './Sites';
 import { Teams } from './Teams';
 import { YourData } from './YourData';
@@ -41,6 +42,7 @@ export function Options() {
       {settings ? <HighlightStyle settings={settings} onChange={setSettings} /> : null}
       {settings ? <SignalAlerts settings={settings} onChange={setSettings} /> : null}
       <PdfReader />
+      <SigningKey />
       <History />
       <Teams />
       <YourData onReplaced={reload} />

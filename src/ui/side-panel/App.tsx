@@ -90,18 +90,30 @@ export function App() {
 
   const open = (id: string) => setView({ kind: 'card', id });
   const [clipping, setClipping] = useState(false);
+  // "Capture as evidence": the next clips also keep an exact snapshot and a screenshot of the page.
+  const [asEvidence, setAsEvidence] = useState(false);
   // Bumped after each clip, so that the Clips tab reloads.
   const [clipped, setClipped] = useState(0);
   const clip = async (tabId: number, brief = false) => {
     setClipping(true);
     const result = await sendToBackground('clip.save', { tabId, brief });
+    const into = result.ok && result.value.caseId ? cases.find((c) => c.caseId === result.value.caseId) : undefined;
+    // A case that captures every clip filed into it does so whatever the box says.
+    const captured =
+      result.ok && (asEvidence || into?.evidenceAlways)
+        ? await sendToBackground('evidence.capture', { tabId, clipId: result.value.clipId })
+        : null;
     setClipping(false);
     setDeleted(null);
     if (result.ok) setClipped((n) => n + 1);
-    const into = result.ok && result.value.caseId ? cases.find((c) => c.caseId === result.value.caseId) : undefined;
+    const evidence = !captured
+      ? ''
+      : captured.ok
+        ? ` Captured as evidence: ${captured.value.files.map((f) => f.name).join(', ')}.`
+        : ` Could not capture it as evidence: ${captured.error}`;
     setNotice(
       result.ok
-        ? `Clipped “${result.value.title}” with ${result.value.mentions.length} mentions${result.value.brief ? ' and its brief' : ''}${into ? ` into the case “${into.name}”` : ''}.`
+        ? `Clipped “${result.value.title}” with ${result.value.mentions.length} mentions${result.value.brief ? ' and its brief' : ''}${into ? ` into the case “${into.name}”` : ''}.${evidence}`
         : `Could not clip: ${result.error}`,
     );
   };
@@ -140,6 +152,22 @@ export function App() {
                 <button type="button" class="btn" disabled={clipping} onClick={() => void clip(state.tabId)}>
                   {clipping ? 'Clipping…' : 'Clip page'}
                 </button>
+                <label
+                  class="check evidence-check"
+                  title={
+                    current?.evidenceAlways
+                      ? `The case “${current.name}” captures every clip as evidence`
+                      : 'Also keep an exact snapshot and a screenshot of the page, hashed and never changed'
+                  }
+                >
+                  <input
+                    type="checkbox"
+                    checked={asEvidence || current?.evidenceAlways === true}
+                    disabled={current?.evidenceAlways === true}
+                    onChange={(e) => setAsEvidence(e.currentTarget.checked)}
+                  />
+                  Capture as evidence
+                </label>
                 <button
                   type="button"
                   class="btn"

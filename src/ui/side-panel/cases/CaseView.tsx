@@ -5,6 +5,7 @@ import { MAX_CASE_DESCRIPTION, MAX_CASE_NAME } from '../../../model/case';
 import type { Clip } from '../../../model/clip';
 import { ShareWith } from '../../ShareWith';
 import { CustodyLog } from './CustodyLog';
+import { exportCaseBundle } from './export-case';
 
 interface Props {
   found: ListedCase;
@@ -39,6 +40,20 @@ export function CaseView({ found, current, onChanged, onBack, onShowClips }: Pro
     };
   }, [found.caseId, changes]);
 
+  const [exporting, setExporting] = useState(false);
+  const [sign, setSign] = useState(true);
+  const [signingKey, setSigningKey] = useState<string | null>(null);
+  useEffect(() => {
+    void sendToBackground('signing.key', {}).then((result) =>
+      setSigningKey(result.ok ? (result.value?.fingerprint ?? null) : null),
+    );
+  }, []);
+  const exportBundle = async () => {
+    setExporting(true);
+    const said = await exportCaseBundle(found.caseId, signingKey !== null && sign);
+    setExporting(false);
+    done(said);
+  };
   const done = (text: string) => {
     setStatus(text);
     setChanges((n) => n + 1);
@@ -158,6 +173,15 @@ export function CaseView({ found, current, onChanged, onBack, onShowClips }: Pro
         ) : (
           <span class="case-hint">No clips yet: pages clipped while it is current go into it.</span>
         )}
+        <button type="button" class="btn" disabled={exporting} onClick={() => void exportBundle()}>
+          {exporting ? 'Exporting…' : 'Export case (ZIP)'}
+        </button>
+        {signingKey ? (
+          <label class="check" title={`Your key ${signingKey}`}>
+            <input type="checkbox" checked={sign} onChange={(event) => setSign(event.currentTarget.checked)} />
+            Sign with my key
+          </label>
+        ) : null}
       </div>
       <CustodyLog caseId={found.caseId} changes={changes} titles={titles} />
     </article>

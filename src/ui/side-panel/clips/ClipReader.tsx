@@ -6,6 +6,7 @@ import { safeLink } from '../../../model/safe-url';
 import { SafeLink } from '../../SafeLink';
 import { ShareWith } from '../../ShareWith';
 import { BriefView } from '../page/BriefView';
+import { Captures } from './Captures';
 import { exportMarkdown } from './export';
 import { readerHtml } from './reader-html';
 import { siteOfClip } from './search';
@@ -157,6 +158,7 @@ export function ClipReader({ clip, onBack, onOpenCard, onOpenClip, onSaved, onDe
           ))}
         </select>
       </label>
+      <Captures clipId={clip.clipId} />
       <form class="editor clip-notes" onSubmit={(event) => void save(event)}>
         <div class="field">
           <label for="clip-tags">Tags</label>
