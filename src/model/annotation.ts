@@ -143,6 +143,8 @@ export interface AnchoredAnnotation {
   annotation: Annotation;
   /** False when its text could not be found on the page: an orphan, listed, never dropped. */
   anchored: boolean;
+  /** On a PDF, the 1-based page it is on. */
+  page?: number;
 }
 
 /** An annotation with its note set (trimmed; an empty note leaves a plain highlight), changed `now`. */

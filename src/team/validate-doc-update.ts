@@ -144,9 +144,11 @@ export function validateTeamDoc(
           suffix: 'text',
           start: 'number',
           end: 'number',
+          page: 'number',
         },
       ],
       trashed: 'text?',
+      pdf: { fingerprint: 'text', pages: 'number', sha256: 'text', bytes: 'number', pageStarts: ['number'] },
     },
     signal: {
       hitId: 'text',
@@ -171,7 +173,19 @@ export function validateTeamDoc(
         body: [{ type: 'text', value: 'text', format: 'text', purpose: 'text' }],
         target: {
           source: 'text',
-          selector: [{ type: 'text', exact: 'text', prefix: 'text', suffix: 'text', start: 'number', end: 'number' }],
+          // TextQuote, TextPosition and (on a PDF) the page's FragmentSelector.
+          selector: [
+            {
+              type: 'text',
+              exact: 'text',
+              prefix: 'text',
+              suffix: 'text',
+              start: 'number',
+              end: 'number',
+              conformsTo: 'text',
+              value: 'text',
+            },
+          ],
         },
       },
     },
