@@ -134,7 +134,8 @@ export const AnnotationSchema = v.strictObject({
         'must be the address of a web page (http, https or file) or a PDF’s urn:x-pdf',
       ),
     ),
-    selector: v.union([v.tuple([TEXT_QUOTE, TEXT_POSITION]), v.tuple([TEXT_QUOTE, TEXT_POSITION, PAGE])]),
+    // Strict tuples: a plain tuple matches the first two selectors of three and drops the page.
+    selector: v.union([v.strictTuple([TEXT_QUOTE, TEXT_POSITION]), v.strictTuple([TEXT_QUOTE, TEXT_POSITION, PAGE])]),
   }),
 });
 

@@ -60,6 +60,8 @@ export class OwnHighlights {
     this.orphans = [];
     for (const annotation of answer.value) this.place(annotation);
     this.repaint();
+    // An open side panel lists them again.
+    void sendToBackground('annotations.changed', {});
   }
 
   private place(annotation: Annotation): void {
