@@ -57,9 +57,19 @@ async function dossier() {
       for (const entry of list.getEntries()) {
         if (entry.duration <= w.longest) continue;
         w.longest = entry.duration;
-        const scripts = (entry as unknown as { scripts?: { invoker: string; duration: number }[] }).scripts ?? [];
-        const top = [...scripts].sort((a, b) => b.duration - a.duration)[0];
-        w.longestWhat = top ? `${top.invoker} ${top.duration.toFixed(0)} ms` : 'rendering (style, layout, paint)';
+        const frame = entry as unknown as {
+          scripts?: { invoker: string; duration: number }[];
+          renderStart: number;
+          styleAndLayoutStart: number;
+        };
+        const top = [...(frame.scripts ?? [])].sort((a, b) => b.duration - a.duration)[0];
+        // Where the frame's time went: its tasks before rendering, rendering's callbacks (rAF, observers), and
+        // style, layout and paint.
+        const end = entry.startTime + entry.duration;
+        const render = frame.renderStart || end;
+        const layout = frame.styleAndLayoutStart || end;
+        const parts = `tasks ${(render - entry.startTime).toFixed(0)}, callbacks ${(layout - render).toFixed(0)}, style+layout+paint ${(end - layout).toFixed(0)} ms`;
+        w.longestWhat = top ? `${parts}; ${top.invoker} ${top.duration.toFixed(0)} ms` : parts;
       }
     }).observe({ type: 'long-animation-frame', buffered: true });
   });

@@ -32,6 +32,9 @@ export function listen({ mentions, own, article, file }: ReaderParts): void {
         return answer(article());
       case 'pdf.file':
         return answer(file());
+      case 'page.refresh':
+        // The site rules changed: the pages are matched again (or cleared, Dossier being off here now).
+        return answer(mentions.refresh().then(() => ({ mentions: mentions.mentions.length })));
       case 'page.annotations':
         return Promise.resolve({ ok: true, value: own.list() });
       case 'page.annotations.refresh':

@@ -117,7 +117,7 @@ function askPassword(error: string): Promise<string> {
 let opened = false;
 
 /** Shows a document: its pages, its outline, and its mentions matched page by page as its text is read. */
-async function show(bytes: Uint8Array, url: string, name: string): Promise<void> {
+async function show(bytes: Uint8Array, url: string, name: string, hasSite: boolean): Promise<void> {
   opened = true;
   // One document per reader tab: another PDF opens in another tab (its menu, or a new reader's Open a PDF…).
   document.querySelector<HTMLElement>('.open')!.hidden = true;
@@ -169,6 +169,7 @@ async function show(bytes: Uint8Array, url: string, name: string): Promise<void>
   const mentions = new PdfMentions(
     url,
     title,
+    hasSite,
     (n) => viewer.draw(n),
     () => {
       $('mention-count').textContent = mentions.error
@@ -233,6 +234,7 @@ async function show(bytes: Uint8Array, url: string, name: string): Promise<void>
   const long = doc.numPages > LONG_PDF_PAGES;
   $('viewer').setAttribute('aria-busy', 'true');
   if (long) say(`This PDF has ${doc.numPages} pages: Dossier reads and matches them in the background as you read.`);
+  await mentions.checkSite();
   let start = 0;
   let any = false;
   // Pages are read in order while the background matches those already read (its answers come in order).
@@ -320,7 +322,7 @@ function watchDrops(): void {
       .arrayBuffer()
       .then((buffer) => {
         if (buffer.byteLength > MAX_PDF_BYTES) throw new Error(tooLarge(buffer.byteLength));
-        return show(new Uint8Array(buffer), `file:///${encodeURIComponent(file.name)}`, file.name);
+        return show(new Uint8Array(buffer), `file:///${encodeURIComponent(file.name)}`, file.name, false);
       })
       .catch(fail);
   };
@@ -382,7 +384,7 @@ async function openKept(clipId: string): Promise<void> {
   const kept = $('kept');
   kept.hidden = false;
   kept.title = `The copy kept with the clip of ${answer.value.url}`;
-  await show(new Uint8Array(await file.arrayBuffer()), answer.value.url, nameOf(answer.value.url));
+  await show(new Uint8Array(await file.arrayBuffer()), answer.value.url, nameOf(answer.value.url), false);
 }
 
 const params = new URLSearchParams(location.search);
@@ -391,6 +393,6 @@ const clip = params.get('clip');
 if (clip) openKept(clip).catch(fail);
 else if (file) {
   fetchPdf(file)
-    .then((bytes) => show(bytes, file, nameOf(file)))
+    .then((bytes) => show(bytes, file, nameOf(file), true))
     .catch(fail);
 }
