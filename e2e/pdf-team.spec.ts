@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { extensionId as idOf, launch, serviceWorker } from '../scripts/browser';
 import { openPanelPage } from '../scripts/page-probe';
@@ -114,6 +115,11 @@ test('a note on a PDF highlight is listed with its page, shared with a team, and
     await expect.poll(() => painted(page, 'pdf-note')).toEqual([quote]);
     expect(await painted(page, 'pdf-mark')).toEqual([]);
     await expect(mine).toContainText('Compare with the ministry’s figures.');
+    mkdirSync('screenshots', { recursive: true });
+    await page.screenshot({ path: 'screenshots/pdf-reader-note.png' });
+    await panel.setViewportSize({ width: 380, height: 900 });
+    await mine.scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: 'screenshots/pdf-side-panel-notes-380.png' });
     // Show scrolls the reader to it.
     await page.locator('#page').fill('1');
     await page.locator('#page').press('Enter');
