@@ -20,7 +20,9 @@ const answer = <T>(work: Promise<T>) => work.then((value) => ({ ok: true, value 
  * list of highlights and notes), and the reader's own (a clip's article, the file to keep with it).
  */
 export function listen({ mentions, own, article, file }: ReaderParts): void {
-  browser.runtime.onMessage.addListener((message: unknown) => {
+  browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+    // The background alone: a tab's content script (or another of Dossier's tabs) broadcasting is not heard.
+    if (sender.tab || sender.id !== browser.runtime.id) return undefined;
     const m = message as { type?: unknown; payload?: unknown };
     switch (m?.type) {
       case 'page.annotate':
