@@ -12,7 +12,7 @@ import { expect, test } from './fixtures';
  * without it, saying so.
  */
 
-const DEMO = readFileSync('e2e/pages/pdf/demo.pdf');
+const DEMO = new Uint8Array(readFileSync('e2e/pages/pdf/demo.pdf'));
 
 /** A server of one PDF's bytes, counting its requests; closed by the test. */
 async function pdfServer(bytes: Uint8Array): Promise<{ url: string; requests: () => number; server: Server }> {
@@ -69,7 +69,7 @@ test('a clip that keeps its PDF opens from the store with no server, and its fil
   expect(clip.pdf).toMatchObject({
     kept: true,
     bytes: DEMO.byteLength,
-    sha256: createHash('sha256').update(new Uint8Array(DEMO)).digest('hex'),
+    sha256: createHash('sha256').update(DEMO).digest('hex'),
   });
   await page.close();
 
@@ -112,12 +112,17 @@ test('a PDF over the 50 MB cap is clipped without its file, and the side panel s
   worker,
 }) => {
   // The demo PDF with 51 MB of comment after it, then its own startxref again: the same document, larger.
-  const text = DEMO.toString('latin1');
+  const text = Buffer.from(DEMO).toString('latin1');
   const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)?.[1];
   expect(startxref).toBeDefined();
-  const padding = Buffer.alloc(51 * 1048576, 0x20);
+  const padding = new Uint8Array(51 * 1048576).fill(0x20);
   padding[0] = 0x25; // '%': a comment line
-  const big = Buffer.concat([DEMO, Buffer.from('\n'), padding, Buffer.from(`\nstartxref\n${startxref}\n%%EOF\n`)]);
+  const tail = new TextEncoder().encode(`\nstartxref\n${startxref}\n%%EOF\n`);
+  const big = new Uint8Array(DEMO.byteLength + 1 + padding.byteLength + tail.byteLength);
+  big.set(DEMO, 0);
+  big[DEMO.byteLength] = 0x0a;
+  big.set(padding, DEMO.byteLength + 1);
+  big.set(tail, DEMO.byteLength + 1 + padding.byteLength);
   const source = await pdfServer(big);
   try {
     const { tabId } = await openRead(context, extensionId, worker, source.url);

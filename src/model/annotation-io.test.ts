@@ -32,12 +32,14 @@ describe('annotation files', () => {
   });
 
   it('keeps a PDF annotation’s page selector (the schema once dropped the third selector)', () => {
+    const [quote, position] = note.target.selector;
     const onPdf: Annotation = {
       ...note,
       target: {
         source: 'urn:x-pdf:0123456789abcdef0123456789abcdef',
         selector: [
-          ...note.target.selector,
+          quote,
+          position,
           { type: 'FragmentSelector', conformsTo: 'http://tools.ietf.org/rfc/rfc3778', value: 'page=3' },
         ],
       },
