@@ -91,6 +91,8 @@ export function App() {
     const result = await sendToBackground('clip.save', { tabId, brief, keepFile: onReader && keepFile });
     setClipping(false);
     setDeleted(null);
+    // The choice is made clip by clip: the next clip keeps no file unless ticked again.
+    setKeepFile(false);
     if (result.ok) setClipped((n) => n + 1);
     setNotice(
       result.ok
