@@ -19,6 +19,7 @@ import { sites } from './page/sites';
 import { styleDocument } from './page/style';
 import { hasTab, recordFrame, setFocus, tabState } from './page/tab-state';
 import { announce } from './page/track';
+import { pageUrlOf } from './pdf/page-url';
 import { signalPanelHandlers } from './signals/handlers';
 import { watchSignals } from './signals/watch';
 import { teamPanelHandlers } from './team/handlers';
@@ -240,7 +241,10 @@ export function createDispatcher(library: Library) {
   return (message: unknown, sender: Sender): Promise<Result<unknown>> => {
     if (sender.id !== chrome.runtime.id) return Promise.resolve(err('Messages from other extensions are refused.'));
     // The PDF reader is the page of its tab: it asks what a content script asks (match, record, the popover's).
-    if (sender.tab && sender.url?.startsWith(reader) && isContentMessage(message)) return fromContent(message, sender);
+    // Its site is the PDF's (turning Dossier off there, ignoring a card there), not the extension's.
+    if (sender.tab && sender.url?.startsWith(reader) && isContentMessage(message)) {
+      return fromContent(message, { ...sender, tab: { ...sender.tab, url: pageUrlOf(sender.tab.url, reader) } });
+    }
     if (sender.url?.startsWith(extensionOrigin)) return fromPanel(message, sender);
     if (sender.tab) return fromContent(message, sender);
     return Promise.resolve(err('Unknown sender.'));

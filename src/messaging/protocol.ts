@@ -187,9 +187,15 @@ export const panelToBackground = {
   'highlight.set': v.strictObject({ style: HighlightStyleSchema }),
   /**
    * Clips the article of a tab's page (or updates its earlier clip, keeping the user's tags and note), with the
-   * page's brief when `brief` is set.
+   * page's brief when `brief` is set. On a PDF, `keepFile` keeps the file itself with the clip when it is at most
+   * MAX_KEPT_PDF_BYTES (a larger one is clipped without it: the clip says its file is not kept).
    */
-  'clip.save': v.strictObject({ tabId, brief: v.optional(v.boolean()) }),
+  'clip.save': v.strictObject({ tabId, brief: v.optional(v.boolean()), keepFile: v.optional(v.boolean()) }),
+  /**
+   * The PDF file a clip keeps, left for the reader page to take (messaging/file-handover.ts), with the address
+   * it was clipped from.
+   */
+  'clip.file': v.strictObject({ clipId }),
   /** The brief of a tab's page (its article): summary, entities and topics, implications, signals, related. */
   'page.brief': v.strictObject({ tabId }),
   /** One clip. */
@@ -344,6 +350,8 @@ export const backgroundToContent = {
 export const backgroundToReader = {
   /** The reader's document as a clip's article, with the file's facts. */
   'pdf.article': v.strictObject({}),
+  /** The reader's file, left for the background to take (messaging/file-handover.ts): its key. */
+  'pdf.file': v.strictObject({}),
 } as const;
 
 /** An installed pack, as the options page lists it. */
@@ -465,6 +473,8 @@ export interface Answers extends CaseAnswers {
   'alerts.set': Settings;
   'page.evidence.reveal': { found: boolean };
   'pdf.article': { article: Article; pdf: PdfFacts };
+  'pdf.file': { key: string };
+  'clip.file': { key: string; url: string; title: string };
   'insights.data': InsightData;
   'history.get': HistoryState;
   'history.set': HistoryState;

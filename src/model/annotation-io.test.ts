@@ -31,6 +31,28 @@ describe('annotation files', () => {
     expect(parseAnnotations(file)).toEqual({ ok: true, value: { annotations: [note], skipped: 0 } });
   });
 
+  it('keeps a PDF annotation’s page selector (the schema once dropped the third selector)', () => {
+    const [quote, position] = note.target.selector;
+    const onPdf: Annotation = {
+      ...note,
+      target: {
+        source: 'urn:x-pdf:0123456789abcdef0123456789abcdef',
+        selector: [
+          quote,
+          position,
+          { type: 'FragmentSelector', conformsTo: 'http://tools.ietf.org/rfc/rfc3778', value: 'page=3' },
+        ],
+      },
+    };
+    const file = JSON.stringify(toAnnotationCollection('Notes', [onPdf]));
+    expect(parseAnnotations(file)).toEqual({ ok: true, value: { annotations: [onPdf], skipped: 0 } });
+    const extra = {
+      ...onPdf,
+      target: { ...onPdf.target, selector: [...onPdf.target.selector, note.target.selector[0]] },
+    };
+    expect(parseAnnotations(JSON.stringify(extra))).toMatchObject({ ok: false });
+  });
+
   it('reads an AnnotationPage, a single annotation or a list', () => {
     for (const data of [{ type: 'AnnotationPage', items: [note] }, note, [note]]) {
       expect(parseAnnotations(JSON.stringify(data))).toEqual({ ok: true, value: { annotations: [note], skipped: 0 } });

@@ -134,7 +134,8 @@ export const AnnotationSchema = v.strictObject({
         'must be the address of a web page (http, https or file) or a PDF’s urn:x-pdf',
       ),
     ),
-    selector: v.union([v.tuple([TEXT_QUOTE, TEXT_POSITION]), v.tuple([TEXT_QUOTE, TEXT_POSITION, PAGE])]),
+    // Strict tuples: a plain tuple matches the first two selectors of three and drops the page.
+    selector: v.union([v.strictTuple([TEXT_QUOTE, TEXT_POSITION]), v.strictTuple([TEXT_QUOTE, TEXT_POSITION, PAGE])]),
   }),
 });
 
@@ -143,6 +144,8 @@ export interface AnchoredAnnotation {
   annotation: Annotation;
   /** False when its text could not be found on the page: an orphan, listed, never dropped. */
   anchored: boolean;
+  /** On a PDF, the 1-based page it is on. */
+  page?: number;
 }
 
 /** An annotation with its note set (trimmed; an empty note leaves a plain highlight), changed `now`. */

@@ -42,7 +42,15 @@ export interface PdfFacts {
   bytes: number;
   /** Where each page's text starts in the clip's text. */
   pageStarts: number[];
+  /**
+   * The file itself is kept in the store with the clip (the user chose it, and it was at most
+   * MAX_KEPT_PDF_BYTES): the clip opens in the reader with no network. Deleting the clip deletes the file.
+   */
+  kept?: boolean;
 }
+
+/** Largest PDF file a clip may keep in the store (50 MB); a larger one is clipped without its file. */
+export const MAX_KEPT_PDF_BYTES = 50 * 1024 * 1024;
 
 /** A clip: the article, the mentions in its text, and what the user added. */
 export interface Clip extends Article {
@@ -114,6 +122,17 @@ export const ClipMentionSchema = v.strictObject({
   suffix: text(200),
   start: offset,
   end: offset,
+  page: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+});
+
+/** A PDF clip's facts about its file, checked whole. */
+export const PdfFactsSchema = v.strictObject({
+  fingerprint: v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/, 'must be 32 hexadecimal digits')),
+  pages: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'must be 64 hexadecimal digits')),
+  bytes: offset,
+  pageStarts: v.pipe(v.array(offset), v.maxLength(1_000_000)),
+  kept: v.optional(v.boolean()),
 });
 
 /** A clip's fields (the article, its mentions, what the user added), checked whole: a restored backup. */
@@ -137,6 +156,7 @@ export const ClipSchema = v.pipe(
     mentions: v.pipe(v.array(ClipMentionSchema), v.maxLength(MAX_CLIP_MENTIONS)),
     brief: v.optional(BriefSchema),
     caseId: v.optional(CaseIdSchema),
+    pdf: v.optional(PdfFactsSchema),
   }),
   v.check((clip) => clip.clipId === clipIdOf(clip.canonicalUrl), "clipId: must be the id of the clip's canonicalUrl"),
 );

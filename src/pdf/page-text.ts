@@ -32,6 +32,12 @@ export interface ItemPoint {
 }
 
 const HYPHEN_END = /(\p{L}+)[-\u00ad]$/u;
+/** How much of the text before a line break decides a hyphenated word (longer than any word). */
+const TAIL = 128;
+const SPACE = /\s/;
+
+/** Whether a text ends with white space (its last character alone is tested: the text grows to a page's). */
+const endsWithSpace = (text: string) => text !== '' && SPACE.test(text[text.length - 1]!);
 const WORD_START = /^\p{Ll}+/u;
 
 /** Whether `left-right`, broken after its hyphen at a line end, is one word hyphenated by the typesetter. */
@@ -77,15 +83,16 @@ export function pageText(items: readonly TextItem[]): PageText {
     if (lineEnd && text !== '') {
       const trimmed = str.replace(/^\s+/, '');
       offset = str.length - trimmed.length;
-      if (softHyphen(text, trimmed, raw)) {
+      // The text's tail only: a pattern anchored at its end still scans a string from its start.
+      if (softHyphen(text.slice(-TAIL), trimmed, raw)) {
         // Drop the hyphen: shorten the piece that ends with it.
         const last = pieces[pieces.length - 1]!;
         last.length -= 1;
         text = text.slice(0, -1);
         if (last.length === 0) pieces.pop();
-      } else if (blockEnd && !/\s$/.test(text)) text += '\n';
-      else if (!/\s$/.test(text) && !/-$/.test(text)) text += ' ';
-    } else if (text !== '' && !/\s$/.test(text) && !/^\s/.test(str) && needsSpace(items[i - 1])) {
+      } else if (blockEnd && !endsWithSpace(text)) text += '\n';
+      else if (!endsWithSpace(text) && !text.endsWith('-')) text += ' ';
+    } else if (text !== '' && !endsWithSpace(text) && !/^\s/.test(str) && needsSpace(items[i - 1])) {
       text += ' ';
     }
     const rest = str.length - offset;

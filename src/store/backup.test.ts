@@ -150,6 +150,41 @@ describe('a backup', () => {
     expect(strip(await contents(target))).toEqual(strip(await contents(source)));
   });
 
+  it('leaves out the PDF file a clip keeps, says so, and restores the clip with its pages and hash', async () => {
+    const source = freshDb();
+    const clips = new ClipStore(source);
+    const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37]);
+    const pdf = {
+      fingerprint: '0123456789abcdef0123456789abcdef',
+      pages: 2,
+      sha256: 'b'.repeat(64),
+      bytes: bytes.byteLength,
+      pageStarts: [0, 10],
+    };
+    const article = {
+      url: 'https://a.example/r.pdf',
+      canonicalUrl: 'https://a.example/r.pdf',
+      title: 'R',
+      byline: null,
+      siteName: null,
+      published: null,
+      excerpt: null,
+      lang: null,
+      html: '<h2>Page 1</h2>',
+      text: 'Page one.\n\nPage two.',
+    };
+    const mention = { cardId: 'a', name: 'A', exact: 'two', prefix: '', suffix: '', start: 16, end: 19, page: 2 };
+    const clip = await clips.save(article, [mention], undefined, null, pdf, bytes);
+    const text = await exportAll(source);
+    expect(text).not.toContain('_attachments');
+    const target = freshDb();
+    await restoreAll(target, text);
+    const restored = await new ClipStore(target).get(clip.clipId);
+    expect(restored?.pdf).toEqual({ ...pdf, kept: false });
+    expect(restored?.mentions).toEqual([mention]);
+    expect(await new ClipStore(target).file(clip.clipId)).toBeNull();
+  });
+
   it('of an older schema is migrated and accepted', async () => {
     const text = await backupWith((docs) => {
       const acme = find(docs, 'card:acme');

@@ -6,7 +6,8 @@ import { migrateDoc } from './migrate';
 
 /*
  * "Export everything", "Restore" and "Wipe everything" on the options page. A backup is every document of the
- * user's store (cards, packs, settings, clips, annotations, signal hits), without PouchDB's revisions. A
+ * user's store (cards, packs, settings, clips, annotations, signal hits), without PouchDB's revisions and
+ * without the PDF files clips keep (a restored clip says its file is not kept). A
  * restore is validated whole (its size and nesting before it is parsed, then every document with the store's
  * own schemas, doc-schemas.ts), then written under a journal (like a pack import), so that a restore cut short
  * is completed at the next start. One wrong document and nothing is written.
@@ -22,8 +23,11 @@ export async function exportAll(db: Database): Promise<string> {
   const all = await db.allDocs({ include_docs: true });
   const docs = all.rows.flatMap((row) => {
     if (!row.doc || row.id.startsWith('_')) return [];
-    const { _rev, ...doc } = row.doc as Doc & { _rev?: string };
-    return [doc];
+    const { _rev, _attachments, ...doc } = row.doc as Doc & { _rev?: string; _attachments?: unknown };
+    // A PDF file a clip keeps is left out of a backup (it is not text, and can be 50 MB): the clip is backed up
+    // with its SHA-256 and size, saying the file is not kept.
+    const pdf = doc.type === 'clip' ? (doc.pdf as { kept?: boolean } | undefined) : undefined;
+    return [pdf?.kept ? { ...doc, pdf: { ...pdf, kept: false } } : doc];
   });
   return `${JSON.stringify({ format: BACKUP_FORMAT, formatVersion: BACKUP_VERSION, exported: new Date().toISOString(), docs }, null, 1)}\n`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Brief } from '../model/brief';
-import type { Article, ClipMention } from '../model/clip';
+import { type Article, type ClipMention, MAX_KEPT_PDF_BYTES, type PdfFacts } from '../model/clip';
 import { ClipStore } from './clips';
 import { memoryDb } from './memory-db';
 
@@ -102,5 +102,72 @@ describe('ClipStore', () => {
     const again = await store.save(article('https://a.example/a'), [], '2026-02-01T00:00:00.000Z');
     expect(again).toMatchObject({ tags: [], note: '', clipped: '2026-02-01T00:00:00.000Z' });
     expect(await store.list()).toHaveLength(1);
+  });
+
+  describe('a PDF’s file', () => {
+    const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0x25, 0x25, 0x45, 0x4f, 0x46]);
+    const facts: PdfFacts = {
+      fingerprint: '0123456789abcdef0123456789abcdef',
+      pages: 1,
+      sha256: 'a'.repeat(64),
+      bytes: bytes.byteLength,
+      pageStarts: [0],
+    };
+    const pdf = () => article('https://a.example/report.pdf', 'A report');
+    const read = async (file: Blob | Uint8Array | null) =>
+      file === null ? null : new Uint8Array(file instanceof Uint8Array ? file : await file.arrayBuffer());
+
+    it('is kept with the clip when given, and read back whole', async () => {
+      const store = new ClipStore(memoryDb());
+      const clip = await store.save(pdf(), [], undefined, null, facts, bytes);
+      expect(clip.pdf).toEqual({ ...facts, kept: true });
+      expect(await read(await store.file(clip.clipId))).toEqual(bytes);
+      // The listed clip says so, and carries none of PouchDB's attachment fields.
+      const [listed] = await store.list();
+      expect(listed?.pdf?.kept).toBe(true);
+      expect(listed).not.toHaveProperty('_attachments');
+      // Tags and a note leave the file where it is.
+      await store.update(clip.clipId, ['report'], 'Read page 3.');
+      expect(await read(await store.file(clip.clipId))).toEqual(bytes);
+    });
+
+    it('is not kept when the user did not choose it, or when the clip is made again without it', async () => {
+      const store = new ClipStore(memoryDb());
+      const without = await store.save(pdf(), [], undefined, null, facts);
+      expect(without.pdf?.kept).toBe(false);
+      expect(await store.file(without.clipId)).toBeNull();
+      await store.save(pdf(), [], undefined, null, facts, bytes);
+      const again = await store.save(pdf(), [], undefined, null, facts);
+      expect(again.pdf?.kept).toBe(false);
+      expect(await store.file(again.clipId)).toBeNull();
+    });
+
+    it('goes when the clip is deleted; Undo brings back the clip without it', async () => {
+      const db = memoryDb();
+      const store = new ClipStore(db);
+      const clip = await store.save(pdf(), [], undefined, null, facts, bytes);
+      await store.trash(clip.clipId);
+      expect(await store.file(clip.clipId)).toBeNull();
+      const raw = (await db.get(`clip:${clip.clipId}`, { attachments: true })) as Record<string, unknown>;
+      expect(raw._attachments).toBeUndefined();
+      const back = await store.restore(clip.clipId);
+      expect(back.pdf?.kept).toBe(false);
+      expect(await store.file(clip.clipId)).toBeNull();
+    });
+
+    it('is refused over the cap, or when it is not the file that was read, and nothing is stored', async () => {
+      const store = new ClipStore(memoryDb());
+      const big = { size: MAX_KEPT_PDF_BYTES + 1 } as Blob;
+      await expect(store.save(pdf(), [], undefined, null, { ...facts, bytes: big.size }, big)).rejects.toThrow(
+        'larger than 50 MB',
+      );
+      await expect(store.save(pdf(), [], undefined, null, { ...facts, bytes: 99 }, bytes)).rejects.toThrow(
+        'not the one that was read',
+      );
+      await expect(store.save(article('https://a.example/page'), [], undefined, null, null, bytes)).rejects.toThrow(
+        'Only a PDF',
+      );
+      expect(await store.list()).toEqual([]);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import type { Brief } from '../model/brief';
-import { type Article, type Clip, type ClipMention, clipIdOf, type PdfFacts } from '../model/clip';
+import { type Article, type Clip, type ClipMention, clipIdOf, MAX_KEPT_PDF_BYTES, type PdfFacts } from '../model/clip';
 import { type Database, isNotFound, openDatabase, PRIVATE_DB, STORE_SCHEMA, type StoredDoc, writing } from './db';
 
 /*
@@ -15,10 +15,20 @@ export interface ClipDoc extends StoredDoc, Clip {
 }
 
 const docId = (id: string) => `clip:${id}`;
+/** The name of a PDF clip's kept file among its document's attachments. */
+const PDF_FILE = 'document.pdf';
+
+type Stored = ClipDoc & { _rev?: string; _attachments?: PouchDB.Core.Attachments };
 
 function toClip(doc: ClipDoc): Clip {
-  const { _id, _rev, type, schema, trashed, ...clip } = doc as ClipDoc & { _rev?: string };
+  const { _id, _rev, _attachments, type, schema, trashed, ...clip } = doc as Stored;
   return clip;
+}
+
+/** A clip's document without its kept file (and saying so). */
+function withoutFile<T extends Stored>(doc: T): T {
+  const { _attachments, ...rest } = doc;
+  return (rest.pdf?.kept ? { ...rest, pdf: { ...rest.pdf, kept: false } } : rest) as T;
 }
 
 /** The clips of the user's store. */
@@ -36,8 +46,17 @@ export class ClipStore {
     now = new Date().toISOString(),
     brief: Brief | null = null,
     pdf: PdfFacts | null = null,
+    file: Blob | Uint8Array | null = null,
     caseId: string | null = null,
   ): Promise<Clip> {
+    if (file && !pdf) throw new Error('Only a PDF’s clip keeps its file.');
+    const size = file ? (file instanceof Uint8Array ? file.byteLength : file.size) : 0;
+    if (file && size > MAX_KEPT_PDF_BYTES) {
+      throw new Error(
+        `The file is larger than ${MAX_KEPT_PDF_BYTES / 1048576} MB: Dossier keeps PDFs up to that size.`,
+      );
+    }
+    if (file && size !== pdf?.bytes) throw new Error('The file is not the one that was read (its size differs).');
     const clipId = clipIdOf(article.canonicalUrl);
     const found = await this.doc(clipId);
     // A deleted clip clipped again starts afresh.
@@ -55,12 +74,26 @@ export class ClipStore {
       note: before?.note ?? '',
       mentions,
       ...(brief ? { brief } : {}),
-      ...(pdf ? { pdf } : {}),
+      ...(pdf ? { pdf: { ...pdf, kept: file !== null } } : {}),
       ...((caseId ?? before?.caseId) ? { caseId: (caseId ?? before?.caseId) as string } : {}),
       trashed: null,
-    };
-    await writing(() => this.db.put(doc));
+      // Clipped again without its file: the file kept before goes (the choice is made clip by clip).
+      ...(file ? { _attachments: { [PDF_FILE]: { content_type: 'application/pdf', data: file } } } : {}),
+    } as ClipDoc;
+    await writing(() => this.db.put(doc as never));
     return toClip(doc);
+  }
+
+  /** The PDF file a clip keeps (a Blob in the browser, a Buffer in Node), or null when it keeps none. */
+  async file(clipId: string): Promise<Blob | Uint8Array | null> {
+    const doc = await this.doc(clipId);
+    if (!doc || doc.trashed || !doc.pdf?.kept) return null;
+    try {
+      return (await this.db.getAttachment(docId(clipId), PDF_FILE)) as Blob | Uint8Array;
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
   }
 
   /** One clip, or null. */
@@ -73,6 +106,7 @@ export class ClipStore {
   async update(clipId: string, tags: string[], note: string): Promise<Clip> {
     const doc = await this.doc(clipId);
     if (!doc || doc.trashed) throw new Error('This clip no longer exists.');
+    // The document is written with its attachments' stubs: a kept file stays.
     const next: ClipDoc = { ...doc, tags, note };
     await writing(() => this.db.put(next));
     return toClip(next);
@@ -90,14 +124,18 @@ export class ClipStore {
 
   /**
    * Deletes a clip so that `restore` can bring it back; a clip deleted before is then removed for good (one
-   * Undo at a time, and no deleted article lingers in the store).
+   * Undo at a time, and no deleted article lingers in the store). A PDF file the clip kept is deleted at once:
+   * Undo brings the clip back without it.
    */
   async trash(clipId: string, now = new Date().toISOString()): Promise<Clip> {
     const doc = await this.doc(clipId);
     if (!doc || doc.trashed) throw new Error('This clip no longer exists.');
     const earlier = (await this.docs()).filter((d) => d.trashed);
     await writing(() =>
-      this.db.bulkDocs([{ ...doc, trashed: now }, ...earlier.map((d) => ({ ...d, _deleted: true }))]),
+      this.db.bulkDocs([
+        { ...withoutFile(doc), trashed: now },
+        ...earlier.map((d) => ({ ...withoutFile(d), _deleted: true })),
+      ]),
     );
     return toClip(doc);
   }
@@ -118,16 +156,14 @@ export class ClipStore {
       .sort((a, b) => b.updated.localeCompare(a.updated));
   }
 
-  private async docs(): Promise<Array<ClipDoc & { _rev?: string }>> {
+  private async docs(): Promise<Stored[]> {
     const all = await this.db.allDocs({ include_docs: true, startkey: 'clip:', endkey: 'clip:\uffff' });
-    return all.rows.flatMap((row) =>
-      row.doc && (row.doc as ClipDoc).type === 'clip' ? [row.doc as ClipDoc & { _rev?: string }] : [],
-    );
+    return all.rows.flatMap((row) => (row.doc && (row.doc as ClipDoc).type === 'clip' ? [row.doc as Stored] : []));
   }
 
-  private async doc(clipId: string): Promise<(ClipDoc & { _rev?: string }) | null> {
+  private async doc(clipId: string): Promise<Stored | null> {
     try {
-      return (await this.db.get(docId(clipId))) as ClipDoc & { _rev?: string };
+      return (await this.db.get(docId(clipId))) as Stored;
     } catch (error) {
       if (isNotFound(error)) return null;
       throw error;

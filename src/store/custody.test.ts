@@ -136,10 +136,10 @@ describe('CaseStore', () => {
       html: '<p>Text.</p>',
       text: 'Text.',
     };
-    const clip = await clips.save(article, [], now, null, null, CASE);
+    const clip = await clips.save(article, [], now, null, null, null, CASE);
     expect(clip.caseId).toBe(CASE);
     expect((await clips.save(article, [], now)).caseId).toBe(CASE);
-    expect((await clips.save(article, [], now, null, null, 'fedcba9876543210')).caseId).toBe('fedcba9876543210');
+    expect((await clips.save(article, [], now, null, null, null, 'fedcba9876543210')).caseId).toBe('fedcba9876543210');
     const out = await clips.setCase(clip.clipId, null);
     expect(out.caseId).toBeUndefined();
     expect((await clips.get(clip.clipId))?.caseId).toBeUndefined();

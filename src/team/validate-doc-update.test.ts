@@ -160,6 +160,36 @@ describe('validateTeamDoc: who writes', () => {
     for (const doc of [card(), pack(), clip(), annotation()]) expect(verdict(doc, null, alice)).toBe('ok');
   });
 
+  it('lets a member share a PDF’s annotation (its page selector) and a PDF’s clip (its pages and hash)', () => {
+    const note = annotation().annotation as { target: { selector: object[] } };
+    const onPdf = annotation('alice', {
+      annotation: {
+        ...note,
+        target: {
+          source: 'urn:x-pdf:0123456789abcdef0123456789abcdef',
+          selector: [
+            ...note.target.selector,
+            { type: 'FragmentSelector', conformsTo: 'http://tools.ietf.org/rfc/rfc3778', value: 'page=2' },
+          ],
+        },
+      },
+    });
+    expect(verdict(onPdf, null, alice)).toBe('ok');
+    const pdf = {
+      fingerprint: '0123456789abcdef0123456789abcdef',
+      pages: 2,
+      sha256: 'a'.repeat(64),
+      bytes: 10,
+      pageStarts: [0, 5],
+    };
+    const mentions = [{ cardId: 'c', name: 'C', exact: 'x', prefix: '', suffix: '', start: 6, end: 7, page: 2 }];
+    expect(verdict(clip('alice', { pdf, mentions }), null, alice)).toBe('ok');
+    // The file stays with its owner: a clip naming it kept is refused.
+    expect(verdict(clip('alice', { pdf: { ...pdf, kept: true } }), null, alice)).toBe(
+      'forbidden: clip.pdf.kept is not a known field.',
+    );
+  });
+
   it('refuses every write from a reader, even of their own authorship', () => {
     expect(verdict(card('carol'), null, carol)).toMatch(/^forbidden: carol reads team demo/);
     expect(verdict(deletion('card:china'), card(), carol)).toMatch(/^forbidden: carol reads/);

@@ -164,10 +164,12 @@ export function validateTeamDoc(
           suffix: 'text',
           start: 'number',
           end: 'number',
+          page: 'number',
         },
       ],
       trashed: 'text?',
       caseId: 'text',
+      pdf: { fingerprint: 'text', pages: 'number', sha256: 'text', bytes: 'number', pageStarts: ['number'] },
     },
     case: {
       caseId: 'text',
@@ -212,7 +214,19 @@ export function validateTeamDoc(
         body: [{ type: 'text', value: 'text', format: 'text', purpose: 'text' }],
         target: {
           source: 'text',
-          selector: [{ type: 'text', exact: 'text', prefix: 'text', suffix: 'text', start: 'number', end: 'number' }],
+          // TextQuote, TextPosition and (on a PDF) the page's FragmentSelector.
+          selector: [
+            {
+              type: 'text',
+              exact: 'text',
+              prefix: 'text',
+              suffix: 'text',
+              start: 'number',
+              end: 'number',
+              conformsTo: 'text',
+              value: 'text',
+            },
+          ],
         },
       },
     },

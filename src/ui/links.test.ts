@@ -15,6 +15,8 @@ const ALLOWED: Record<string, string> = {
   'ui/side-panel/App.tsx': "the extension's own insights page (runtime.getURL)",
   'ui/permissions/AllowSite.tsx': "the extension's own page of sites it may read (runtime.getURL)",
   'ui/options/PdfReader.tsx': "the extension's own PDF reader page (runtime.getURL)",
+  'ui/side-panel/clips/ClipReader.tsx':
+    "the extension's own PDF reader on a clip's kept file (runtime.getURL, the clip's 16-hex-digit id); its source through SafeLink",
   'ui/options/download.ts': 'a blob: URL this page made for a download',
   'ui/side-panel/clips/export.ts': 'a blob: URL this page made for a download',
   'ui/side-panel/clips/reader-html.ts': "a clip's links, through safeLink, and in-page #card- anchors",

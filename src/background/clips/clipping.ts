@@ -1,7 +1,8 @@
 import { clipMentions } from '../../clip/mentions';
 import { sendToTab } from '../../messaging/client';
+import { takeOver } from '../../messaging/file-handover';
 import type { Brief } from '../../model/brief';
-import { type Article, type Clip, clipIdOf, type PdfFacts } from '../../model/clip';
+import { type Article, type Clip, clipIdOf, MAX_KEPT_PDF_BYTES, type PdfFacts } from '../../model/clip';
 import type { Result } from '../../model/result';
 import { pageAt } from '../../pdf/page-text';
 import { ClipStore } from '../../store/clips';
@@ -48,6 +49,24 @@ async function readerArticle(tabId: number): Promise<(Article & { pdf: PdfFacts 
   return { ...answer.value.article, pdf: answer.value.pdf };
 }
 
+/** The SHA-256 of a file, in hex. */
+async function sha256Of(file: Blob): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await file.arrayBuffer()));
+  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The PDF file the reader a tab shows has read, checked to be the one its clip describes. */
+async function readerFile(tabId: number, pdf: PdfFacts): Promise<Blob> {
+  const answer = await sendToTab(tabId, 'pdf.file', {});
+  if (!answer.ok) throw new Error(answer.error);
+  const file = await takeOver(answer.value.key);
+  if (!file) throw new Error('The reader did not hand over its file: clip it again.');
+  if (file.size !== pdf.bytes || (await sha256Of(file)) !== pdf.sha256) {
+    throw new Error('The file the reader handed over is not the one it read: clip it again.');
+  }
+  return file;
+}
+
 /**
  * A page with no article to read (a home page, a list): its top frame's visible text, blocks on their own lines,
  * as the article of its brief.
@@ -91,11 +110,13 @@ export async function briefTab(library: Library, tabId: number): Promise<Brief> 
 }
 
 /**
- * Clips the page of a tab, with its brief when asked. While a case is current the clip is filed into it (taken
- * out of the case it was in), and the case's log says so.
+ * Clips the page of a tab, with its brief when asked; a PDF with its file when asked and the file is at most
+ * MAX_KEPT_PDF_BYTES (a larger one is clipped without it, and the clip says so). While a case is current the clip
+ * is filed into it (taken out of the case it was in), and the case's log says so.
  */
-export async function clipTab(library: Library, tabId: number, withBrief = false): Promise<Clip> {
+export async function clipTab(library: Library, tabId: number, withBrief = false, keepFile = false): Promise<Clip> {
   const { pdf, ...article } = await readArticle(tabId);
+  const file = keepFile && pdf && pdf.bytes <= MAX_KEPT_PDF_BYTES ? await readerFile(tabId, pdf) : null;
   const { mentions, cards } = await library.match(article.text);
   const names = new Map(cards.map((c) => [c.id, c.name]));
   const brief = withBrief ? await briefOf(library, article, mentions, await clips.list()) : null;
@@ -104,7 +125,7 @@ export async function clipTab(library: Library, tabId: number, withBrief = false
   const paged = pdf ? found.map((m) => ({ ...m, page: pageAt({ starts: pdf.pageStarts }, m.start) })) : found;
   const current = await currentCase();
   const before = await clips.get(clipIdOf(article.canonicalUrl));
-  const clip = await clips.save(article, paged, undefined, brief, pdf ?? null, current?.caseId ?? null);
+  const clip = await clips.save(article, paged, undefined, brief, pdf ?? null, file, current?.caseId ?? null);
   if (current) {
     const facts = { title: clip.title.slice(0, 500), url: clip.url.slice(0, 1500) };
     if (before?.caseId && before.caseId !== current.caseId) {

@@ -1,4 +1,5 @@
 import { clipsCollection } from '../../clip/collection';
+import { handOver } from '../../messaging/file-handover';
 import type { panelToBackground } from '../../messaging/protocol';
 import type { Handlers } from '../../messaging/router';
 import { normaliseTags } from '../../model/clip';
@@ -17,6 +18,7 @@ type ClipMessages =
   | 'page.brief'
   | 'clip.save'
   | 'clip.get'
+  | 'clip.file'
   | 'clips.list'
   | 'clip.update'
   | 'clip.delete'
@@ -27,7 +29,13 @@ type ClipMessages =
 export function clipPanelHandlers(library: Library): Pick<Handlers<typeof panelToBackground>, ClipMessages> {
   return {
     'page.brief': ({ tabId }) => briefTab(library, tabId),
-    'clip.save': ({ tabId, brief }) => clipTab(library, tabId, brief === true),
+    'clip.save': ({ tabId, brief, keepFile }) => clipTab(library, tabId, brief === true, keepFile === true),
+    'clip.file': async ({ clipId }) => {
+      const clip = await clipStore().get(clipId);
+      const file = clip ? await clipStore().file(clipId) : null;
+      if (!clip || !file) throw new Error('This clip keeps no PDF file: open it from its address.');
+      return { key: await handOver(file), url: clip.url, title: clip.title };
+    },
     'clip.get': async ({ clipId }) => {
       const clip = await clipStore().get(clipId);
       if (!clip) throw new Error(`No clip ${clipId}`);

@@ -109,7 +109,10 @@ export async function sharePack(team: string, pack: Pack): Promise<{ team: strin
 export async function shareClip(team: string, clip: Clip): Promise<{ team: string; clipId: string }> {
   const config = await teamConfig(team);
   const { clipId, ...fields } = clip;
-  await writeShared(team, [{ ...fields, _id: sharedClipId(clipId, config.user), type: 'clip', clipId, trashed: null }]);
+  // A PDF's file stays in this store: the team's copy has its hash and size, not the file.
+  const { kept, ...pdf } = clip.pdf ?? { kept: false };
+  const shared = clip.pdf ? { ...fields, pdf } : fields;
+  await writeShared(team, [{ ...shared, _id: sharedClipId(clipId, config.user), type: 'clip', clipId, trashed: null }]);
   return { team, clipId };
 }
 

@@ -1,9 +1,8 @@
 import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import * as v from 'valibot';
-import browser from 'webextension-polyfill';
 import { pdfArticle } from '../../clip/pdf';
-import { type Answers, backgroundToContent } from '../../messaging/protocol';
+import { sendToBackground } from '../../messaging/client';
+import { handOver, takeOver } from '../../messaging/file-handover';
 import { documentText, PAGE_BREAK, type PageText } from '../../pdf/page-text';
 import {
   describePdfError,
@@ -16,6 +15,7 @@ import {
 } from '../../pdf/read';
 import { watchFind } from './find';
 import { OwnHighlights } from './highlights';
+import { listen } from './listen';
 import { PdfMentions } from './mentions';
 import { showOutline } from './outline';
 import { Viewer } from './viewer';
@@ -117,7 +117,7 @@ function askPassword(error: string): Promise<string> {
 let opened = false;
 
 /** Shows a document: its pages, its outline, and its mentions matched page by page as its text is read. */
-async function show(bytes: Uint8Array, url: string, name: string): Promise<void> {
+async function show(bytes: Uint8Array, url: string, name: string, hasSite: boolean): Promise<void> {
   opened = true;
   // One document per reader tab: another PDF opens in another tab (its menu, or a new reader's Open a PDF…).
   document.querySelector<HTMLElement>('.open')!.hidden = true;
@@ -131,9 +131,14 @@ async function show(bytes: Uint8Array, url: string, name: string): Promise<void>
   say('');
   const texts: PageText[] = [];
   const markStatus = $('mark-status');
-  const own = new OwnHighlights(doc.fingerprints[0] ?? '', texts, (count) => {
-    markStatus.textContent = count ? `${count} highlight${count === 1 ? '' : 's'}` : '';
-  });
+  const own = new OwnHighlights(
+    doc.fingerprints[0] ?? '',
+    texts,
+    (n) => viewer.draw(n),
+    (count) => {
+      markStatus.textContent = count ? `${count} highlight${count === 1 ? '' : 's'}` : '';
+    },
+  );
   const mark = () =>
     void own.highlightSelection(document.getSelection()).then((problem) => {
       if (problem) markStatus.textContent = problem;
@@ -164,6 +169,7 @@ async function show(bytes: Uint8Array, url: string, name: string): Promise<void>
   const mentions = new PdfMentions(
     url,
     title,
+    hasSite,
     (n) => viewer.draw(n),
     () => {
       $('mention-count').textContent = mentions.error
@@ -191,9 +197,10 @@ async function show(bytes: Uint8Array, url: string, name: string): Promise<void>
   watchPointer(mentions);
   watchKeys(viewer, mentions, setZoom);
   let complete = false;
-  listen(
+  listen({
     mentions,
-    async () => {
+    own,
+    article: async () => {
       if (!complete) throw new Error('The PDF is still being read: clip it again in a moment.');
       const joined = documentText(texts.map((t) => t.text));
       if (joined.text.trim() === '') throw new Error(NO_TEXT);
@@ -219,13 +226,15 @@ async function show(bytes: Uint8Array, url: string, name: string): Promise<void>
       };
       return { article, pdf };
     },
-    () => own.highlightSelection(document.getSelection()),
-  );
+    // The file to keep with a clip: handed over through the extension's own storage, not a message.
+    file: async () => ({ key: await handOver(bytes) }),
+  });
 
   // The text is read page by page, each page matched as soon as it is read; a page is one short task.
   const long = doc.numPages > LONG_PDF_PAGES;
   $('viewer').setAttribute('aria-busy', 'true');
   if (long) say(`This PDF has ${doc.numPages} pages: Dossier reads and matches them in the background as you read.`);
+  await mentions.checkSite();
   let start = 0;
   let any = false;
   // Pages are read in order while the background matches those already read (its answers come in order).
@@ -301,38 +310,6 @@ function watchKeys(viewer: Viewer, mentions: PdfMentions, setZoom: (scale: numbe
   scroller.focus();
 }
 
-/** The background's requests to this tab's page (keyboard commands, the side panel's Show), as to any page. */
-function listen(
-  mentions: PdfMentions,
-  article: () => Promise<Answers['pdf.article']>,
-  mark: () => Promise<string | null>,
-): void {
-  browser.runtime.onMessage.addListener((message: unknown) => {
-    const m = message as { type?: unknown; payload?: unknown };
-    if (m?.type === 'page.annotate') {
-      return mark().then((problem) => ({ ok: true, value: { found: problem === null } }));
-    }
-    if (m?.type === 'pdf.article') {
-      return article().then(
-        (value) => ({ ok: true, value }),
-        (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
-      );
-    }
-    if (m?.type === 'page.step') {
-      const parsed = v.safeParse(backgroundToContent['page.step'], m.payload);
-      if (!parsed.success) return undefined;
-      return mentions.step(parsed.output.direction).then((found) => ({ ok: true, value: { found } }));
-    }
-    if (m?.type === 'page.reveal') {
-      const parsed = v.safeParse(backgroundToContent['page.reveal'], m.payload);
-      if (!parsed.success) return undefined;
-      const { cardId, index } = parsed.output;
-      return mentions.revealCard(cardId, index ?? 0).then((found) => ({ ok: true, value: { found } }));
-    }
-    return undefined;
-  });
-}
-
 function fail(error: unknown): void {
   say(error instanceof Error ? error.message : String(error), true);
 }
@@ -345,7 +322,7 @@ function watchDrops(): void {
       .arrayBuffer()
       .then((buffer) => {
         if (buffer.byteLength > MAX_PDF_BYTES) throw new Error(tooLarge(buffer.byteLength));
-        return show(new Uint8Array(buffer), `file:///${encodeURIComponent(file.name)}`, file.name);
+        return show(new Uint8Array(buffer), `file:///${encodeURIComponent(file.name)}`, file.name, false);
       })
       .catch(fail);
   };
@@ -396,10 +373,26 @@ if (__BENCH__) {
 
 watchTheme();
 watchDrops();
-const file = new URLSearchParams(location.search).get('file');
-if (file) {
-  const name = decodeURIComponent(file.split(/[/?#]/).filter(Boolean).pop() ?? 'PDF');
+const nameOf = (url: string) => decodeURIComponent(url.split(/[/?#]/).filter(Boolean).pop() ?? 'PDF');
+
+/** Opens the PDF file a clip keeps, from the store: no network. */
+async function openKept(clipId: string): Promise<void> {
+  const answer = await sendToBackground('clip.file', { clipId });
+  if (!answer.ok) throw new Error(answer.error);
+  const file = await takeOver(answer.value.key);
+  if (!file) throw new Error('The clip’s file could not be read from the store.');
+  const kept = $('kept');
+  kept.hidden = false;
+  kept.title = `The copy kept with the clip of ${answer.value.url}`;
+  await show(new Uint8Array(await file.arrayBuffer()), answer.value.url, nameOf(answer.value.url), false);
+}
+
+const params = new URLSearchParams(location.search);
+const file = params.get('file');
+const clip = params.get('clip');
+if (clip) openKept(clip).catch(fail);
+else if (file) {
   fetchPdf(file)
-    .then((bytes) => show(bytes, file, name))
+    .then((bytes) => show(bytes, file, nameOf(file), true))
     .catch(fail);
 }

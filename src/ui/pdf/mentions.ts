@@ -46,17 +46,54 @@ export class PdfMentions {
   private readonly fullCards = new Map<string, Card>();
   error: string | null = null;
 
+  /** Dossier is off for the PDF's site, or paused: pages are read, not matched. */
+  private off = false;
+  /** The joined teams' names (the popover offers to share its card with each). */
+  private teams: string[] = [];
+
+  /**
+   * `hasSite`: the PDF came from an address (the reader's `file`), whose site the popover's "Ignore this card
+   * here" and "Turn off on this site" act on; a kept copy or a dropped file has none, and no such buttons.
+   */
   constructor(
     private readonly url: string,
     private readonly title: string,
+    private readonly hasSite: boolean,
     private readonly draw: (page: number) => Promise<DrawnPage | null>,
     private readonly onChange: () => void,
-  ) {}
+  ) {
+    void sendToBackground('teams.names', {}).then((r) => {
+      if (r.ok) this.teams = r.value;
+    });
+  }
+
+  /** Asks whether Dossier runs on the PDF's site (the background answers for the PDF's address, not the reader's). */
+  async checkSite(): Promise<void> {
+    const status = await sendToBackground('site.status', {});
+    this.off = status.ok && !status.value.enabled;
+    this.error = this.off && status.ok ? status.value.reason : null;
+    this.onChange();
+  }
+
+  /**
+   * The site rules changed (turned off or on, paused, a card ignored): every page read so far is matched again,
+   * or its mentions cleared when Dossier is now off here.
+   */
+  async refresh(): Promise<void> {
+    for (const list of this.painted.values()) for (const item of list) this.unpaint(item);
+    this.painted.clear();
+    this.mentions.length = 0;
+    this.hide();
+    await this.checkSite();
+    const pages = [...this.texts.entries()].sort((a, b) => a[0] - b[0]);
+    if (this.off) this.scheduleRecord();
+    await Promise.all(pages.map(([n, { text, start }]) => this.matchPage(n, text, start)));
+  }
 
   /** Matches one page's text (pages arrive in order; `start` is where it begins in the document's text). */
   async matchPage(number: number, text: PageText, start: number): Promise<void> {
     this.texts.set(number, { text, start });
-    if (text.text.trim() === '') return;
+    if (this.off || text.text.trim() === '') return;
     const answer = await sendToBackground('page.match', {
       text: text.text,
       url: this.url,
@@ -224,13 +261,21 @@ export class PdfMentions {
         count: same.length,
         position: same.indexOf(item.mention) + 1,
         status: status ?? `Page ${item.mention.page}`,
-        teams: [],
         onOpenPanel: () => act(() => sendToBackground('panel.open', { cardId: summary.id })),
-        onIgnore: () => act(() => sendToBackground('card.ignore', { cardId: summary.id })),
-        onSiteOff: () => act(() => sendToBackground('site.set', { enabled: false })),
+        // On the PDF's site (the background maps the reader to the PDF's address); the pages refresh after.
+        ...(this.hasSite
+          ? {
+              onIgnore: () => act(() => sendToBackground('card.ignore', { cardId: summary.id })),
+              onSiteOff: () => act(() => sendToBackground('site.set', { enabled: false })),
+            }
+          : {}),
         onPause: () => act(() => sendToBackground('pause.set', { paused: true })),
         onStep: (direction) => void this.step(direction),
-        onShare: () => undefined,
+        teams: this.teams,
+        onShare: (team) =>
+          void sendToBackground('card.share', { cardId: summary.id, team }).then((r) => {
+            if (this.shown === item) this.show(item, false, r.ok ? `Shared with ${team}.` : `Failed: ${r.error}`);
+          }),
       },
       item.range,
       focus,

@@ -120,14 +120,23 @@ export class Viewer {
     canvas.setAttribute('aria-hidden', 'true');
     const layer = document.createElement('div');
     layer.className = 'textLayer';
-    const content = await page.getTextContent();
-    const text = new TextLayer({ textContentSource: content, container: layer, viewport });
-    await text.render();
     await page.render({
       canvas,
       viewport,
       transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0],
     }).promise;
+    const content = await page.getTextContent();
+    // The text layer is drawn in the PDF's own fonts, which drawing the canvas loaded (pdf.js's name for each is
+    // its style's key): its spans' glyphs then fall where the canvas drew them, and so do highlights on part of a
+    // span. With its generic fallback alone, a span is only stretched to its width as a whole, and a word in the
+    // middle of a long line drifts off its glyphs.
+    const loaded = new Set<string>();
+    for (const face of document.fonts) if (face.status === 'loaded') loaded.add(face.family.replace(/^"|"$/g, ''));
+    for (const [name, style] of Object.entries(content.styles)) {
+      if (loaded.has(name)) style.fontFamily = `"${name}", ${style.fontFamily}`;
+    }
+    const text = new TextLayer({ textContentSource: content, container: layer, viewport });
+    await text.render();
     if (this.scale !== scale) return null;
     for (const old of box.querySelectorAll('canvas, .textLayer')) old.remove();
     box.append(canvas, layer);

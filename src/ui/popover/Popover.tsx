@@ -4,8 +4,9 @@ import type { CardSummary, Mention } from '../../model/mention';
 /** The popover's actions; each is a user's click (or key) on one of its buttons. */
 export interface PopoverActions {
   onOpenPanel: () => void;
-  onIgnore: () => void;
-  onSiteOff: () => void;
+  /** Absent where the page has no site (a PDF opened from a clip's kept copy or from the disk). */
+  onIgnore?: () => void;
+  onSiteOff?: () => void;
   onPause: () => void;
   onStep: (direction: 'next' | 'previous') => void;
   /** Shares the card with a joined team. */
@@ -101,12 +102,16 @@ export function Popover(props: PopoverProps) {
           </span>
         </div>
         <div class="row secondary">
-          <button type="button" class="link" onClick={props.onIgnore}>
-            Ignore this card here
-          </button>
-          <button type="button" class="link" onClick={props.onSiteOff}>
-            Turn off on this site
-          </button>
+          {props.onIgnore ? (
+            <button type="button" class="link" onClick={props.onIgnore}>
+              Ignore this card here
+            </button>
+          ) : null}
+          {props.onSiteOff ? (
+            <button type="button" class="link" onClick={props.onSiteOff}>
+              Turn off on this site
+            </button>
+          ) : null}
           <button type="button" class="link" onClick={props.onPause}>
             Pause everywhere
           </button>

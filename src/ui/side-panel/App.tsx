@@ -4,6 +4,7 @@ import { sendToBackground } from '../../messaging/client';
 import type { LibraryItem } from '../../messaging/protocol';
 import { readEnvelope } from '../../messaging/router';
 import type { Card } from '../../model/card';
+import { type Clip, MAX_KEPT_PDF_BYTES } from '../../model/clip';
 import { useTeams } from '../use-teams';
 import { CardEditor } from './cards/CardEditor';
 import { CardView } from './cards/CardView';
@@ -94,9 +95,12 @@ export function App() {
   const [asEvidence, setAsEvidence] = useState(false);
   // Bumped after each clip, so that the Clips tab reloads.
   const [clipped, setClipped] = useState(0);
+  // On a PDF in Dossier's reader, the user chooses, clip by clip, to keep the file itself with the clip.
+  const [keepFile, setKeepFile] = useState(false);
+  const onReader = state?.url.startsWith(browser.runtime.getURL('pdf.html')) ?? false;
   const clip = async (tabId: number, brief = false) => {
     setClipping(true);
-    const result = await sendToBackground('clip.save', { tabId, brief });
+    const result = await sendToBackground('clip.save', { tabId, brief, keepFile: onReader && keepFile });
     const into = result.ok && result.value.caseId ? cases.find((c) => c.caseId === result.value.caseId) : undefined;
     // A case that captures every clip filed into it does so whatever the box says.
     const captured =
@@ -105,6 +109,8 @@ export function App() {
         : null;
     setClipping(false);
     setDeleted(null);
+    // The choice is made clip by clip: the next clip keeps no file unless ticked again.
+    setKeepFile(false);
     if (result.ok) setClipped((n) => n + 1);
     const evidence = !captured
       ? ''
@@ -113,7 +119,7 @@ export function App() {
         : ` Could not capture it as evidence: ${captured.error}`;
     setNotice(
       result.ok
-        ? `Clipped “${result.value.title}” with ${result.value.mentions.length} mentions${result.value.brief ? ' and its brief' : ''}${into ? ` into the case “${into.name}”` : ''}.${evidence}`
+        ? `Clipped “${result.value.title}” with ${result.value.mentions.length} mentions${result.value.brief ? ' and its brief' : ''}${into ? ` into the case “${into.name}”` : ''}.${onReader && keepFile ? ` ${keptLine(result.value)}` : ''}${evidence}`
         : `Could not clip: ${result.error}`,
     );
   };
@@ -199,6 +205,13 @@ export function App() {
           <p class="page-title" title={state.url}>
             {state.title || state.url}
           </p>
+        ) : null}
+        {state && onReader ? (
+          <label class="keep-file">
+            <input type="checkbox" checked={keepFile} onChange={(event) => setKeepFile(event.currentTarget.checked)} />{' '}
+            Keep the PDF file with the clip (up to {MAX_KEPT_PDF_BYTES / 1048576} MB; it opens offline, backups leave it
+            out)
+          </label>
         ) : null}
         {state ? <SiteToggle tabId={state.tabId} url={state.url} /> : null}
         <CaseBar
@@ -355,4 +368,13 @@ export function App() {
       )}
     </main>
   );
+}
+
+/** What became of the PDF file the user asked to keep with a clip. */
+function keptLine(clip: Clip): string {
+  if (!clip.pdf) return '';
+  const mb = (clip.pdf.bytes / 1048576).toFixed(1);
+  return clip.pdf.kept
+    ? `Its file (${mb} MB) is kept with it.`
+    : `Its file (${mb} MB) is over the ${MAX_KEPT_PDF_BYTES / 1048576} MB Dossier keeps: the clip is kept without it.`;
 }

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import type { ListedCase } from '../../../messaging/cases';
 import { sendToBackground } from '../../../messaging/client';
 import { type Clip, MAX_CLIP_NOTE, normaliseTags } from '../../../model/clip';
@@ -124,6 +125,17 @@ export function ClipReader({ clip, onBack, onOpenCard, onOpenClip, onSaved, onDe
           <SafeLink class="btn" href={clip.url}>
             Open the source
           </SafeLink>
+        ) : null}
+        {clip.pdf?.kept ? (
+          <a
+            class="btn"
+            href={browser.runtime.getURL(`pdf.html?clip=${clip.clipId}`)}
+            target="_blank"
+            rel="noreferrer"
+            title="The PDF file kept with this clip, in Dossier’s reader (no network)"
+          >
+            Open the kept PDF
+          </a>
         ) : null}
         <button
           type="button"

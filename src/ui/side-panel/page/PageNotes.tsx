@@ -31,11 +31,12 @@ function usePageAnnotations(tabId: number): { page: PageAnnotations | null; relo
   return { page, reload: () => setVersion((n) => n + 1) };
 }
 
-/** When an annotation was last changed, and "Show" to scroll the page to it (when it is on the page). */
+/** On a PDF its page; when an annotation was last changed, and "Show" to scroll the page to it (when it is on the page). */
 function WhenAndShow({ item, tabId }: { item: AnchoredAnnotation; tabId: number }) {
   const { annotation, anchored } = item;
   return (
     <>
+      {item.page ? <span class="note-page">Page {item.page}</span> : null}
       <time dateTime={annotation.modified}>{new Date(annotation.modified).toLocaleString()}</time>
       {anchored ? (
         <button
