@@ -106,15 +106,29 @@ export async function open(context: BrowserContext, url: string, annotated: bool
   return page;
 }
 
+/** One warm run of Dossier: its whole time, and how much of it went to collecting, matching and painting. */
+export interface DossierRun {
+  ms: number;
+  collect: number;
+  match: number;
+  paint: number;
+}
+
 /**
  * Dossier warm: the page is annotated again after an in-page navigation (what a single-page app's navigation
- * does): the same path as its first annotation once the site's status is known: collect, match in the
- * background, paint. Timed by the content script, from the job's start to the last mention painted.
+ * does): the same path as its first annotation once the site's status is known: collect, match (in the page
+ * with the dictionary it was handed, or in the background), paint. Timed by the content script, from the job's
+ * start to the last mention painted; its phases from the marks it puts between them.
  */
-export async function dossierRun(page: Page, run: number): Promise<number> {
+export async function dossierRun(page: Page, run: number): Promise<DossierRun> {
   const before = (await annotations(page)).length;
   await page.evaluate(`history.pushState(null, '', '#run-${run}')`);
-  return (await annotation(page, before + 1)).duration;
+  const { duration } = await annotation(page, before + 1);
+  const marks = (await page.evaluate(`(() => {
+    const last = (name) => performance.getEntriesByName(name).at(-1).startTime;
+    return [last('annotate:start'), last('annotate:collected'), last('annotate:matched'), last('annotate:end')];
+  })()`)) as [number, number, number, number];
+  return { ms: duration, collect: marks[1] - marks[0], match: marks[2] - marks[1], paint: marks[3] - marks[2] };
 }
 
 /** One run of the floor (bench/page-floor.ts) in a page it was added to. */

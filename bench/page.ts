@@ -125,6 +125,7 @@ if (wanted('news')) {
     await floorPage.addScriptTag({ content: floorScript });
     await floorPage.evaluate((list) => window.floorPrepare!(list), entries);
     const dossier: number[] = [];
+    const phases = { collect: [] as number[], match: [] as number[], paint: [] as number[] };
     const floor: number[] = [];
     let ranges = 0;
     for (let r = 0; r < WARM_UPS + RUNS; r++) {
@@ -132,8 +133,11 @@ if (wanted('news')) {
       const sides = r % 2 === 0 ? ['dossier', 'floor'] : ['floor', 'dossier'];
       for (const side of sides) {
         if (side === 'dossier') {
-          const ms = await dossierRun(ours, r);
-          if (r >= WARM_UPS) dossier.push(ms);
+          const run = await dossierRun(ours, r);
+          if (r >= WARM_UPS) {
+            dossier.push(run.ms);
+            for (const phase of ['collect', 'match', 'paint'] as const) phases[phase].push(run[phase]);
+          }
         } else {
           const run = await floorRun(floorPage);
           if (r >= WARM_UPS) floor.push(run.ms);
@@ -156,7 +160,8 @@ if (wanted('news')) {
         `mark.js ${fmt(median(mark))} → ${markRatio.toFixed(1)}× slower than Dossier`,
     );
     console.log(
-      `  first highlights ${fmt(first.end - first.dcl)} after DOMContentLoaded (${fmt(first.end)} after navigation start; the page's load event ended at ${fmt(first.load)}); mentions painted ${painted}, floor ranges ${ranges}` +
+      `  Dossier's phases: collect ${fmt(median(phases.collect))}, match ${fmt(median(phases.match))}, paint ${fmt(median(phases.paint))}; ` +
+        `first highlights ${fmt(first.end - first.dcl)} after DOMContentLoaded (${fmt(first.end)} after navigation start; the page's load event ended at ${fmt(first.load)}); mentions painted ${painted}, floor ranges ${ranges}` +
         (heap === null ? '' : `; JS heap added ${(heap / 2 ** 20).toFixed(2)} MB (target ≤ 5 MB)`),
     );
   }
