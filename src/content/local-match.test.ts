@@ -18,12 +18,7 @@ describe('matching in the page', () => {
   it('finds what the background finds with the same dictionary', () => {
     const local = localMatcher({ dictionary: serializeDictionary(dictionary), cards });
     const inBackground = mentionsIn(text, scan(dictionary, text), new Map(cards.map((c) => [c.id, c])));
-    expect(inBackground.mentions.map((m) => m.quote)).toEqual([
-      'Nvidia',
-      'Ada Lovelace',
-      'NVDA',
-      'climate change',
-    ]);
+    expect(inBackground.mentions.map((m) => m.quote)).toEqual(['Nvidia', 'Ada Lovelace', 'NVDA', 'climate change']);
     expect(local?.match(text)).toEqual(inBackground);
   });
 
