@@ -32,7 +32,7 @@ interface Loaded {
   dictionary: Dictionary;
   /** What a page needs of each card; full cards are read from the store when asked for. */
   cards: Map<string, CardSummary>;
-  /** The dictionary serialised (made once, when first asked: for the next wake-up's cache, or for pages). */
+  /** The dictionary serialised (for the next wake-up's cache, or for pages; kept once made where pages may get it). */
   serialised: () => string;
 }
 
@@ -45,6 +45,11 @@ interface Loaded {
 export const PAGE_DICTIONARY_MAX = 512 * 1024;
 /** A dictionary of more forms than this is far over PAGE_DICTIONARY_MAX: it is not even serialised for pages. */
 const PAGE_DICTIONARY_MAX_FORMS = 20_000;
+
+/** Whether a dictionary may be small enough for pages (its serialised size decides). */
+function forPages(dictionary: Dictionary): boolean {
+  return dictionary.forms.length <= PAGE_DICTIONARY_MAX_FORMS;
+}
 
 /** Calls `make` once, when first asked, and keeps its value. */
 function once<T>(make: () => T): () => T {
@@ -65,7 +70,9 @@ export function toSummary(card: Card): CardSummary {
  * message after the service worker wakes, so a wake-up costs nothing until a page asks.
  */
 export class Library {
-  private readonly store = new CardStore();
+  /** The private card store (an in-memory one in tests). */
+  constructor(private readonly store = new CardStore()) {}
+
   private loaded: Promise<Loaded> | null = null;
   private cacheTimer: ReturnType<typeof setTimeout> | null = null;
   private cachedOnce = false;
@@ -114,13 +121,16 @@ export class Library {
       const cached = await readCachedDictionary(revision);
       const dictionary = cached && loadCached(cached.dictionary);
       if (cached && dictionary) {
-        const text = cached.dictionary;
-        return { dictionary, cards: new Map(cached.cards.map((c) => [c.id, c])), serialised: () => text };
+        const cards = new Map(cached.cards.map((c) => [c.id, c]));
+        // Kept only where pages may get it: a big dictionary's text is not held in the worker's memory.
+        const text = forPages(dictionary) ? cached.dictionary : null;
+        return { dictionary, cards, serialised: () => text ?? serializeDictionary(dictionary) };
       }
       const list = await this.linkedCards(extra);
       const compiled = compileDictionary(list.map(toEntry));
       const cards = list.map(toSummary);
-      const serialised = once(() => serializeDictionary(compiled));
+      const serialise = () => serializeDictionary(compiled);
+      const serialised = forPages(compiled) ? once(serialise) : serialise;
       this.cacheLater(() => writeCachedDictionary({ revision, dictionary: serialised(), cards }));
       return { dictionary: compiled, cards: new Map(cards.map((c) => [c.id, c])), serialised };
     })().catch((error: unknown) => {
@@ -205,7 +215,7 @@ export class Library {
    */
   async pageDictionary(): Promise<{ dictionary: string; cards: CardSummary[] } | null> {
     const loaded = await this.load();
-    if (loaded.dictionary.forms.length > PAGE_DICTIONARY_MAX_FORMS) return null;
+    if (!forPages(loaded.dictionary)) return null;
     const dictionary = loaded.serialised();
     return dictionary.length > PAGE_DICTIONARY_MAX ? null : { dictionary, cards: [...loaded.cards.values()] };
   }
