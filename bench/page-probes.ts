@@ -106,20 +106,65 @@ export async function open(context: BrowserContext, url: string, annotated: bool
   return page;
 }
 
+/** One warm run of Dossier: its whole time, and how much of it went to collecting, matching and painting. */
+export interface DossierRun {
+  ms: number;
+  collect: number;
+  match: number;
+  paint: number;
+}
+
 /**
  * Dossier warm: the page is annotated again after an in-page navigation (what a single-page app's navigation
- * does): the same path as its first annotation once the site's status is known: collect, match in the
- * background, paint. Timed by the content script, from the job's start to the last mention painted.
+ * does): the same path as its first annotation once the site's status is known: collect, match (in the page
+ * with the dictionary it was handed, or in the background), paint. Timed by the content script, from the job's
+ * start to the last mention painted; its phases from the marks it puts between them.
  */
-export async function dossierRun(page: Page, run: number): Promise<number> {
+export async function dossierRun(page: Page, run: number): Promise<DossierRun> {
   const before = (await annotations(page)).length;
   await page.evaluate(`history.pushState(null, '', '#run-${run}')`);
-  return (await annotation(page, before + 1)).duration;
+  const { duration } = await annotation(page, before + 1);
+  const marks = (await page.evaluate(`(() => {
+    const last = (name) => performance.getEntriesByName(name).at(-1).startTime;
+    return [last('annotate:start'), last('annotate:collected'), last('annotate:matched'), last('annotate:end')];
+  })()`)) as [number, number, number, number];
+  return { ms: duration, collect: marks[1] - marks[0], match: marks[2] - marks[1], paint: marks[3] - marks[2] };
 }
 
 /** One run of the floor (bench/page-floor.ts) in a page it was added to. */
 export async function floorRun(page: Page): Promise<{ ms: number; ranges: number }> {
   return page.evaluate(() => window.floorRun!());
+}
+
+/**
+ * The floor's bundle loaded into the isolated world our content script runs in (through the DevTools protocol),
+ * in a page Dossier annotates: the same work in the same world as Dossier's. Chromium keeps a page's DOM wrappers
+ * of the main world inside its nodes and those of other worlds in a table, so every node a content script
+ * touches costs a lookup that a page script does not pay; the floor run as a page script does not pay it either
+ * (nor can it read closed shadow roots). Resolves to a function that runs it once.
+ */
+export async function contentScriptFloor(
+  page: Page,
+  script: string,
+  entries: unknown,
+): Promise<() => Promise<{ ms: number; ranges: number }>> {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts: Array<{ id: number; auxData?: { frameId?: string; type?: string } }> = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+  await cdp.send('Runtime.enable');
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  const world = contexts
+    .filter((c) => c.auxData?.frameId === frameTree.frame.id && c.auxData?.type === 'isolated')
+    .at(-1);
+  if (!world) throw new Error('The page has no isolated world of the extension.');
+  const evaluate = async (expression: string): Promise<unknown> => {
+    const answer = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, returnByValue: true });
+    if (answer.exceptionDetails) throw new Error(`In the content script's world: ${answer.exceptionDetails.text}`);
+    return answer.result.value;
+  };
+  await evaluate(script);
+  await evaluate(`window.floorPrepare(${JSON.stringify(entries)})`);
+  return async () => (await evaluate('window.floorRun()')) as { ms: number; ranges: number };
 }
 
 /** The page's JS heap in use after a garbage collection. */

@@ -12,7 +12,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   messaging: ['model'],
   store: ['model'],
   background: ['engine', 'model', 'messaging', 'store', 'packs', 'clip', 'team', 'brief', 'pdf', 'evidence'],
-  content: ['model', 'messaging', 'ui', 'clip', 'anchor'],
+  content: ['engine', 'model', 'messaging', 'ui', 'clip', 'anchor'],
   ui: ['model', 'messaging', 'clip', 'brief', 'pdf', 'anchor', 'evidence'],
   cli: ['engine', 'model', 'packs', 'clip', 'brief', 'pdf', 'evidence'],
   clip: ['model', 'brief'],

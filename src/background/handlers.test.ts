@@ -35,7 +35,10 @@ beforeAll(async () => {
     },
   });
   // The background's modules open the store when loaded: on PouchDB's in-memory adapter here.
-  await import('../store/memory-db');
+  const { memoryDb } = await import('../store/memory-db');
+  // The site settings' store, on an in-memory database too.
+  const { sites } = await import('./page/sites');
+  Object.assign((sites as unknown as { store: object }).store, { db: memoryDb() });
   const { createDispatcher } = await import('./handlers');
   dispatch = createDispatcher(library) as typeof dispatch;
 });
@@ -51,6 +54,9 @@ const panel: Sender = { id: 'dossier-test', url: `${EXTENSION}src/ui/side-panel/
 /** The user actions a page's content script may send, besides the annotator's own messages. */
 const CONTENT_ALLOWED = [
   'page.match',
+  // Matching in the page: the dictionary to match with, and what was found with it.
+  'page.dictionary',
+  'page.found',
   'page.record',
   'card.get',
   'panel.open',
@@ -131,6 +137,19 @@ describe('messages from content scripts', () => {
     expect(await dispatch({ type: 'annotations.page', payload: { source: own.target.source } }, page)).not.toEqual(
       refused,
     );
+  });
+
+  it('a page on a site Dossier is off on gets no dictionary to match with', async () => {
+    expect(
+      await dispatch({ type: 'site.enable', payload: { site: 'news.example', enabled: false } }, panel),
+    ).toMatchObject({ ok: true });
+    calls.length = 0;
+    expect(await dispatch({ type: 'page.dictionary', payload: {} }, page)).toEqual({ ok: true, value: null });
+    expect(calls).toEqual([]);
+    await dispatch({ type: 'site.enable', payload: { site: 'news.example', enabled: true } }, panel);
+    calls.length = 0;
+    await dispatch({ type: 'page.dictionary', payload: {} }, page);
+    expect(calls).toEqual(['pageDictionary']);
   });
 
   it('another extension is refused whatever it asks', async () => {

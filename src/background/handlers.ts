@@ -1,6 +1,7 @@
 import { sendToTab } from '../messaging/client';
 import { contentToBackground, type LibraryItem, panelToBackground, type Settings } from '../messaging/protocol';
 import { createRouter, type Sender } from '../messaging/router';
+import type { CardSummary, Mention } from '../model/mention';
 import { serialisePackCsv, serialisePackJson } from '../model/pack-io';
 import { err, type Result } from '../model/result';
 import type { SiteSettings } from '../store/settings';
@@ -12,7 +13,7 @@ import { historyStore, insightPanelHandlers, recordVisit } from './clips/insight
 import { evidencePanelHandlers } from './evidence/handlers';
 import type { Library } from './library';
 import { showTabStatus } from './page/action';
-import { annotatorContentHandlers, annotatorPanelHandlers, withoutIgnored } from './page/ignore-handlers';
+import { annotatorContentHandlers, annotatorPanelHandlers, ignoredOn, withoutIgnored } from './page/ignore-handlers';
 import { refreshTabs, setSiteOf, siteState } from './page/site-handlers';
 import { siteOf } from './page/site-rules';
 import { sites } from './page/sites';
@@ -43,6 +44,53 @@ function settingsOf(settings: SiteSettings): Settings {
   };
 }
 
+/** Gives the sender's document the user's highlight style (once; see `styleDocument`). */
+function styleSender(sender: Sender): void {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return;
+  void styleDocument({ tabId, frameId: sender.frameId ?? 0, documentId: sender.documentId }).catch(() => undefined);
+}
+
+/**
+ * What follows a page's match, whether the page matched its text itself (`page.found`) or had it matched here
+ * (`page.match`): a whole page is styled, recorded for the side panel and the badge, watched for signals and
+ * kept in the history; a `part` (text that changed on a live page; `page.record` follows) is watched for signals.
+ */
+function pageMatched(
+  library: Library,
+  { text, url, title, part, breaks }: { text: string; url: string; title: string; part?: boolean; breaks?: number[] },
+  found: { mentions: Mention[]; cards: CardSummary[] },
+  sender: Sender,
+): void {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return;
+  const frameId = sender.frameId ?? 0;
+  const page = { tabId, frameId, url, title, incognito: sender.tab?.incognito === true };
+  const signalPage = { text, mentions: found.mentions, ...(breaks ? { breaks } : {}) };
+  if (part) {
+    void watchSignals(library, { ...page, part: true }, signalPage)
+      .then(async (hits) => {
+        if (hits.length === 0) return;
+        announce(tabId);
+        await showTabStatus(tabId);
+      })
+      .catch((error: unknown) => console.warn('Dossier: could not watch signals', error));
+    return;
+  }
+  styleSender(sender);
+  // The record is queued per tab before this returns, so a later `page.record` of the same frame lands after it.
+  void recordFrame(tabId, frameId, { url, title }, found)
+    // The page's watch signals are evaluated once it is painted, before its badge is shown.
+    .then(() => watchSignals(library, page, signalPage))
+    .then(async () => {
+      announce(tabId);
+      await showTabStatus(tabId);
+      // The opt-in history (never an incognito tab's page).
+      await recordVisit(sender, { url, title }, found.mentions);
+    })
+    .catch((error: unknown) => console.warn('Dossier: could not record a page', error));
+}
+
 /** Builds the background's message dispatcher: content scripts and extension pages get separate maps. */
 export function createDispatcher(library: Library) {
   const fromContent = createRouter(contentToBackground, {
@@ -58,46 +106,21 @@ export function createDispatcher(library: Library) {
     },
     'page.match': async ({ text, url, title, part, preview, breaks }, sender) => {
       const found = await withoutIgnored(sites, sender.tab?.url, await library.match(text));
-      if (preview) return found;
-      const signalPage = { text, mentions: found.mentions, ...(breaks ? { breaks } : {}) };
-      // Text that changed on a live page: the page reports what it painted with `page.record`; the signals its
-      // new text fires join the page's.
-      if (part) {
-        const tabId = sender.tab?.id;
-        if (tabId !== undefined) {
-          const page = { tabId, frameId: sender.frameId ?? 0, url, title, incognito: sender.tab?.incognito === true };
-          void watchSignals(library, { ...page, part: true }, signalPage)
-            .then(async (hits) => {
-              if (hits.length === 0) return;
-              announce(tabId);
-              await showTabStatus(tabId);
-            })
-            .catch((error: unknown) => console.warn('Dossier: could not watch signals', error));
-        }
-        return found;
-      }
-      const tabId = sender.tab?.id;
-      if (tabId !== undefined)
-        void styleDocument({ tabId, frameId: sender.frameId ?? 0, documentId: sender.documentId }).catch(
-          () => undefined,
-        );
-      // The page paints as soon as it has the answer; recording for the side panel and the badge follow. The
-      // record is queued per tab before this returns, so a later `page.record` of the same frame lands after it.
-      if (tabId !== undefined) {
-        const frameId = sender.frameId ?? 0;
-        const page = { tabId, frameId, url, title, incognito: sender.tab?.incognito === true };
-        void recordFrame(tabId, frameId, { url, title }, found)
-          // The page's watch signals are evaluated once it is painted, before its badge is shown.
-          .then(() => watchSignals(library, page, signalPage))
-          .then(async () => {
-            announce(tabId);
-            await showTabStatus(tabId);
-            // The opt-in history (never an incognito tab's page).
-            await recordVisit(sender, { url, title }, found.mentions);
-          })
-          .catch((error: unknown) => console.warn('Dossier: could not record a page', error));
-      }
+      if (!preview) pageMatched(library, { text, url, title, part, breaks }, found, sender);
       return found;
+    },
+    'page.dictionary': async (_payload, sender) => {
+      // Deny by default: a page Dossier may not read gets no names to look for.
+      if (!(await siteState(sites, sender.tab?.url)).enabled) return null;
+      const [page, ignored] = await Promise.all([library.pageDictionary(), ignoredOn(sites, sender.tab?.url)]);
+      if (!page) return null;
+      // The page paints as soon as it has matched: it gets the user's highlight style now.
+      styleSender(sender);
+      return { dictionary: page.dictionary, cards: page.cards.filter((card) => !ignored.has(card.id)) };
+    },
+    'page.found': ({ text, url, title, part, breaks, mentions, cards }, sender) => {
+      pageMatched(library, { text, url, title, part, breaks }, { mentions, cards }, sender);
+      return { recorded: mentions.length };
     },
     'card.get': ({ id }) => readCard(library, id),
     'site.status': (_payload, sender) => siteState(sites, sender.tab?.url),

@@ -11,7 +11,7 @@ import {
 import type { PackSummary } from '../messaging/protocol';
 import type { RestoreReport } from '../model/backup';
 import { type Card, isTopic, MAX_NAME, slugify, toEntry } from '../model/card';
-import type { CardSummary, Mention } from '../model/mention';
+import { type CardSummary, type Mention, mentionsIn } from '../model/mention';
 import { type Pack, type PackReport, PackSchema } from '../model/pack';
 import { parseImportedPack } from '../model/pack-io';
 import defaultPackJson from '../packs/default-pack.json';
@@ -32,6 +32,32 @@ interface Loaded {
   dictionary: Dictionary;
   /** What a page needs of each card; full cards are read from the store when asked for. */
   cards: Map<string, CardSummary>;
+  /** The dictionary serialised (for the next wake-up's cache, or for pages; kept once made where pages may get it). */
+  serialised: () => string;
+}
+
+/**
+ * Largest serialised dictionary handed to pages, which then match their text themselves (no round trip to this
+ * worker per annotation). Every frame that matches keeps a copy: at this size (about 4,000 names and aliases)
+ * loading it is a task of about 5 ms in the page and its tables take under 1 MB there. A larger dictionary
+ * (a watchlist of 100,000 or 1,000,000 names) stays in the worker alone, and pages send it their text.
+ */
+export const PAGE_DICTIONARY_MAX = 512 * 1024;
+/** A dictionary of more forms than this is far over PAGE_DICTIONARY_MAX: it is not even serialised for pages. */
+const PAGE_DICTIONARY_MAX_FORMS = 20_000;
+
+/** Whether a dictionary may be small enough for pages (its serialised size decides). */
+function forPages(dictionary: Dictionary): boolean {
+  return dictionary.forms.length <= PAGE_DICTIONARY_MAX_FORMS;
+}
+
+/** Calls `make` once, when first asked, and keeps its value. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | null = null;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
+  };
 }
 
 /** What a content script needs of a card. */
@@ -44,7 +70,9 @@ export function toSummary(card: Card): CardSummary {
  * message after the service worker wakes, so a wake-up costs nothing until a page asks.
  */
 export class Library {
-  private readonly store = new CardStore();
+  /** The private card store (an in-memory one in tests). */
+  constructor(private readonly store = new CardStore()) {}
+
   private loaded: Promise<Loaded> | null = null;
   private cacheTimer: ReturnType<typeof setTimeout> | null = null;
   private cachedOnce = false;
@@ -92,12 +120,19 @@ export class Library {
       const revision = `${await this.store.revision()}|${extra.revision}`;
       const cached = await readCachedDictionary(revision);
       const dictionary = cached && loadCached(cached.dictionary);
-      if (cached && dictionary) return { dictionary, cards: new Map(cached.cards.map((c) => [c.id, c])) };
+      if (cached && dictionary) {
+        const cards = new Map(cached.cards.map((c) => [c.id, c]));
+        // Kept only where pages may get it: a big dictionary's text is not held in the worker's memory.
+        const text = forPages(dictionary) ? cached.dictionary : null;
+        return { dictionary, cards, serialised: () => text ?? serializeDictionary(dictionary) };
+      }
       const list = await this.linkedCards(extra);
       const compiled = compileDictionary(list.map(toEntry));
       const cards = list.map(toSummary);
-      this.cacheLater(() => writeCachedDictionary({ revision, dictionary: serializeDictionary(compiled), cards }));
-      return { dictionary: compiled, cards: new Map(cards.map((c) => [c.id, c])) };
+      const serialise = () => serializeDictionary(compiled);
+      const serialised = forPages(compiled) ? once(serialise) : serialise;
+      this.cacheLater(() => writeCachedDictionary({ revision, dictionary: serialised(), cards }));
+      return { dictionary: compiled, cards: new Map(cards.map((c) => [c.id, c])), serialised };
     })().catch((error: unknown) => {
       this.loaded = null;
       throw error;
@@ -171,24 +206,18 @@ export class Library {
   /** Finds the mentions of tracked cards in a page's text. */
   async match(text: string): Promise<{ mentions: Mention[]; cards: CardSummary[] }> {
     const { dictionary, cards } = await this.load();
-    const mentions: Mention[] = [];
-    const seen = new Map<string, CardSummary>();
-    for (const m of scan(dictionary, text)) {
-      const card = cards.get(m.id);
-      if (!card) continue;
-      if (!seen.has(card.id)) seen.set(card.id, card);
-      mentions.push({
-        cardId: m.id,
-        start: m.start,
-        end: m.end,
-        quote: text.slice(m.start, m.end),
-        ...contextOf(text, m.start, m.end),
-        match: m.match,
-        confidence: m.confidence,
-        matched: m.matched,
-      });
-    }
-    return { mentions, cards: [...seen.values()] };
+    return mentionsIn(text, scan(dictionary, text), cards);
+  }
+
+  /**
+   * The compiled dictionary, serialised, and the cards it names, for a page to match its own text; null when
+   * the dictionary is over PAGE_DICTIONARY_MAX (the page then sends its text to `match`).
+   */
+  async pageDictionary(): Promise<{ dictionary: string; cards: CardSummary[] } | null> {
+    const loaded = await this.load();
+    if (!forPages(loaded.dictionary)) return null;
+    const dictionary = loaded.serialised();
+    return dictionary.length > PAGE_DICTIONARY_MAX ? null : { dictionary, cards: [...loaded.cards.values()] };
   }
 
   /** One card, or an error naming the missing id. */
@@ -318,19 +347,6 @@ export class Library {
     await this.installDefaultPack();
     return this.store.listCards();
   }
-}
-
-/** Characters of context kept on each side of a mention, for the side panel's snippets. */
-const CONTEXT = 40;
-
-/** The words around a mention, cut at a word boundary, on one line. */
-function contextOf(text: string, start: number, end: number): { before: string; after: string } {
-  const clean = (s: string) => s.replace(/\s+/g, ' ');
-  let before = clean(text.slice(Math.max(0, start - CONTEXT), start));
-  let after = clean(text.slice(end, end + CONTEXT));
-  if (start > CONTEXT) before = before.replace(/^\S*\s?/, '');
-  if (end + CONTEXT < text.length) after = after.replace(/\s?\S*$/, '');
-  return { before, after };
 }
 
 /** A cached dictionary, or null when it was written by another version of the engine (then it is rebuilt). */

@@ -4,6 +4,7 @@ import type { CardSummary, Mention } from '../model/mention';
 import { blockBreaks, joinParts, type PageText, TextCollector } from './collect-text';
 import { compareRanges } from './document-order';
 import { createHitTest, type HitTest } from './hover';
+import { LOCAL_TEXT_MAX, type LocalMatcher } from './local-match';
 import { type Painted, Painter, rangeOf } from './paint';
 import { styleShadowRoot } from './shadow-style';
 import { runSliced } from './slices';
@@ -26,11 +27,22 @@ export interface AnnotatorHost {
   annotations(): Promise<Annotation[]> | null;
   /** Anchors them in the page's text just collected; null when Dossier is off here. */
   placeAnnotations(annotations: Annotation[] | null, page?: PageText): void;
+  /** The frame's own matcher, or null where the text goes to the background to be matched. */
+  matcher(): Promise<LocalMatcher | null>;
+}
+
+/** Mentions found in collected text, and whether the background is yet to hear of them (matched in the page). */
+interface Found {
+  mentions: Mention[];
+  cards: CardSummary[];
+  local: boolean;
 }
 
 /**
- * Collects the page's visible text, has the background match it, and paints the mentions: all at once at
- * load and on navigation, part by part as the page changes. Runs one job at a time, each cut into slices.
+ * Collects the page's visible text, matches it (in the page with the dictionary the background handed over, or
+ * in the background), and paints the mentions: all at once at load and on navigation, part by part as the page
+ * changes. Runs one job at a time, each cut into slices. What the page matched itself is told to the background
+ * once painted (`page.found`), for the side panel, the badge and watch signals.
  */
 export class Annotator {
   readonly painter = new Painter();
@@ -92,6 +104,7 @@ export class Annotator {
         performance.mark('annotate:end');
         performance.measure('annotate', 'annotate:start', 'annotate:end');
       }
+      if (found.local && generation === this.generation) this.tell(page, found, false);
       if (annotations && generation === this.generation) {
         void annotations.then((list) => generation === this.generation && this.host.placeAnnotations(list, page));
       }
@@ -118,7 +131,10 @@ export class Annotator {
       const page = await this.collect(live, generation);
       if (page && /[\p{L}\p{N}]/u.test(page.text)) {
         const found = await this.match(page, true);
-        if (found && generation === this.generation) await this.paint(page, found, generation, false);
+        if (found && generation === this.generation) {
+          await this.paint(page, found, generation, false);
+          if (found.local && generation === this.generation) this.tell(page, found, true);
+        }
       }
       this.host.changed(this);
     });
@@ -192,9 +208,14 @@ export class Annotator {
     return parts.length === 1 ? parts[0]! : joinParts(parts);
   }
 
-  /** Has the background match the text: a `part` of a live page, or a `preview` of a page still collected. */
-  private async match(page: PageText, part: boolean, preview = false) {
-    if (!/[\p{L}\p{N}]/u.test(page.text)) return { mentions: [] as Mention[], cards: [] as CardSummary[] };
+  /**
+   * Matches the text: a `part` of a live page, or a `preview` of a page still collected. In the page when the
+   * background handed it a dictionary and the text is short enough, else in the background.
+   */
+  private async match(page: PageText, part: boolean, preview = false): Promise<Found> {
+    if (!/[\p{L}\p{N}]/u.test(page.text)) return { mentions: [], cards: [], local: false };
+    const local = page.text.length <= LOCAL_TEXT_MAX ? await this.host.matcher() : null;
+    if (local) return { ...local.match(page.text), local: !preview };
     const result = await sendToBackground('page.match', {
       text: page.text,
       url: this.doc.location?.href ?? '',
@@ -205,7 +226,21 @@ export class Annotator {
       ...(preview ? {} : { breaks: blockBreaks(page) }),
     });
     if (!result.ok) throw new Error(result.error);
-    return result.value;
+    return { ...result.value, local: false };
+  }
+
+  /** Tells the background what the page matched itself (recorded, or for a `part` only watched for signals). */
+  private tell(page: PageText, found: Found, part: boolean): void {
+    void sendToBackground('page.found', {
+      text: page.text,
+      url: this.doc.location?.href ?? '',
+      title: this.doc.title,
+      ...(part ? { part } : { breaks: blockBreaks(page) }),
+      mentions: found.mentions,
+      cards: found.cards,
+    }).then((answer) => {
+      if (!answer.ok) console.debug('Dossier could not report this page:', answer.error);
+    });
   }
 
   /**

@@ -6,6 +6,7 @@ import { Annotator } from './annotator';
 import { clearEvidence, revealEvidence } from './evidence';
 import { currentHost, isOurs, removeHost } from './host';
 import { watchMutations } from './live';
+import { type LocalMatcher, localMatcher } from './local-match';
 import { watchNavigation } from './navigation';
 import { OwnNotes } from './own-notes';
 import { clearPaint, paintFocus } from './paint';
@@ -56,8 +57,31 @@ function allowed(): Promise<boolean> {
   }
   return status;
 }
+/**
+ * The dictionary the background hands this frame to match with (null where it keeps matching itself: the
+ * dictionary is too big to copy into pages, or Dossier may not read this page). The top frame asks as the
+ * script starts, beside the site's status; another frame when it first has text to match (most frames of a
+ * page, ads and widgets, never do). Forgotten with the status: after `page.refresh` (cards, packs, teams or
+ * settings changed) the next annotation asks again, so an edit reaches open pages as it did.
+ */
+let dictionary: Promise<LocalMatcher | null> | null = null;
+function matcher(): Promise<LocalMatcher | null> {
+  if (!dictionary) {
+    const asked = sendToBackground('page.dictionary', {}).then((answer) => {
+      // A background that could not answer is asked again next time; meanwhile the text goes to it.
+      if (!answer.ok) {
+        if (dictionary === asked) dictionary = null;
+        return null;
+      }
+      return answer.value && localMatcher(answer.value);
+    });
+    dictionary = asked;
+  }
+  return dictionary;
+}
 const forgetStatus = () => {
   status = null;
+  dictionary = null;
 };
 window.addEventListener('pageshow', (event) => event.persisted && forgetStatus(), { signal });
 document.addEventListener('resume', forgetStatus, { signal });
@@ -82,6 +106,7 @@ const annotator = new Annotator(document, {
   // anchored in that same text once its mentions are painted.
   annotations: () => (topFrame ? notes.fetch() : null),
   placeAnnotations: (list, page) => topFrame && quietly(notes.receive(list, page)),
+  matcher,
 });
 
 signal.addEventListener('abort', () => {
@@ -158,6 +183,7 @@ function start(): void {
   if (!isAlive()) return;
   // Asked now, answered while the page finishes loading.
   void allowed();
+  if (topFrame) void matcher();
   // The first annotation waits for the page to be idle, so it never competes with the page's own loading.
   whenIdle(() => isAlive() && quietly(annotator.annotate()));
   if (topFrame) toolbar = watchSelection(document, notes, signal, isAlive);

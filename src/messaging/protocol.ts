@@ -77,6 +77,24 @@ export const contentToBackground = {
     /** The offsets of the text's block breaks (its other line breaks are inside paragraphs). */
     breaks: v.optional(v.pipe(v.array(v.number()), v.maxLength(MAX_PAGE_TEXT))),
   }),
+  /**
+   * The dictionary for the sender's page to match its own text with (`page.found` then tells what it found), or
+   * null: the site is off or Dossier paused, or the dictionary is too big to copy into pages (then `page.match`).
+   */
+  'page.dictionary': v.strictObject({}),
+  /**
+   * What the sender's page found matching its own text (with `page.dictionary`), once painted: recorded and
+   * watched for signals as `page.match` does with what it finds. A `part` is text that changed on a live page.
+   */
+  'page.found': v.strictObject({
+    text: v.pipe(v.string(), v.maxLength(MAX_PAGE_TEXT)),
+    url: v.pipe(v.string(), v.maxLength(8192)),
+    title: v.pipe(v.string(), v.maxLength(2048)),
+    part: v.optional(v.boolean()),
+    breaks: v.optional(v.pipe(v.array(v.number()), v.maxLength(MAX_PAGE_TEXT))),
+    mentions: v.pipe(v.array(MentionSchema), v.maxLength(MAX_MENTIONS)),
+    cards: v.pipe(v.array(CardSummarySchema), v.maxLength(MAX_MENTIONS)),
+  }),
   /** The mentions now painted in the sender's frame, after the page changed (document order). */
   'page.record': v.strictObject({
     url: v.pipe(v.string(), v.maxLength(8192)),
@@ -386,6 +404,14 @@ export interface SiteState {
   reason: string | null;
 }
 
+/** A compiled dictionary for a page to match with, and the cards it may show there. */
+export interface PageDictionary {
+  /** The serialised dictionary (the engine's `serializeDictionary`). */
+  dictionary: string;
+  /** The cards the page shows: a match of any other (one ignored on the page's site) is dropped. */
+  cards: CardSummary[];
+}
+
 /** A card ignored on one site. */
 export interface IgnoredCard {
   site: string;
@@ -397,6 +423,8 @@ export interface IgnoredCard {
 /** The answer type of each message. */
 export interface Answers extends CaseAnswers {
   'page.match': { mentions: Mention[]; cards: CardSummary[] };
+  'page.dictionary': PageDictionary | null;
+  'page.found': { recorded: number };
   'card.get': Card;
   'panel.open': { opened: boolean };
   'tab.state': TabState;

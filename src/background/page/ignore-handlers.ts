@@ -26,14 +26,19 @@ export async function runCommand(command: Command, tabId: number): Promise<{ fou
   return result.ok ? result.value : { found: false };
 }
 
+/** The ids of the cards ignored on a page's site. */
+export async function ignoredOn(sites: Sites, url: string | undefined): Promise<Set<string>> {
+  const site = siteOf(url);
+  return new Set(site ? ((await sites.settings()).ignored[site] ?? []) : []);
+}
+
 /** Drops the mentions of cards ignored on a page's site. */
 export async function withoutIgnored<T extends { mentions: Mention[]; cards: CardSummary[] }>(
   sites: Sites,
   url: string | undefined,
   found: T,
 ): Promise<T> {
-  const site = siteOf(url);
-  const ignored = new Set(site ? ((await sites.settings()).ignored[site] ?? []) : []);
+  const ignored = await ignoredOn(sites, url);
   if (ignored.size === 0) return found;
   return {
     ...found,

@@ -1,0 +1,74 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDictionary, scan } from '../engine';
+import { mentionsIn } from '../model/mention';
+import { CardStore } from '../store/cards';
+import { memoryDb } from '../store/memory-db';
+import type { Library } from './library';
+
+/*
+ * The dictionary a page matches with: the one the background matches with, handed over while it is small
+ * enough to copy into every frame, and kept in the worker once it is not.
+ */
+
+let library: Library;
+let limit: number;
+
+beforeAll(async () => {
+  // The compiled dictionary's cache for the next wake-up, in storage.local.
+  const stored = new Map<string, unknown>();
+  const local = {
+    get: async (key: string) => (stored.has(key) ? { [key]: stored.get(key) } : {}),
+    set: async (items: Record<string, unknown>) => {
+      for (const [key, value] of Object.entries(items)) stored.set(key, value);
+    },
+  };
+  Object.assign(globalThis, { chrome: { storage: { local } } });
+  const { Library, PAGE_DICTIONARY_MAX } = await import('./library');
+  library = new Library(new CardStore(memoryDb()));
+  limit = PAGE_DICTIONARY_MAX;
+});
+
+const text = 'Japan and the European Union signed the deal in Tokyo; the United Nations welcomed it.';
+
+/** A pack of `count` made-up companies with distinct two-word names and an alias each (1,728 first words). */
+function packOf(count: number): string {
+  const syllables = ['ka', 'lo', 'mi', 'ren', 'tu', 'vo', 'sha', 'dri', 'pel', 'zon', 'qua', 'bex'];
+  const word = (n: number) => {
+    let out = '';
+    for (let i = 0; i < 3; i++, n = Math.floor(n / syllables.length)) out += syllables[n % syllables.length];
+    return out[0]!.toUpperCase() + out.slice(1);
+  };
+  const cards = Array.from({ length: count }, (_, i) => ({
+    id: `made-up-${i}`,
+    name: `${word(i)} ${word(Math.floor(i / 1728) + 5)}`,
+    kind: 'company',
+    aliases: [`${word(i)} ${word(Math.floor(i / 1728) + 5)} Group`],
+  }));
+  return JSON.stringify({
+    format: 'dossier-pack',
+    formatVersion: 1,
+    id: 'made-up',
+    name: 'Made-up companies',
+    version: '1.0.0',
+    cards,
+  });
+}
+
+describe('the dictionary handed to pages', () => {
+  it('matches as the background does', async () => {
+    const handed = await library.pageDictionary();
+    expect(handed).not.toBeNull();
+    expect(handed!.dictionary.length).toBeLessThanOrEqual(limit);
+    const cards = new Map(handed!.cards.map((card) => [card.id, card]));
+    const inPage = mentionsIn(text, scan(loadDictionary(handed!.dictionary), text), cards);
+    const inWorker = await library.match(text);
+    expect(inPage).toEqual(inWorker);
+    expect(inWorker.mentions.length).toBeGreaterThan(0);
+  });
+
+  it('stays in the worker once it is too big to copy into every frame; the worker still matches', async () => {
+    await library.importPack('made-up.json', packOf(6000));
+    expect(await library.pageDictionary()).toBeNull();
+    expect((await library.match(text)).mentions.length).toBeGreaterThan(0);
+  }, 60_000);
+});
