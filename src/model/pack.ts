@@ -7,8 +7,12 @@ export const PACK_FORMAT_VERSION = 1;
 export const BUILT_IN_PACK_ID = 'default';
 /** The pack that holds the cards the user makes. */
 export const USER_PACK_ID = 'my-cards';
-/** Most cards one pack may hold. */
-export const MAX_PACK_CARDS = 100_000;
+/** Most cards one pack may hold: a consolidated watchlist's 300,000 entities, with room to grow. */
+export const MAX_PACK_CARDS = 500_000;
+/** Most names (card names and aliases together) one pack may hold. */
+export const MAX_PACK_NAMES = 2_000_000;
+/** Largest CSV pack file (read as a stream): a list of 1,000,000 names is about 60–100 MB. */
+export const MAX_CSV_PACK_BYTES = 256 * 1024 * 1024;
 
 /** A versioned bundle of cards, the unit of install, import, export and sharing. */
 export const PackSchema = v.strictObject({
