@@ -9,6 +9,7 @@ import { annotationContentHandlers, annotationPanelHandlers } from './clips/anno
 import { clipPanelHandlers } from './clips/handlers';
 import { historyStore, insightPanelHandlers, recordVisit } from './clips/insight-handlers';
 import type { Library } from './library';
+import { listPanelHandlers } from './list-handlers';
 import { showTabStatus } from './page/action';
 import { annotatorContentHandlers, annotatorPanelHandlers, withoutIgnored } from './page/ignore-handlers';
 import { refreshTabs, setSiteOf, siteState } from './page/site-handlers';
@@ -120,6 +121,7 @@ export function createDispatcher(library: Library) {
     ...clipPanelHandlers(library),
     ...signalPanelHandlers(library),
     ...teamPanelHandlers(library),
+    ...listPanelHandlers(library),
     ...sharedCardPanelHandlers(library),
     ...insightPanelHandlers(library),
     'tab.state': async ({ tabId }) => {

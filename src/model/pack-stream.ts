@@ -2,7 +2,10 @@ import Papa from 'papaparse';
 import * as v from 'valibot';
 import { type Card, CardSchema, slugify } from './card';
 import { describeIssue } from './issues';
-import { MAX_PACK_CARDS, MAX_PACK_NAMES } from './pack';
+import { LIST_BUCKETS, MAX_PACK_CARDS, MAX_PACK_NAMES } from './pack';
+
+export { LIST_BUCKETS };
+
 import { err, ok, type Result } from './result';
 
 /*
@@ -219,9 +222,6 @@ export function hashText(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
 
-/** How many buckets a streamed list's cards are stored in (by a hash of the card id). */
-export const LIST_BUCKETS = 256;
-
 /** The bucket a card id is stored in. */
 export function bucketOf(id: string): number {
   let h = 0x811c9dc5;
@@ -229,10 +229,39 @@ export function bucketOf(id: string): number {
   return (h >>> 0) % LIST_BUCKETS;
 }
 
-/** One bucket of a list: its cards' JSON (one array), their content hashes, and a digest of the whole. */
+/** A card without its empty fields (the schema's defaults): how a list stores it and hashes it. */
+export function compactCard(card: Card): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(card)) {
+    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+    out[key] = value;
+  }
+  return out;
+}
+
+/** The fields a compact card leaves out, at their defaults. */
+const DEFAULTS = {
+  aliases: [],
+  summary: '',
+  signals: [],
+  implications: [],
+  tags: [],
+  related: [],
+  sources: [],
+  notes: '',
+} as const;
+
+/** A card stored compact (already validated when it was stored), with its empty fields back. */
+export function expandCard(stored: Record<string, unknown>): Card {
+  const card: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(DEFAULTS)) card[key] = Array.isArray(value) ? [] : value;
+  return Object.assign(card, stored) as Card;
+}
+
+/** One bucket of a list: its cards (compact JSON, one array), their content hashes, and a digest of the whole. */
 export interface ListBucket {
   bucket: number;
-  /** JSON of the bucket's cards, in file order. */
+  /** JSON of the bucket's compact cards, in file order. */
   cards: string;
   /** The cards' ids and content hashes, as "id hash" lines, in the same order. */
   hashes: string;
@@ -240,32 +269,38 @@ export interface ListBucket {
   digest: string;
 }
 
+/** Builds a bucket's stored form from its cards' compact JSON texts. */
+export function toBucket(bucket: number, ids: readonly string[], json: readonly string[]): ListBucket {
+  const hashes = ids.map((id, i) => `${id} ${hashText(json[i]!)}`).join('\n');
+  return { bucket, cards: `[${json.join(',')}]`, hashes, digest: hashText(hashes) };
+}
+
 /** Sorts cards into buckets by id as they are read; `buckets()` gives each bucket's stored form. */
 export class ListBuckets {
-  private readonly parts = new Map<number, { json: string[]; hashes: string[] }>();
+  private readonly parts = new Map<number, { ids: string[]; json: string[] }>();
 
   /** Adds cards in file order. */
   add(cards: readonly Card[]): void {
     for (const card of cards) {
-      const json = JSON.stringify(card);
       const bucket = bucketOf(card.id);
       let part = this.parts.get(bucket);
       if (!part) {
-        part = { json: [], hashes: [] };
+        part = { ids: [], json: [] };
         this.parts.set(bucket, part);
       }
-      part.json.push(json);
-      part.hashes.push(`${card.id} ${hashText(json)}`);
+      part.ids.push(card.id);
+      part.json.push(JSON.stringify(compactCard(card)));
     }
   }
 
-  /** The buckets that hold cards, in bucket order. */
-  buckets(): ListBucket[] {
-    return [...this.parts.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([bucket, part]) => {
-        const hashes = part.hashes.join('\n');
-        return { bucket, cards: `[${part.json.join(',')}]`, hashes, digest: hashText(hashes) };
-      });
+  /** The numbers of the buckets that hold cards, in order. */
+  numbers(): number[] {
+    return [...this.parts.keys()].sort((a, b) => a - b);
+  }
+
+  /** One bucket's stored form. */
+  bucket(n: number): ListBucket {
+    const part = this.parts.get(n);
+    return toBucket(n, part?.ids ?? [], part?.json ?? []);
   }
 }

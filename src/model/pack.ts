@@ -11,6 +11,8 @@ export const USER_PACK_ID = 'my-cards';
 export const MAX_PACK_CARDS = 500_000;
 /** Most names (card names and aliases together) one pack may hold. */
 export const MAX_PACK_NAMES = 2_000_000;
+/** How many buckets a list's cards are stored in (by a hash of the card id; see store/lists.ts). */
+export const LIST_BUCKETS = 256;
 /** Largest CSV pack file (read as a stream): a list of 1,000,000 names is about 60–100 MB. */
 export const MAX_CSV_PACK_BYTES = 256 * 1024 * 1024;
 
@@ -35,7 +37,15 @@ export interface PackReport {
   added: number;
   updated: number;
   unchanged: number;
-  /** Cards left as they are because the user edited or deleted them. */
+  /** Cards left as they are because the user edited or deleted them (for a list: that it changed or removed). */
   kept: number;
   total: number;
+}
+
+/** What importing a list (a streamed CSV pack) changed, against the version stored before. */
+export interface ListReport extends PackReport {
+  /** Cards of the stored version that the new one no longer has (removed from the store). */
+  removed: number;
+  /** Names (card names and aliases) the list holds now. */
+  names: number;
 }
