@@ -13,6 +13,11 @@ export const MAX_PACK_CARDS = 500_000;
 export const MAX_PACK_NAMES = 2_000_000;
 /** How many buckets a list's cards are stored in (by a hash of the card id; see store/lists.ts). */
 export const LIST_BUCKETS = 256;
+/**
+ * CSV files from this size on are imported as a list: read as a stream with progress and Cancel, stored in
+ * buckets, and a new version applies only its difference (cards it no longer has are removed).
+ */
+export const LIST_IMPORT_BYTES = 1024 * 1024;
 /** Largest CSV pack file (read as a stream): a list of 1,000,000 names is about 60–100 MB. */
 export const MAX_CSV_PACK_BYTES = 256 * 1024 * 1024;
 

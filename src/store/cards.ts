@@ -463,6 +463,8 @@ export class CardStore {
   ): Promise<PackReport> {
     await this.bulkWrite(docs, cards, pack.name);
     const existing = await this.getPack(pack.id);
+    // A list imported card by card from now on: its buckets are no longer named (and swept at the next start).
+    this.listed = null;
     await this.db.put({
       _id: packDocId(pack.id),
       ...(existing?._rev ? { _rev: existing._rev } : {}),

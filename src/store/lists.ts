@@ -176,7 +176,12 @@ export class ListImports {
     };
     const previousCount = staging.staged.get(bucket);
     if (previousCount) throw new ListRefused(`bucket ${bucket} was sent twice`);
-    await writing(() => this.db.put(doc));
+    const written = await writing(() => this.db.put(doc));
+    if (this.imports.get(importId) !== staging) {
+      // Cancelled while this bucket was being written: it goes too.
+      await this.db.remove(doc._id, written.rev);
+      throw new ListRefused('the import was cancelled');
+    }
     staging.staged.set(bucket, { id: doc._id, digest: stored.digest, cards: ids.length, names });
     ids.forEach((id, i) => {
       const was = old.get(id);
