@@ -141,16 +141,16 @@ export class Library {
     return this.store.lists.begin({ ...meta, version: '1.0.0' });
   }
 
-  /** Stages one bucket of a list import; resolves to how many cards it holds. */
-  async stageList(importId: string, bucket: number, cards: string): Promise<number> {
+  /** Stages buckets of a list import; resolves to how many it staged. */
+  async stageList(importId: string, buckets: ReadonlyArray<{ bucket: number; cards: string }>): Promise<number> {
     try {
-      await this.store.lists.stage(importId, bucket, cards);
+      await this.store.lists.stage(importId, buckets);
     } catch (error) {
       // A refused bucket ends the import: what it staged is deleted, the pack is as it was.
       await this.store.lists.cancel(importId);
       throw error;
     }
-    return cards.length;
+    return buckets.length;
   }
 
   /** Switches a list's pack to what was staged; reports what changed. */

@@ -9,7 +9,7 @@ export function listPanelHandlers(
 ): Pick<Handlers<typeof panelToBackground>, 'list.begin' | 'list.stage' | 'list.commit' | 'list.cancel'> {
   return {
     'list.begin': (meta) => library.beginList(meta),
-    'list.stage': async ({ importId, bucket, cards }) => ({ staged: await library.stageList(importId, bucket, cards) }),
+    'list.stage': async ({ importId, buckets }) => ({ staged: await library.stageList(importId, buckets) }),
     'list.commit': async ({ importId, buckets }) => {
       const report = await library.commitList(importId, buckets);
       void refreshTabs();

@@ -136,11 +136,23 @@ export const panelToBackground = {
     name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)),
     source: v.pipe(v.string(), v.minLength(1), v.maxLength(255)),
   }),
-  /** One bucket of a list import's cards (JSON of a card list), staged: nothing changes until the commit. */
+  /** Buckets of a list import's cards (each the JSON of a card list), staged: nothing changes until the commit. */
   'list.stage': v.strictObject({
     importId: v.pipe(v.string(), v.maxLength(128)),
-    bucket: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LIST_BUCKETS - 1)),
-    cards: v.pipe(v.string(), v.maxLength(MAX_LIST_BUCKET_BYTES, 'a bucket of a list must be at most 32 MB')),
+    buckets: v.pipe(
+      v.array(
+        v.strictObject({
+          bucket: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LIST_BUCKETS - 1)),
+          cards: v.pipe(v.string(), v.maxLength(MAX_LIST_BUCKET_BYTES, 'a bucket of a list must be at most 32 MB')),
+        }),
+      ),
+      v.minLength(1),
+      v.maxLength(LIST_BUCKETS),
+      v.check(
+        (buckets) => buckets.reduce((n, b) => n + b.cards.length, 0) <= MAX_LIST_BUCKET_BYTES,
+        'the buckets of one message must be at most 32 MB',
+      ),
+    ),
   }),
   /** Switches the pack to the list's new version: every bucket it holds, with its digest. */
   'list.commit': v.strictObject({

@@ -63,7 +63,7 @@ const RULES: Record<string, DocRule> = {
           names: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_PACK_NAMES)),
           imported: iso,
           chunks: v.record(
-            v.pipe(v.string(), v.regex(/^\d{1,3}$/)),
+            v.pipe(v.string(), v.regex(/^\d{1,4}$/)),
             v.strictObject({
               id: v.pipe(v.string(), v.maxLength(300)),
               digest: v.pipe(v.string(), v.regex(/^[0-9a-f]{14}$/)),

@@ -7,8 +7,8 @@ import { type Database, STORE_SCHEMA, type StoredDoc, writing } from './db';
 
 /*
  * Watchlists imported as a stream: a list's cards are stored in buckets (by a hash of the card id), one
- * document per bucket holding the bucket's cards as one JSON text. A bucket holds about 1,200 of a 300,000-card
- * list: 256 documents instead of 300,000, about the source file's size on disk.
+ * document per bucket holding the bucket's cards as one JSON text. A bucket holds about 75 of a 300,000-card
+ * list: 4,096 documents instead of 300,000, about the source file's size on disk.
  *
  * An import stages new bucket documents under ids no pack names yet, then switches the pack's record to them in
  * one write (the commit), then deletes the buckets it replaced. A cancel, a refused bucket or a stopped worker
@@ -48,7 +48,7 @@ export type ListPackDoc = PackDoc & { list?: ListInfo };
 
 const CHUNK_PREFIX = 'list:';
 const chunkId = (packId: string, bucket: number, stamp: string) =>
-  `${CHUNK_PREFIX}${packId}:${String(bucket).padStart(3, '0')}:${stamp}`;
+  `${CHUNK_PREFIX}${packId}:${String(bucket).padStart(4, '0')}:${stamp}`;
 
 /** The cards of a stored bucket, with their defaults back. */
 export function chunkCards(doc: ListChunkDoc): Card[] {
@@ -64,6 +64,33 @@ function hashesOf(doc: ListChunkDoc | null): Map<string, string> {
     map.set(line.slice(0, space), line.slice(space + 1));
   }
   return map;
+}
+
+/** A bucket's cards checked whole: each with CardSchema, in this bucket, once; as compact JSON. */
+function checkBucket(bucket: number, cardsJson: string): { ids: string[]; json: string[]; names: number } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(cardsJson);
+  } catch {
+    throw new ListRefused(`bucket ${bucket}: not a JSON list of cards`);
+  }
+  if (!Array.isArray(raw) || raw.length === 0) throw new ListRefused(`bucket ${bucket}: not a list of cards`);
+  const ids: string[] = [];
+  const json: string[] = [];
+  let names = 0;
+  const seen = new Set<string>();
+  for (const [i, item] of raw.entries()) {
+    const card = v.safeParse(CardSchema, item);
+    if (!card.success) throw new ListRefused(`bucket ${bucket}, card ${i + 1}: ${describeIssues(card.issues)}`);
+    const id = card.output.id;
+    if (bucketOf(id) !== bucket) throw new ListRefused(`bucket ${bucket}, card ${i + 1}: ${id} is not of this bucket`);
+    if (seen.has(id)) throw new ListRefused(`bucket ${bucket}: the id ${id} is there twice`);
+    seen.add(id);
+    ids.push(id);
+    json.push(JSON.stringify(compactCard(card.output)));
+    names += 1 + card.output.aliases.length;
+  }
+  return { ids, json, names };
 }
 
 /** What the user edited of a pack's cards: the ids of its card documents marked edited. */
@@ -133,68 +160,68 @@ export class ListImports {
   }
 
   /**
-   * Stages one bucket of cards (JSON of a card array): each card is checked again with CardSchema and must
-   * belong in this bucket; the difference from the stored bucket is counted. Nothing a pack names is written.
+   * Stages buckets of cards (each the JSON of a card array), in one write: each card is checked again with
+   * CardSchema and must belong in its bucket; the difference from the stored buckets is counted. Nothing a pack
+   * names is written.
    */
-  async stage(importId: string, bucket: number, cardsJson: string): Promise<void> {
+  async stage(importId: string, buckets: ReadonlyArray<{ bucket: number; cards: string }>): Promise<void> {
     const staging = this.staging(importId);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(cardsJson);
-    } catch {
-      throw new ListRefused(`bucket ${bucket}: not a JSON list of cards`);
-    }
-    if (!Array.isArray(raw) || raw.length === 0) throw new ListRefused(`bucket ${bucket}: not a list of cards`);
-    const ids: string[] = [];
-    const json: string[] = [];
-    let names = 0;
-    const seen = new Set<string>();
-    for (const [i, item] of raw.entries()) {
-      const card = v.safeParse(CardSchema, item);
-      if (!card.success) throw new ListRefused(`bucket ${bucket}, card ${i + 1}: ${describeIssues(card.issues)}`);
-      const id = card.output.id;
-      if (bucketOf(id) !== bucket)
-        throw new ListRefused(`bucket ${bucket}, card ${i + 1}: ${id} is not of this bucket`);
-      if (seen.has(id)) throw new ListRefused(`bucket ${bucket}: the id ${id} is there twice`);
-      seen.add(id);
-      ids.push(id);
-      json.push(JSON.stringify(compactCard(card.output)));
-      names += 1 + card.output.aliases.length;
-    }
-    const stored = toBucket(bucket, ids, json);
-    const before = await this.chunk(staging.previous?.list?.chunks[bucket]?.id);
-    const old = hashesOf(before);
-    const doc: ListChunkDoc = {
-      _id: chunkId(staging.packId, bucket, staging.stamp),
-      type: 'list-chunk',
-      schema: STORE_SCHEMA,
-      pack: staging.packId,
-      bucket,
-      digest: stored.digest,
-      hashes: stored.hashes,
-      cards: stored.cards,
-    };
-    const previousCount = staging.staged.get(bucket);
-    if (previousCount) throw new ListRefused(`bucket ${bucket} was sent twice`);
-    const written = await writing(() => this.db.put(doc));
-    if (this.imports.get(importId) !== staging) {
-      // Cancelled while this bucket was being written: it goes too.
-      await this.db.remove(doc._id, written.rev);
-      throw new ListRefused('the import was cancelled');
-    }
-    staging.staged.set(bucket, { id: doc._id, digest: stored.digest, cards: ids.length, names });
-    ids.forEach((id, i) => {
-      const was = old.get(id);
-      if (was === undefined) staging.added++;
-      else if (was === hashText(json[i]!)) staging.unchanged++;
-      else if (staging.edited.has(id)) staging.kept++;
-      else staging.changed++;
-      old.delete(id);
+    const prepared = buckets.map(({ bucket, cards }) => {
+      if (staging.staged.has(bucket) || buckets.filter((b) => b.bucket === bucket).length > 1) {
+        throw new ListRefused(`bucket ${bucket} was sent twice`);
+      }
+      return { bucket, ...checkBucket(bucket, cards) };
     });
-    for (const id of old.keys()) {
-      if (staging.edited.has(id)) staging.kept++;
-      else staging.removed++;
+    const docs: ListChunkDoc[] = prepared.map(({ bucket, ids, json }) => {
+      const stored = toBucket(bucket, ids, json);
+      return {
+        _id: chunkId(staging.packId, bucket, staging.stamp),
+        type: 'list-chunk',
+        schema: STORE_SCHEMA,
+        pack: staging.packId,
+        bucket,
+        digest: stored.digest,
+        hashes: stored.hashes,
+        cards: stored.cards,
+      };
+    });
+    const beforeIds = prepared.flatMap(({ bucket }) => {
+      const id = staging.previous?.list?.chunks[bucket]?.id;
+      return id ? [id] : [];
+    });
+    const before = new Map<string, ListChunkDoc>();
+    if (beforeIds.length > 0) {
+      for (const row of (await this.db.allDocs({ keys: beforeIds, include_docs: true })).rows) {
+        const doc = 'doc' in row ? (row.doc as ListChunkDoc | null | undefined) : null;
+        if (doc) before.set(doc._id, doc);
+      }
     }
+    const results = await writing(() => this.db.bulkDocs(docs));
+    const failed = results.find((r) => 'error' in r && r.error) as { message?: string } | undefined;
+    const written = results.flatMap((r, i) => ('ok' in r && r.ok ? [{ _id: docs[i]!._id, _rev: r.rev }] : []));
+    if (failed || this.imports.get(importId) !== staging) {
+      // Refused by the database, or cancelled while these buckets were being written: they go too.
+      await this.db.bulkDocs(written.map((w) => ({ ...w, _deleted: true })) as unknown as StoredDoc[]);
+      throw failed
+        ? new Error(`Could not store the list: ${failed.message}`)
+        : new ListRefused('the import was cancelled');
+    }
+    prepared.forEach(({ bucket, ids, json, names }, k) => {
+      staging.staged.set(bucket, { id: docs[k]!._id, digest: docs[k]!.digest, cards: ids.length, names });
+      const old = hashesOf(before.get(staging.previous?.list?.chunks[bucket]?.id ?? '') ?? null);
+      ids.forEach((id, i) => {
+        const was = old.get(id);
+        if (was === undefined) staging.added++;
+        else if (was === hashText(json[i]!)) staging.unchanged++;
+        else if (staging.edited.has(id)) staging.kept++;
+        else staging.changed++;
+        old.delete(id);
+      });
+      for (const id of old.keys()) {
+        if (staging.edited.has(id)) staging.kept++;
+        else staging.removed++;
+      }
+    });
   }
 
   private async chunk(id: string | undefined): Promise<ListChunkDoc | null> {
@@ -315,8 +342,8 @@ export async function readListCards(db: Database, packs: readonly ListPackDoc[])
   for (const pack of packs) {
     const ids = Object.values(pack.list?.chunks ?? {}).map((c) => c.id);
     const cards: Card[] = [];
-    for (let i = 0; i < ids.length; i += 32) {
-      const got = await db.allDocs({ keys: ids.slice(i, i + 32), include_docs: true });
+    for (let i = 0; i < ids.length; i += 256) {
+      const got = await db.allDocs({ keys: ids.slice(i, i + 256), include_docs: true });
       for (const row of got.rows) {
         const doc = 'doc' in row ? (row.doc as ListChunkDoc | null | undefined) : null;
         if (!doc) {

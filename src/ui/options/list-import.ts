@@ -96,17 +96,29 @@ export function importList(file: File, onProgress: (progress: ListProgress) => v
         { type: 'send', digests: begun.digests },
         (m) => (m.type === 'done' ? m.buckets : undefined),
         (m) => {
-          if (m.type === 'bucket') buckets.push(m);
+          if (m.type === 'bucket') buckets.push({ bucket: m.bucket, cards: m.cards });
         },
       ),
       stopped,
     ]);
     worker.terminate();
     const counts = { cards: read.cards, names: read.names };
-    for (const [i, b] of buckets.entries()) {
-      onProgress({ phase: 'writing', sent: i, toSend: buckets.length, ...counts });
-      await call(sendToBackground('list.stage', { importId: begun.importId, bucket: b.bucket, cards: b.cards }));
-      buckets[i] = { bucket: b.bucket, cards: '' };
+    // Buckets go in messages of about 1 MB: a message each would cost a round trip for every 75 cards.
+    const messages: Array<typeof buckets> = [[]];
+    let bytes = 0;
+    for (const b of buckets) {
+      if (bytes > 1 << 20) {
+        messages.push([]);
+        bytes = 0;
+      }
+      messages.at(-1)!.push(b);
+      bytes += b.cards.length;
+    }
+    for (const [i, part] of messages.entries()) {
+      if (part.length === 0) continue;
+      onProgress({ phase: 'writing', sent: i, toSend: messages.length, ...counts });
+      await call(sendToBackground('list.stage', { importId: begun.importId, buckets: part }));
+      messages[i] = [];
     }
     if (cancelled) throw new Cancelled('cancelled');
     switching = true;
