@@ -112,6 +112,7 @@ test('a big list with one bad row far into it is refused, naming the row and fie
   await expect(options.getByRole('status').filter({ hasText: 'Imported list' })).toContainText('8,000 added', {
     timeout: 60_000,
   });
+  await expect(options.getByRole('row', { name: /^watch / })).toContainText('8000');
   const before = await packRows(options);
   const listed = async () =>
     options.evaluate(async () => {
