@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Card } from '../model/card';
 import { LIST_BUCKETS, ListBuckets } from '../model/pack-stream';
+import { exportAll, restoreAll } from './backup';
 import { CardStore } from './cards';
 import type { Database } from './db';
 import { memoryDb } from './memory-db';
@@ -161,5 +162,23 @@ describe('list imports', { timeout: 20_000 }, () => {
     expect(await restarted.removePack('watch')).toBe(300);
     expect(await restarted.listEntries()).toHaveLength(0);
     expect((await s.db.allDocs({ startkey: 'list:', endkey: 'list:\uffff' })).rows).toHaveLength(0);
+  });
+
+  it('goes into a backup and comes back from it; a tampered bucket is refused whole', async () => {
+    const s = store();
+    await importList(s, list(400));
+    const backup = await exportAll(s.db);
+    const restored = store();
+    await restoreAll(restored.db, backup);
+    const entries = await new CardStore(restored.db).listEntries();
+    expect(entries.map((e) => e.card).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      (await s.listEntries()).map((e) => e.card).sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    // A bucket's cards are one JSON text inside the document: its quotes are escaped in the backup.
+    const tampered = backup.replace('\\"kind\\":\\"person\\"', '\\"kind\\":\\"Not A Kind\\"');
+    expect(tampered).not.toBe(backup);
+    const other = store();
+    await expect(restoreAll(other.db, tampered)).rejects.toThrow(/kind/);
+    expect((await other.db.allDocs()).rows).toHaveLength(0);
   });
 });
