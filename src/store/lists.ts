@@ -283,8 +283,14 @@ export class ListImports {
       cardIds: [],
       list: { source: staging.source, cards: total, names, imported: new Date().toISOString(), chunks },
     };
-    // The switch: one document, written or not.
-    await writing(() => this.db.put(record));
+    // The switch: one document, written or not. Refused (another import of this pack got there first): what
+    // this one staged goes, and the pack stays as the other left it.
+    try {
+      await writing(() => this.db.put(record));
+    } catch (error) {
+      await this.cancel(importId);
+      throw error;
+    }
     this.imports.delete(importId);
     const live = new Set(Object.values(chunks).map((c) => c.id));
     const replaced = Object.values(before).flatMap((c) => (live.has(c.id) ? [] : [c.id]));

@@ -102,7 +102,6 @@ export function ImportPack({ onImported }: { onImported: () => void }) {
       };
     } finally {
       running.current = null;
-      setProgress(null);
     }
   };
 
@@ -111,6 +110,7 @@ export function ImportPack({ onImported }: { onImported: () => void }) {
     setBusy(true);
     setOutcome(null);
     const next = isList(file) ? await runList(file) : await importFile(file);
+    setProgress(null);
     setBusy(false);
     setOutcome(next);
     if (next?.kind === 'ok') onImported();

@@ -83,7 +83,7 @@ export function importList(file: File, onProgress: (progress: ListProgress) => v
     onProgress({ phase: 'reading', size, ...read });
     const begun = await call(
       sendToBackground('list.begin', {
-        packId: slugify(base) || 'imported',
+        packId: slugify(base).slice(0, 64).replace(/-+$/, '') || 'imported',
         name: base || 'Imported pack',
         source: file.name,
       }),
