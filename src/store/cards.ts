@@ -22,7 +22,7 @@ import {
   type StoredDoc,
   writing,
 } from './db';
-import { ListImports, type ListImports as ListImportsType, type ListPackDoc, readListCards } from './lists';
+import { ListImports, type ListPackDoc, readListCards } from './lists';
 import { migrate } from './migrate';
 
 /** A card document and the card read from it (null when the document is corrupt). */
@@ -45,7 +45,7 @@ export class CardStore {
   /** The cards of the installed lists (read from their buckets once, then again after a list import). */
   private listed: Promise<Map<string, { card: Card; pack: string }>> | null = null;
   /** Imports of lists (streamed CSV packs), staged and switched over whole. */
-  readonly lists: ListImportsType;
+  readonly lists: ListImports;
 
   constructor(readonly db: Database = openDatabase(PRIVATE_DB)) {
     this.lists = new ListImports(db, async (packId) => {
@@ -463,8 +463,6 @@ export class CardStore {
   ): Promise<PackReport> {
     await this.bulkWrite(docs, cards, pack.name);
     const existing = await this.getPack(pack.id);
-    // A list imported card by card from now on: its buckets are no longer named (and swept at the next start).
-    this.listed = null;
     await this.db.put({
       _id: packDocId(pack.id),
       ...(existing?._rev ? { _rev: existing._rev } : {}),
@@ -478,6 +476,8 @@ export class CardStore {
       builtIn: builtIn || existing?.builtIn === true,
       cardIds: pack.cards.map((c) => c.id),
     } satisfies PackDoc);
+    // A list imported card by card from now on: its buckets are no longer named (and swept at the next start).
+    this.listed = null;
     return report;
   }
 }
