@@ -298,6 +298,11 @@ export class ListBuckets {
     return [...this.parts.keys()].sort((a, b) => a - b);
   }
 
+  /** About how many characters a bucket's cards take as JSON. */
+  size(n: number): number {
+    return (this.parts.get(n)?.json ?? []).reduce((total, json) => total + json.length + 1, 0);
+  }
+
   /** One bucket's stored form. */
   bucket(n: number): ListBucket {
     const part = this.parts.get(n);

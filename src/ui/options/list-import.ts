@@ -3,15 +3,18 @@ import { slugify } from '../../model/card';
 import type { ListReport } from '../../model/pack';
 
 /** What the options page tells the list worker. */
-export type ToListWorker = { type: 'read'; file: File } | { type: 'send'; digests: Record<string, string> };
+export type ToListWorker =
+  | { type: 'read'; file: File }
+  | { type: 'compare'; digests: Record<string, string> }
+  | { type: 'next' };
 
 /** What the list worker tells the options page. */
 export type FromListWorker =
   | { type: 'progress'; bytes: number; cards: number; names: number }
   | { type: 'read'; bytes: number; cards: number; names: number }
   | { type: 'error'; message: string }
-  | { type: 'bucket'; bucket: number; cards: string }
-  | { type: 'done'; buckets: Array<{ bucket: number; digest: string }> };
+  | { type: 'compared'; messages: number; buckets: Array<{ bucket: number; digest: string }> }
+  | { type: 'batch'; buckets: Array<{ bucket: number; cards: string }> };
 
 /** Where a list import is. */
 export type ListProgress =
@@ -89,41 +92,26 @@ export function importList(file: File, onProgress: (progress: ListProgress) => v
       }),
     );
     importId = begun.importId;
-    // The worker sends the buckets that changed; each is staged in turn, in the order they come.
-    const buckets: Array<{ bucket: number; cards: string }> = [];
-    const all = await Promise.race([
-      ask(
-        { type: 'send', digests: begun.digests },
-        (m) => (m.type === 'done' ? m.buckets : undefined),
-        (m) => {
-          if (m.type === 'bucket') buckets.push({ bucket: m.bucket, cards: m.cards });
-        },
-      ),
+    // The worker keeps the buckets and hands over those that changed, about 1 MB at a time, as each is staged:
+    // the page never holds the whole list (its garbage collection would stall it).
+    const compared = await Promise.race([
+      ask({ type: 'compare', digests: begun.digests }, (m) => (m.type === 'compared' ? m : undefined)),
       stopped,
     ]);
-    worker.terminate();
     const counts = { cards: read.cards, names: read.names };
-    // Buckets go in messages of about 1 MB: a message each would cost a round trip for every 75 cards.
-    const messages: Array<typeof buckets> = [[]];
-    let bytes = 0;
-    for (const b of buckets) {
-      if (bytes > 1 << 20) {
-        messages.push([]);
-        bytes = 0;
-      }
-      messages.at(-1)!.push(b);
-      bytes += b.cards.length;
+    for (let i = 0; i < compared.messages; i++) {
+      onProgress({ phase: 'writing', sent: i, toSend: compared.messages, ...counts });
+      const batch = await Promise.race([
+        ask({ type: 'next' }, (m) => (m.type === 'batch' ? m.buckets : undefined)),
+        stopped,
+      ]);
+      await call(sendToBackground('list.stage', { importId: begun.importId, buckets: batch }));
     }
-    for (const [i, part] of messages.entries()) {
-      if (part.length === 0) continue;
-      onProgress({ phase: 'writing', sent: i, toSend: messages.length, ...counts });
-      await call(sendToBackground('list.stage', { importId: begun.importId, buckets: part }));
-      messages[i] = [];
-    }
+    worker.terminate();
     if (cancelled) throw new Cancelled('cancelled');
     switching = true;
     onProgress({ phase: 'switching', ...counts });
-    return call(sendToBackground('list.commit', { importId: begun.importId, buckets: all }));
+    return call(sendToBackground('list.commit', { importId: begun.importId, buckets: compared.buckets }));
   };
 
   const done = run().catch(async (error: unknown) => {

@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 /*
  * Reads a list (a CSV pack) off the options page's thread: the file as a stream, each row checked with CardSchema,
- * the cards sorted into buckets; then the buckets whose digest differs from the stored ones are sent back.
+ * the cards sorted into buckets; then the buckets whose digest differs from the stored ones are handed over, about
+ * 1 MB at a time, as the page asks for them.
  */
 import { ListBuckets, readCsvPackStream } from '../../model/pack-stream';
 import type { FromListWorker, ToListWorker } from './list-import';
@@ -35,17 +36,35 @@ async function read(file: File): Promise<void> {
   else post({ type: 'read', ...last });
 }
 
-function send(digests: Record<string, string>): void {
-  const all = buckets.numbers().map((n) => buckets.bucket(n));
-  for (const b of all) {
-    if (digests[b.bucket] !== b.digest) post({ type: 'bucket', bucket: b.bucket, cards: b.cards });
+/** The changed buckets, in messages of about 1 MB (a message each would cost a round trip for every 75 cards). */
+let batches: number[][] = [];
+
+function compare(digests: Record<string, string>): void {
+  const all = buckets.numbers().map((n) => ({ bucket: n, digest: buckets.bucket(n).digest }));
+  batches = [[]];
+  let bytes = 0;
+  for (const { bucket, digest } of all) {
+    if (digests[bucket] === digest) continue;
+    if (bytes > 1 << 20) {
+      batches.push([]);
+      bytes = 0;
+    }
+    batches.at(-1)!.push(bucket);
+    bytes += buckets.size(bucket);
   }
-  post({ type: 'done', buckets: all.map((b) => ({ bucket: b.bucket, digest: b.digest })) });
+  if (batches.at(-1)!.length === 0) batches.pop();
+  post({ type: 'compared', messages: batches.length, buckets: all });
+}
+
+function next(): void {
+  const batch = batches.shift() ?? [];
+  post({ type: 'batch', buckets: batch.map((n) => ({ bucket: n, cards: buckets.bucket(n).cards })) });
 }
 
 addEventListener('message', (event: MessageEvent<ToListWorker>) => {
   const message = event.data;
   if (message.type === 'read') {
     read(message.file).catch((error: unknown) => post({ type: 'error', message: (error as Error).message }));
-  } else send(message.digests);
+  } else if (message.type === 'compare') compare(message.digests);
+  else next();
 });
