@@ -29,12 +29,16 @@ test('every malformed pack file is refused with its reason, and the store is lef
 }, testInfo) => {
   test.setTimeout(120_000);
   const expected = JSON.parse(readFileSync(`${badPacks}.json`, 'utf8')) as Record<string, string>;
-  // A file over the size limit is made here rather than kept in the repository.
-  const huge = testInfo.outputPath('huge.csv');
-  writeFileSync(huge, `name,aliases,kind,summary,tags\n${'Acme,,company,x,\n'.repeat(700_000)}`);
+  // Files over the size limits are made here rather than kept in the repository: a JSON pack over 10 MB, and a
+  // CSV list (read as a stream) whose third row repeats the second's name.
+  const huge = testInfo.outputPath('huge.json');
+  writeFileSync(huge, `{"cards":[${'"x",'.repeat(3_000_000)}"x"]}`);
+  const hugeCsv = testInfo.outputPath('huge.csv');
+  writeFileSync(hugeCsv, `name,aliases,kind,summary,tags\n${'Acme,,company,x,\n'.repeat(700_000)}`);
   const files: Array<[string, string]> = [
     ...Object.entries(expected).map(([file, message]): [string, string] => [resolve(badPacks, file), message]),
-    [huge, 'huge.csv: the file is larger than 10 MB'],
+    [huge, 'huge.json: the file is larger than 10 MB'],
+    [hugeCsv, 'huge.csv: row 3: the name "Acme" is already used on row 2'],
   ];
 
   const options = await openOptions(context, extensionId);

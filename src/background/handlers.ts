@@ -12,6 +12,7 @@ import { clipPanelHandlers } from './clips/handlers';
 import { historyStore, insightPanelHandlers, recordVisit } from './clips/insight-handlers';
 import { evidencePanelHandlers } from './evidence/handlers';
 import type { Library } from './library';
+import { listPanelHandlers } from './list-handlers';
 import { showTabStatus } from './page/action';
 import { annotatorContentHandlers, annotatorPanelHandlers, ignoredOn, withoutIgnored } from './page/ignore-handlers';
 import { refreshTabs, setSiteOf, siteState } from './page/site-handlers';
@@ -148,6 +149,7 @@ export function createDispatcher(library: Library) {
     ...casePanelHandlers(),
     ...signalPanelHandlers(library),
     ...teamPanelHandlers(library),
+    ...listPanelHandlers(library),
     ...sharedCardPanelHandlers(library),
     ...insightPanelHandlers(library),
     'tab.state': async ({ tabId }) => {

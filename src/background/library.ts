@@ -12,7 +12,7 @@ import type { PackSummary } from '../messaging/protocol';
 import type { RestoreReport } from '../model/backup';
 import { type Card, isTopic, MAX_NAME, slugify, toEntry } from '../model/card';
 import { type CardSummary, type Mention, mentionsIn } from '../model/mention';
-import { type Pack, type PackReport, PackSchema } from '../model/pack';
+import { BUILT_IN_PACK_ID, type ListReport, type Pack, type PackReport, PackSchema, USER_PACK_ID } from '../model/pack';
 import { parseImportedPack } from '../model/pack-io';
 import defaultPackJson from '../packs/default-pack.json';
 import { exportAll, restoreAll, resumeRestore, wipeAll } from '../store/backup';
@@ -163,6 +163,40 @@ export class Library {
     const report = await this.store.writePack(parsed.value, /\.csv$/i.test(fileName));
     this.loaded = null;
     return report;
+  }
+
+  /** Starts a list import (see store/lists.ts); Dossier's own packs' ids are refused. */
+  async beginList(meta: { packId: string; name: string; source: string }) {
+    await this.installDefaultPack();
+    if (meta.packId === BUILT_IN_PACK_ID || meta.packId === USER_PACK_ID) {
+      throw new Error(
+        `${meta.source}: the pack id "${meta.packId}" belongs to Dossier's own cards; give the file another name`,
+      );
+    }
+    return this.store.lists.begin({ ...meta, version: '1.0.0' });
+  }
+
+  /** Stages buckets of a list import; resolves to how many it staged. */
+  async stageList(importId: string, buckets: ReadonlyArray<{ bucket: number; cards: string }>): Promise<number> {
+    try {
+      await this.store.lists.stage(importId, buckets);
+    } catch (error) {
+      // A refused bucket ends the import: what it staged is deleted, the pack is as it was.
+      await this.store.lists.cancel(importId);
+      throw error;
+    }
+    return buckets.length;
+  }
+
+  /** Switches a list's pack to what was staged; reports what changed. */
+  async commitList(importId: string, buckets: ReadonlyArray<{ bucket: number; digest: string }>): Promise<ListReport> {
+    return this.changed(await this.store.commitList(importId, buckets));
+  }
+
+  /** Abandons a list import; the store is as it was. */
+  async cancelList(importId: string): Promise<boolean> {
+    await this.store.lists.cancel(importId);
+    return true;
   }
 
   /** The installed packs. */

@@ -3,7 +3,7 @@ import { compileDictionary, scan } from '../engine';
 import { toEntry } from '../model/card';
 import { toAnnotationPage } from './annotation-page';
 import { extractText } from './extract-text';
-import { DEFAULT_PACK, readPack } from './load-pack';
+import { DEFAULT_PACK, loadPack } from './load-pack';
 import { isPdfPath, readPdfFile } from './read-pdf';
 
 const args = process.argv.slice(2);
@@ -23,7 +23,8 @@ if (!packPath && !existsSync(DEFAULT_PACK)) {
   process.exit(2);
 }
 try {
-  const pack = readPack(packPath ?? DEFAULT_PACK);
+  // A CSV pack is read as a stream: a list of a million names is never one string.
+  const pack = await loadPack(packPath ?? DEFAULT_PACK);
   // A PDF's text is its pages' text layers, lines joined and words hyphenated across lines made whole.
   const text = isPdfPath(file) ? (await readPdfFile(file)).text : extractText(readFileSync(file, 'utf8'));
   const matches = scan(compileDictionary(pack.cards.map(toEntry)), text);

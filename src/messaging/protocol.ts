@@ -11,7 +11,7 @@ import { type HighlightStyle, HighlightStyleSchema } from '../model/highlight-st
 import { HistorySettingsSchema, type HistoryState } from '../model/history';
 import type { InsightArticle, InsightCard } from '../model/insights/sources';
 import type { CardSummary, Mention } from '../model/mention';
-import type { PackReport } from '../model/pack';
+import { LIST_BUCKETS, type ListReport, type PackReport } from '../model/pack';
 import type { SignalHitRecord } from '../model/signal-hit';
 import type { SharedOrigin, TeamActivity, TeamStatus } from '../model/team';
 import { type CaseAnswers, casePanelMessages } from './cases';
@@ -30,6 +30,8 @@ const captureId = v.pipe(v.string(), v.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{
 export const MAX_PAGE_TEXT = 8 * 1024 * 1024;
 /** Largest pack file an import accepts. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+/** Largest bucket of a list import (a bucket holds about 1/256 of a list). */
+export const MAX_LIST_BUCKET_BYTES = 32 * 1024 * 1024;
 
 /** Most mentions one frame reports. */
 export const MAX_MENTIONS = 50_000;
@@ -147,6 +149,49 @@ export const panelToBackground = {
     fileName: v.pipe(v.string(), v.minLength(1), v.maxLength(255)),
     text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_BYTES, 'the file is larger than 10 MB')),
   }),
+  /**
+   * Starts importing a list (a CSV pack read as a stream by the options page) into pack `packId`: answers the
+   * import's id and the digests of the pack's buckets as stored, so that only changed buckets are sent.
+   */
+  'list.begin': v.strictObject({
+    packId: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'must be a lower-case slug')),
+    name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)),
+    source: v.pipe(v.string(), v.minLength(1), v.maxLength(255)),
+  }),
+  /** Buckets of a list import's cards (each the JSON of a card list), staged: nothing changes until the commit. */
+  'list.stage': v.strictObject({
+    importId: v.pipe(v.string(), v.maxLength(128)),
+    buckets: v.pipe(
+      v.array(
+        v.strictObject({
+          bucket: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LIST_BUCKETS - 1)),
+          cards: v.pipe(v.string(), v.maxLength(MAX_LIST_BUCKET_BYTES, 'a bucket of a list must be at most 32 MB')),
+        }),
+      ),
+      v.minLength(1),
+      v.maxLength(LIST_BUCKETS),
+      v.check(
+        (buckets) => buckets.reduce((n, b) => n + b.cards.length, 0) <= MAX_LIST_BUCKET_BYTES,
+        'the buckets of one message must be at most 32 MB',
+      ),
+    ),
+  }),
+  /** Switches the pack to the list's new version: every bucket it holds, with its digest. */
+  'list.commit': v.strictObject({
+    importId: v.pipe(v.string(), v.maxLength(128)),
+    buckets: v.pipe(
+      v.array(
+        v.strictObject({
+          bucket: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LIST_BUCKETS - 1)),
+          digest: v.pipe(v.string(), v.regex(/^[0-9a-f]{14}$/)),
+        }),
+      ),
+      v.minLength(1),
+      v.maxLength(LIST_BUCKETS),
+    ),
+  }),
+  /** Abandons a list import: the pack stays as it was. */
+  'list.cancel': v.strictObject({ importId: v.pipe(v.string(), v.maxLength(128)) }),
   /** The installed packs. */
   'packs.list': v.strictObject({}),
   /** Whether Dossier runs on a tab's site. */
@@ -432,6 +477,10 @@ export interface Answers extends CaseAnswers {
   'cards.some': Card[];
   'cards.named': Array<{ name: string; id: string }>;
   'pack.import': PackReport;
+  'list.begin': { importId: string; digests: Record<string, string> };
+  'list.stage': { staged: number };
+  'list.commit': ListReport;
+  'list.cancel': { cancelled: boolean };
   'packs.list': PackSummary[];
   'site.status': SiteState;
   'site.set': SiteState;

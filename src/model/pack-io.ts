@@ -1,12 +1,11 @@
 import Papa from 'papaparse';
 import * as v from 'valibot';
-import { type Card, CardSchema, slugify } from './card';
-import { describeIssue } from './issues';
+import { slugify } from './card';
 import { BUILT_IN_PACK_ID, PACK_FORMAT_VERSION, type Pack, PackSchema, USER_PACK_ID } from './pack';
+import { CSV_HEADER, CsvPackReader, describeIssues, FORMULA_START, nameKey } from './pack-stream';
 import { err, ok, type Result } from './result';
 
-/** The CSV header of a pack, in this order. */
-export const CSV_HEADER = ['name', 'aliases', 'kind', 'summary', 'tags'] as const;
+export { CSV_HEADER, describeIssues };
 
 /** What a CSV file does not say about its pack. */
 export interface PackMeta {
@@ -17,27 +16,6 @@ export interface PackMeta {
 }
 
 const DEFAULT_META: PackMeta = { id: 'imported', name: 'Imported pack', version: '1.0.0', description: '' };
-
-/** What a value of a schema type is, in words. */
-const EXPECTED: Record<string, string> = {
-  Array: 'a list',
-  string: 'text',
-  Object: 'an object',
-  boolean: 'true or false',
-  number: 'a number',
-};
-
-/** The first problem of a validation, as a path and a reason a person can act on. */
-export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
-  return describeIssue(issues, {
-    invalid: 'invalid',
-    unknownField: (received) => `${received} is not a field a Dossier pack has`,
-    expected: EXPECTED,
-  });
-}
-
-/** The key under which two names count as the same name. */
-const nameKey = (name: string) => name.normalize('NFKC').toLocaleLowerCase().replace(/\s+/g, ' ').trim();
 
 /** Reads a pack in the JSON format; the whole file is refused on the first problem. */
 export function parsePackJson(text: string): Result<Pack> {
@@ -75,46 +53,13 @@ export function parsePackJson(text: string): Result<Pack> {
   return ok(parsed.output);
 }
 
-const split = (cell: string) =>
-  cell
-    .split('|')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-
 /** Reads a pack from CSV with the header `name,aliases,kind,summary,tags`; the whole file is refused on the first bad row. */
 export function parsePackCsv(text: string, meta: Partial<PackMeta> = {}): Result<Pack> {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  const fatal = parsed.errors.find((e) => e.type !== 'Delimiter');
-  if (fatal) return err(`row ${(fatal.row ?? 0) + 1}: ${fatal.message}`);
-  const [header, ...rows] = parsed.data;
-  if (!header || header.map((h) => h.trim()).join(',') !== CSV_HEADER.join(',')) {
-    return err(`row 1: the header must be exactly ${CSV_HEADER.join(',')}`);
-  }
-  if (rows.length === 0) return err('the file has a header but no cards');
-  const cards: Card[] = [];
-  const ids = new Set<string>();
-  const names = new Map<string, number>();
-  for (const [i, row] of rows.entries()) {
-    const at = `row ${i + 2}`;
-    if (row.length !== CSV_HEADER.length)
-      return err(`${at}: expected ${CSV_HEADER.length} fields, found ${row.length}`);
-    const [name = '', aliases = '', kind = '', summary = '', tags = ''] = row.map(unescapeFormula);
-    const sameName = names.get(nameKey(name));
-    if (name.trim() && sameName !== undefined) {
-      return err(`${at}: the name "${name.trim()}" is already used on row ${sameName}`);
-    }
-    names.set(nameKey(name), i + 2);
-    let id = slugify(name);
-    for (let n = 2; ids.has(id); n++) id = `${slugify(name)}-${n}`;
-    const card = v.safeParse(CardSchema, { id, name, kind, aliases: split(aliases), summary, tags: split(tags) });
-    if (!card.success) {
-      const label = name.trim().length > 40 ? `${name.trim().slice(0, 40)}…` : name.trim();
-      const field = card.issues[0] && v.getDotPath(card.issues[0]) ? ', field ' : ': ';
-      return err(`${at}${label ? ` (${label})` : ''}${field}${describeIssues(card.issues)}`);
-    }
-    ids.add(id);
-    cards.push(card.output);
-  }
+  const reader = new CsvPackReader();
+  const read = reader.push(text);
+  const rest = read.ok ? reader.end() : read;
+  if (!rest.ok) return err(rest.error);
+  const cards = [...(read.ok ? read.value : []), ...rest.value];
   const pack = v.safeParse(PackSchema, {
     format: 'dossier-pack',
     formatVersion: PACK_FORMAT_VERSION,
@@ -176,17 +121,9 @@ export function serialisePackJson(pack: Pack): string {
   return `${JSON.stringify(pack, null, 2)}\n`;
 }
 
-/** Cells a spreadsheet would run as a formula start with one of these. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /** A cell made safe to open in a spreadsheet: a formula-like start is prefixed with an apostrophe. */
 function escapeFormula(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
-}
-
-/** The reverse of `escapeFormula`, when a pack we exported is imported again. */
-function unescapeFormula(cell: string): string {
-  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
 /**

@@ -7,8 +7,22 @@ export const PACK_FORMAT_VERSION = 1;
 export const BUILT_IN_PACK_ID = 'default';
 /** The pack that holds the cards the user makes. */
 export const USER_PACK_ID = 'my-cards';
-/** Most cards one pack may hold. */
-export const MAX_PACK_CARDS = 100_000;
+/** Most cards one pack may hold: a consolidated watchlist's 300,000 entities, with room to grow. */
+export const MAX_PACK_CARDS = 500_000;
+/** Most names (card names and aliases together) one pack may hold. */
+export const MAX_PACK_NAMES = 2_000_000;
+/**
+ * How many buckets a list's cards are stored in (by a hash of the card id; see store/lists.ts): about 75 cards each
+ * at 300,000, so that a new version with 1,600 changes rewrites about a third of them.
+ */
+export const LIST_BUCKETS = 4096;
+/**
+ * CSV files from this size on are imported as a list: read as a stream with progress and Cancel, stored in
+ * buckets, and a new version applies only its difference (cards it no longer has are removed).
+ */
+export const LIST_IMPORT_BYTES = 1024 * 1024;
+/** Largest CSV pack file (read as a stream): a list of 1,000,000 names is about 60–100 MB. */
+export const MAX_CSV_PACK_BYTES = 256 * 1024 * 1024;
 
 /** A versioned bundle of cards, the unit of install, import, export and sharing. */
 export const PackSchema = v.strictObject({
@@ -31,7 +45,15 @@ export interface PackReport {
   added: number;
   updated: number;
   unchanged: number;
-  /** Cards left as they are because the user edited or deleted them. */
+  /** Cards left as they are because the user edited or deleted them (for a list: that it changed or removed). */
   kept: number;
   total: number;
+}
+
+/** What importing a list (a streamed CSV pack) changed, against the version stored before. */
+export interface ListReport extends PackReport {
+  /** Cards of the stored version that the new one no longer has (removed from the store). */
+  removed: number;
+  /** Names (card names and aliases) the list holds now. */
+  names: number;
 }

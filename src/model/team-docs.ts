@@ -5,7 +5,11 @@ import { CaseSchema, sharedCaseId } from './case';
 import { ClipSchema, clipIdOf } from './clip';
 import { CustodyEntrySchema, custodyDocId } from './custody';
 import { describeIssue } from './issues';
-import { MAX_PACK_CARDS, PackSchema } from './pack';
+import { PackSchema } from './pack';
+
+/** Most card ids a team's pack document lists: a team shares packs, not million-name watchlists. */
+const MAX_TEAM_PACK_CARDS = 100_000;
+
 import { SignalHitRecordSchema } from './signal-hit';
 import type { TeamActivity } from './team';
 
@@ -186,7 +190,7 @@ export function sharedDocProblem(value: unknown): string | null {
         description: v.optional(v.pipe(v.string(), v.maxLength(4000))),
         enabled: v.optional(v.boolean()),
         builtIn: v.optional(v.boolean()),
-        cardIds: v.optional(v.pipe(v.array(CardIdSchema), v.maxLength(MAX_PACK_CARDS))),
+        cardIds: v.optional(v.pipe(v.array(CardIdSchema), v.maxLength(MAX_TEAM_PACK_CARDS))),
         updated: v.optional(iso),
       };
       const why = checkParts(doc, fields, v.strictObject({}));

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { type Card, CardSchema, slugify } from '../model/card';
-import { PACK_FORMAT_VERSION, type Pack, type PackReport, PackSchema } from '../model/pack';
+import { type ListReport, PACK_FORMAT_VERSION, type Pack, type PackReport, PackSchema } from '../model/pack';
 import {
   type CardDoc,
   cardDocId,
@@ -22,6 +22,7 @@ import {
   type StoredDoc,
   writing,
 } from './db';
+import { ListImports, type ListPackDoc, readListCards } from './lists';
 import { migrate } from './migrate';
 
 /** A card document and the card read from it (null when the document is corrupt). */
@@ -41,8 +42,18 @@ export class CardStore {
    * store's back (a restore, replication) calls `forget`.
    */
   private cached: Promise<Map<string, Cached>> | null = null;
+  /** The cards of the installed lists (read from their buckets once, then again after a list import). */
+  private listed: Promise<Map<string, { card: Card; pack: string }>> | null = null;
+  /** Imports of lists (streamed CSV packs), staged and switched over whole. */
+  readonly lists: ListImports;
 
-  constructor(readonly db: Database = openDatabase(PRIVATE_DB)) {}
+  constructor(readonly db: Database = openDatabase(PRIVATE_DB)) {
+    this.lists = new ListImports(db, async (packId) => {
+      const ids = new Set<string>();
+      for (const { doc } of (await this.cards()).values()) if (doc.pack === packId && doc.edited) ids.add(doc.cardId);
+      return ids;
+    });
+  }
 
   /**
    * Makes the store ready once per worker: older documents are migrated and a pack write cut short is completed.
@@ -52,6 +63,8 @@ export class CardStore {
     this.opening ??= (async () => {
       await migrate(this.db);
       await this.resumeWrite();
+      // Buckets of a list import cut short (no pack names them) are deleted.
+      await this.lists.sweep();
     })().catch((error: unknown) => {
       this.opening = null;
       throw error;
@@ -93,15 +106,56 @@ export class CardStore {
   /** Forgets the cached cards (after the database was written by someone else). */
   forget(): void {
     this.cached = null;
+    this.listed = null;
   }
 
-  /** Every card that is not deleted, with its pack; a corrupt document is skipped and reported, never fatal. */
+  /** The installed lists' cards by id (a card of two lists: the first's). */
+  private listCardMap(): Promise<Map<string, { card: Card; pack: string }>> {
+    this.listed ??= (async () => {
+      const packs = (await this.listPacks()).filter((p) => (p as ListPackDoc).list) as ListPackDoc[];
+      const map = new Map<string, { card: Card; pack: string }>();
+      for (const [pack, cards] of await readListCards(this.db, packs)) {
+        for (const card of cards) if (!map.has(card.id)) map.set(card.id, { card, pack });
+      }
+      return map;
+    })().catch((error: unknown) => {
+      this.listed = null;
+      throw error;
+    });
+    return this.listed;
+  }
+
+  /**
+   * Every card that is not deleted, with its pack; a corrupt document is skipped and reported, never fatal. A
+   * list's card the user edited or deleted is its card document, not the list's version.
+   */
   async listEntries(): Promise<LibraryEntry[]> {
     const entries: LibraryEntry[] = [];
-    for (const { doc, card } of (await this.cards()).values()) {
+    const docs = await this.cards();
+    for (const { doc, card } of docs.values()) {
       if (card && !doc.trashed) entries.push({ card, pack: doc.pack, edited: doc.edited === true });
     }
+    for (const [id, { card, pack }] of await this.listCardMap()) {
+      if (!docs.has(id)) entries.push({ card, pack, edited: false });
+    }
     return entries;
+  }
+
+  /**
+   * Completes a list import (see ListImports.commit): the pack switches to its new buckets, and the pack's card
+   * documents the user did not edit (from an earlier import card by card) give way to the list.
+   */
+  async commitList(importId: string, buckets: ReadonlyArray<{ bucket: number; digest: string }>): Promise<ListReport> {
+    const report = await this.lists.commit(importId, buckets);
+    this.listed = null;
+    const stale = [...(await this.cards()).values()].flatMap(({ doc }) =>
+      doc.pack === report.packId && !doc.edited ? [{ ...doc, _deleted: true }] : [],
+    );
+    if (stale.length > 0) {
+      await writing(() => this.db.bulkDocs(stale));
+      await this.wrote(stale);
+    }
+    return report;
   }
 
   /** The cards that link on pages: not deleted, of an installed and enabled pack (a pack is enabled last). */
@@ -121,8 +175,24 @@ export class CardStore {
     return doc && !doc.trashed ? toCard(doc) : null;
   }
 
+  /** A card's document; a list's card the user has not edited is given as the document an edit starts from. */
   private async getCardDoc(id: string): Promise<CardDoc | null> {
-    return (await this.cards()).get(id)?.doc ?? null;
+    const doc = (await this.cards()).get(id)?.doc;
+    if (doc) return doc;
+    const listed = (await this.listCardMap()).get(id);
+    if (!listed) return null;
+    const { id: cardId, ...fields } = listed.card;
+    return {
+      _id: cardDocId(cardId),
+      type: 'card',
+      schema: STORE_SCHEMA,
+      cardId,
+      pack: listed.pack,
+      edited: false,
+      trashed: null,
+      updated: null,
+      ...fields,
+    };
   }
 
   /**
@@ -190,8 +260,9 @@ export class CardStore {
   private async freeId(name: string): Promise<string> {
     const base = slugify(name);
     const taken = await this.cards();
+    const listed = await this.listCardMap();
     let id = base;
-    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    for (let n = 2; taken.has(id) || listed.has(id); n++) id = `${base}-${n}`;
     return id;
   }
 
@@ -245,13 +316,18 @@ export class CardStore {
     const gone = [...(await this.cards()).values()].flatMap(({ doc }) =>
       doc.pack === id ? [{ ...doc, _deleted: true }] : [],
     );
+    const docs = await this.cards();
+    const listed = [...(await this.listCardMap())].filter(([cardId, l]) => l.pack === id && !docs.has(cardId)).length;
     await writing(async () => {
       // The pack record goes first: cards left behind by an interrupted removal belong to no pack and are removed again.
       await this.db.put({ ...pack, _deleted: true } as PackDoc & { _deleted: boolean });
       await this.db.bulkDocs(gone);
+      // A list's buckets: no pack names them now.
+      if (listed > 0) await this.lists.sweep();
     });
     await this.wrote(gone);
-    return gone.length;
+    this.listed = null;
+    return listed + gone.length;
   }
 
   /** A pack as it is now in the store (the user's edits included), for export. */
@@ -400,6 +476,8 @@ export class CardStore {
       builtIn: builtIn || existing?.builtIn === true,
       cardIds: pack.cards.map((c) => c.id),
     } satisfies PackDoc);
+    // A list imported card by card from now on: its buckets are no longer named (and swept at the next start).
+    this.listed = null;
     return report;
   }
 }

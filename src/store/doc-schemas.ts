@@ -5,7 +5,7 @@ import { CaseSchema } from '../model/case';
 import { ClipSchema } from '../model/clip';
 import { CustodyEntrySchema, custodyDocId } from '../model/custody';
 import { describeIssue } from '../model/issues';
-import { MAX_PACK_CARDS, PackSchema } from '../model/pack';
+import { LIST_BUCKETS, MAX_PACK_CARDS, MAX_PACK_NAMES, PackSchema } from '../model/pack';
 import { SignalHitRecordSchema } from '../model/signal-hit';
 import { annotationDocId } from './annotations';
 import { caseDocId } from './cases';
@@ -59,10 +59,46 @@ const RULES: Record<string, DocRule> = {
       enabled: v.boolean(),
       builtIn: v.boolean(),
       cardIds: v.pipe(v.array(CardIdSchema), v.maxLength(MAX_PACK_CARDS)),
+      list: v.optional(
+        v.strictObject({
+          source: v.pipe(v.string(), v.maxLength(255)),
+          cards: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_PACK_CARDS)),
+          names: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_PACK_NAMES)),
+          imported: iso,
+          chunks: v.record(
+            v.pipe(v.string(), v.regex(/^\d{1,4}$/)),
+            v.strictObject({
+              id: v.pipe(v.string(), v.maxLength(300)),
+              digest: v.pipe(v.string(), v.regex(/^[0-9a-f]{14}$/)),
+              cards: v.pipe(v.number(), v.integer(), v.minValue(1)),
+              names: v.pipe(v.number(), v.integer(), v.minValue(1)),
+            }),
+          ),
+        }),
+      ),
     },
     content: null,
     idOk: (doc) => doc._id === `pack:${String(doc.packId)}`,
     idRule: 'pack:<packId>',
+  },
+  'list-chunk': {
+    fields: {
+      pack: PackSchema.entries.id,
+      bucket: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LIST_BUCKETS - 1)),
+      digest: v.pipe(v.string(), v.regex(/^[0-9a-f]{14}$/)),
+      hashes: v.string(),
+    },
+    // The bucket's cards, each checked as any card is.
+    content: v.array(CardSchema),
+    contentOf: (rest) => {
+      try {
+        return typeof rest.cards === 'string' && Object.keys(rest).length === 1 ? JSON.parse(rest.cards) : rest;
+      } catch {
+        return rest;
+      }
+    },
+    idOk: (doc) => String(doc._id).startsWith(`list:${String(doc.pack)}:`),
+    idRule: 'list:<pack id>:<bucket>:<stamp>',
   },
   settings: {
     fields: {},

@@ -1,0 +1,365 @@
+import * as v from 'valibot';
+import { type Card, CardSchema } from '../model/card';
+import type { ListReport } from '../model/pack';
+import { bucketOf, compactCard, describeIssues, expandCard, hashText, toBucket } from '../model/pack-stream';
+import { type PackDoc, packDocId } from './card-docs';
+import { type Database, STORE_SCHEMA, type StoredDoc, writing } from './db';
+
+/*
+ * Watchlists imported as a stream: a list's cards are stored in buckets (by a hash of the card id), one
+ * document per bucket holding the bucket's cards as one JSON text. A bucket holds about 75 of a 300,000-card
+ * list: 4,096 documents instead of 300,000, about the source file's size on disk.
+ *
+ * An import stages new bucket documents under ids no pack names yet, then switches the pack's record to them in
+ * one write (the commit), then deletes the buckets it replaced. A cancel, a refused bucket or a stopped worker
+ * before the switch leaves the pack exactly as it was: the staged documents are deleted (or swept at the next
+ * start, as no pack names them). A re-import sends only the buckets whose digest changed: the difference.
+ *
+ * The user's edits of a list's cards are card documents (`card:<id>`, edited) over the list: a new version of the
+ * list never overwrites them, and a card it changes or removes that the user edited is kept and counted as kept.
+ */
+
+/** A list's record in its pack document. */
+export interface ListInfo {
+  /** The file it was imported from. */
+  source: string;
+  cards: number;
+  names: number;
+  /** When it was imported (ISO time). */
+  imported: string;
+  /** Each bucket's document id, and its digest. */
+  chunks: Record<string, { id: string; digest: string; cards: number; names: number }>;
+}
+
+/** A bucket of a list as stored. */
+export interface ListChunkDoc extends StoredDoc {
+  type: 'list-chunk';
+  pack: string;
+  bucket: number;
+  digest: string;
+  /** "id hash" lines, one per card, in the order of `cards`. */
+  hashes: string;
+  /** The bucket's cards (compact, see compactCard) as one JSON array. */
+  cards: string;
+}
+
+/** A pack document of a list. */
+export type ListPackDoc = PackDoc & { list?: ListInfo };
+
+const CHUNK_PREFIX = 'list:';
+const chunkId = (packId: string, bucket: number, stamp: string) =>
+  `${CHUNK_PREFIX}${packId}:${String(bucket).padStart(4, '0')}:${stamp}`;
+
+/** The cards of a stored bucket, with their defaults back. */
+export function chunkCards(doc: ListChunkDoc): Card[] {
+  return (JSON.parse(doc.cards) as Record<string, unknown>[]).map(expandCard);
+}
+
+/** The id → hash map of a stored bucket. */
+function hashesOf(doc: ListChunkDoc | null): Map<string, string> {
+  const map = new Map<string, string>();
+  if (!doc?.hashes) return map;
+  for (const line of doc.hashes.split('\n')) {
+    const space = line.indexOf(' ');
+    map.set(line.slice(0, space), line.slice(space + 1));
+  }
+  return map;
+}
+
+/** A bucket's cards checked whole: each with CardSchema, in this bucket, once; as compact JSON. */
+function checkBucket(bucket: number, cardsJson: string): { ids: string[]; json: string[]; names: number } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(cardsJson);
+  } catch {
+    throw new ListRefused(`bucket ${bucket}: not a JSON list of cards`);
+  }
+  if (!Array.isArray(raw) || raw.length === 0) throw new ListRefused(`bucket ${bucket}: not a list of cards`);
+  const ids: string[] = [];
+  const json: string[] = [];
+  let names = 0;
+  const seen = new Set<string>();
+  for (const [i, item] of raw.entries()) {
+    const card = v.safeParse(CardSchema, item);
+    if (!card.success) throw new ListRefused(`bucket ${bucket}, card ${i + 1}: ${describeIssues(card.issues)}`);
+    const id = card.output.id;
+    if (bucketOf(id) !== bucket) throw new ListRefused(`bucket ${bucket}, card ${i + 1}: ${id} is not of this bucket`);
+    if (seen.has(id)) throw new ListRefused(`bucket ${bucket}: the id ${id} is there twice`);
+    seen.add(id);
+    ids.push(id);
+    json.push(JSON.stringify(compactCard(card.output)));
+    names += 1 + card.output.aliases.length;
+  }
+  return { ids, json, names };
+}
+
+/** What the user edited of a pack's cards: the ids of its card documents marked edited. */
+export type EditedIds = (packId: string) => Promise<Set<string>>;
+
+interface Staging {
+  packId: string;
+  name: string;
+  version: string;
+  source: string;
+  stamp: string;
+  previous: ListPackDoc | null;
+  staged: Map<number, { id: string; digest: string; cards: number; names: number }>;
+  added: number;
+  changed: number;
+  removed: number;
+  kept: number;
+  unchanged: number;
+  edited: Set<string>;
+}
+
+/** The message of a bucket a list import refuses. */
+export class ListRefused extends Error {}
+
+/** Stages, commits and cancels list imports in a database; one per store. */
+export class ListImports {
+  private readonly imports = new Map<string, Staging>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly editedIds: EditedIds,
+  ) {}
+
+  /** Starts an import of a list into pack `packId`: the digests of its buckets as stored now (none when new). */
+  async begin(meta: {
+    packId: string;
+    name: string;
+    version: string;
+    source: string;
+  }): Promise<{ importId: string; digests: Record<string, string> }> {
+    const previous = (await this.db.get(packDocId(meta.packId)).catch(() => null)) as ListPackDoc | null;
+    if (previous?.builtIn)
+      throw new ListRefused(`the pack id "${meta.packId}" belongs to a pack that comes with Dossier`);
+    const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+    const importId = `${meta.packId}:${stamp}`;
+    this.imports.set(importId, {
+      ...meta,
+      stamp,
+      previous,
+      staged: new Map(),
+      added: 0,
+      changed: 0,
+      removed: 0,
+      kept: 0,
+      unchanged: 0,
+      edited: await this.editedIds(meta.packId),
+    });
+    const digests: Record<string, string> = {};
+    for (const [bucket, chunk] of Object.entries(previous?.list?.chunks ?? {})) digests[bucket] = chunk.digest;
+    return { importId, digests };
+  }
+
+  private staging(importId: string): Staging {
+    const staging = this.imports.get(importId);
+    if (!staging) throw new ListRefused('this import is no longer under way (Dossier restarted or it was cancelled)');
+    return staging;
+  }
+
+  /**
+   * Stages buckets of cards (each the JSON of a card array), in one write: each card is checked again with
+   * CardSchema and must belong in its bucket; the difference from the stored buckets is counted. Nothing a pack
+   * names is written.
+   */
+  async stage(importId: string, buckets: ReadonlyArray<{ bucket: number; cards: string }>): Promise<void> {
+    const staging = this.staging(importId);
+    const prepared = buckets.map(({ bucket, cards }) => {
+      if (staging.staged.has(bucket) || buckets.filter((b) => b.bucket === bucket).length > 1) {
+        throw new ListRefused(`bucket ${bucket} was sent twice`);
+      }
+      return { bucket, ...checkBucket(bucket, cards) };
+    });
+    const docs: ListChunkDoc[] = prepared.map(({ bucket, ids, json }) => {
+      const stored = toBucket(bucket, ids, json);
+      return {
+        _id: chunkId(staging.packId, bucket, staging.stamp),
+        type: 'list-chunk',
+        schema: STORE_SCHEMA,
+        pack: staging.packId,
+        bucket,
+        digest: stored.digest,
+        hashes: stored.hashes,
+        cards: stored.cards,
+      };
+    });
+    const beforeIds = prepared.flatMap(({ bucket }) => {
+      const id = staging.previous?.list?.chunks[bucket]?.id;
+      return id ? [id] : [];
+    });
+    const before = new Map<string, ListChunkDoc>();
+    if (beforeIds.length > 0) {
+      for (const row of (await this.db.allDocs({ keys: beforeIds, include_docs: true })).rows) {
+        const doc = 'doc' in row ? (row.doc as ListChunkDoc | null | undefined) : null;
+        if (doc) before.set(doc._id, doc);
+      }
+    }
+    const results = await writing(() => this.db.bulkDocs(docs));
+    const failed = results.find((r) => 'error' in r && r.error) as { message?: string } | undefined;
+    const written = results.flatMap((r, i) => ('ok' in r && r.ok ? [{ _id: docs[i]!._id, _rev: r.rev }] : []));
+    if (failed || this.imports.get(importId) !== staging) {
+      // Refused by the database, or cancelled while these buckets were being written: they go too.
+      await this.db.bulkDocs(written.map((w) => ({ ...w, _deleted: true })) as unknown as StoredDoc[]);
+      throw failed
+        ? new Error(`Could not store the list: ${failed.message}`)
+        : new ListRefused('the import was cancelled');
+    }
+    prepared.forEach(({ bucket, ids, json, names }, k) => {
+      staging.staged.set(bucket, { id: docs[k]!._id, digest: docs[k]!.digest, cards: ids.length, names });
+      const old = hashesOf(before.get(staging.previous?.list?.chunks[bucket]?.id ?? '') ?? null);
+      ids.forEach((id, i) => {
+        const was = old.get(id);
+        if (was === undefined) staging.added++;
+        else if (was === hashText(json[i]!)) staging.unchanged++;
+        else if (staging.edited.has(id)) staging.kept++;
+        else staging.changed++;
+        old.delete(id);
+      });
+      for (const id of old.keys()) {
+        if (staging.edited.has(id)) staging.kept++;
+        else staging.removed++;
+      }
+    });
+  }
+
+  private async chunk(id: string | undefined): Promise<ListChunkDoc | null> {
+    if (!id) return null;
+    return (await this.db.get(id).catch(() => null)) as ListChunkDoc | null;
+  }
+
+  /**
+   * Switches the pack to the staged buckets and the unchanged ones (`buckets`: every bucket of the new version,
+   * with its digest), in one write of the pack record; then deletes the buckets replaced, and the pack's
+   * unedited card documents of an earlier, per-card import. Refused (nothing changed) when an unchanged bucket
+   * is not the one stored.
+   */
+  async commit(importId: string, buckets: ReadonlyArray<{ bucket: number; digest: string }>): Promise<ListReport> {
+    const staging = this.staging(importId);
+    const before = staging.previous?.list?.chunks ?? {};
+    const chunks: ListInfo['chunks'] = {};
+    let unchanged = staging.unchanged;
+    const wanted = new Set<number>();
+    for (const { bucket, digest } of buckets) {
+      wanted.add(bucket);
+      const staged = staging.staged.get(bucket);
+      if (staged) {
+        if (staged.digest !== digest) throw new ListRefused(`bucket ${bucket} does not hold what was sent`);
+        chunks[bucket] = staged;
+        continue;
+      }
+      const kept = before[bucket];
+      if (!kept || kept.digest !== digest) throw new ListRefused(`bucket ${bucket} was not sent`);
+      chunks[bucket] = kept;
+      unchanged += kept.cards;
+    }
+    for (const bucket of staging.staged.keys()) {
+      if (!wanted.has(bucket)) throw new ListRefused(`bucket ${bucket} was sent but is not in the list`);
+    }
+    // Buckets of the old version with no card in the new one: all their cards are removed.
+    let { removed, kept } = staging;
+    for (const [bucket, chunk] of Object.entries(before)) {
+      if (wanted.has(Number(bucket))) continue;
+      for (const id of hashesOf(await this.chunk(chunk.id)).keys()) {
+        if (staging.edited.has(id)) kept++;
+        else removed++;
+      }
+    }
+    const total = Object.values(chunks).reduce((n, c) => n + c.cards, 0);
+    const names = Object.values(chunks).reduce((n, c) => n + c.names, 0);
+    const previous = staging.previous;
+    const record: ListPackDoc = {
+      _id: packDocId(staging.packId),
+      ...(previous?._rev ? { _rev: previous._rev } : {}),
+      type: 'pack',
+      schema: STORE_SCHEMA,
+      packId: staging.packId,
+      name: staging.name,
+      version: staging.version,
+      description: previous?.description ?? '',
+      enabled: previous?.enabled ?? true,
+      builtIn: false,
+      cardIds: [],
+      list: { source: staging.source, cards: total, names, imported: new Date().toISOString(), chunks },
+    };
+    // The switch: one document, written or not. Refused (another import of this pack got there first): what
+    // this one staged goes, and the pack stays as the other left it.
+    try {
+      await writing(() => this.db.put(record));
+    } catch (error) {
+      await this.cancel(importId);
+      throw error;
+    }
+    this.imports.delete(importId);
+    const live = new Set(Object.values(chunks).map((c) => c.id));
+    const replaced = Object.values(before).flatMap((c) => (live.has(c.id) ? [] : [c.id]));
+    await this.removeDocs(replaced);
+    return {
+      packId: staging.packId,
+      name: staging.name,
+      added: staging.added,
+      updated: staging.changed,
+      unchanged,
+      removed,
+      kept,
+      total,
+      names,
+    };
+  }
+
+  /** Abandons an import: its staged buckets are deleted and the pack is as it was. */
+  async cancel(importId: string): Promise<void> {
+    const staging = this.imports.get(importId);
+    if (!staging) return;
+    this.imports.delete(importId);
+    await this.removeDocs([...staging.staged.values()].map((s) => s.id));
+  }
+
+  /** Deletes bucket documents no pack names (an import cut short); run once at start. Returns how many. */
+  async sweep(): Promise<number> {
+    const packs = await this.db.allDocs({ include_docs: true, startkey: 'pack:', endkey: 'pack:\uffff' });
+    const live = new Set<string>();
+    for (const row of packs.rows) {
+      for (const chunk of Object.values((row.doc as ListPackDoc | undefined)?.list?.chunks ?? {})) live.add(chunk.id);
+    }
+    const staged = new Set([...this.imports.values()].flatMap((s) => [...s.staged.values()].map((c) => c.id)));
+    const all = await this.db.allDocs({ startkey: CHUNK_PREFIX, endkey: `${CHUNK_PREFIX}\uffff` });
+    const orphans = all.rows.flatMap((row) => (live.has(row.id) || staged.has(row.id) ? [] : [row.id]));
+    await this.removeDocs(orphans);
+    return orphans.length;
+  }
+
+  private async removeDocs(ids: readonly string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += 64) {
+      const part = ids.slice(i, i + 64);
+      const got = await this.db.allDocs({ keys: [...part] });
+      const gone = got.rows.flatMap((row) =>
+        'value' in row && row.value && !row.value.deleted ? [{ _id: row.id, _rev: row.value.rev, _deleted: true }] : [],
+      );
+      if (gone.length > 0) await this.db.bulkDocs(gone as unknown as StoredDoc[]);
+    }
+  }
+}
+
+/** Every card of the installed lists, by pack, read from their buckets. */
+export async function readListCards(db: Database, packs: readonly ListPackDoc[]): Promise<Map<string, Card[]>> {
+  const out = new Map<string, Card[]>();
+  for (const pack of packs) {
+    const ids = Object.values(pack.list?.chunks ?? {}).map((c) => c.id);
+    const cards: Card[] = [];
+    for (let i = 0; i < ids.length; i += 256) {
+      const got = await db.allDocs({ keys: ids.slice(i, i + 256), include_docs: true });
+      for (const row of got.rows) {
+        const doc = 'doc' in row ? (row.doc as ListChunkDoc | null | undefined) : null;
+        if (!doc) {
+          console.warn('Dossier: a bucket of a list is missing', row.key);
+          continue;
+        }
+        cards.push(...chunkCards(doc));
+      }
+    }
+    out.set(pack.packId, cards);
+  }
+  return out;
+}

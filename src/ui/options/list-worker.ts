@@ -1,0 +1,70 @@
+/// <reference lib="webworker" />
+/*
+ * Reads a list (a CSV pack) off the options page's thread: the file as a stream, each row checked with CardSchema,
+ * the cards sorted into buckets; then the buckets whose digest differs from the stored ones are handed over, about
+ * 1 MB at a time, as the page asks for them.
+ */
+import { ListBuckets, readCsvPackStream } from '../../model/pack-stream';
+import type { FromListWorker, ToListWorker } from './list-import';
+
+const post = (message: FromListWorker) => postMessage(message);
+const buckets = new ListBuckets();
+
+/** A ReadableStream's chunks (for browsers whose streams are not async-iterable). */
+async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    yield value;
+  }
+}
+
+async function read(file: File): Promise<void> {
+  let told = 0;
+  let last = { bytes: 0, cards: 0, names: 0 };
+  const problem = await readCsvPackStream(chunksOf(file.stream()), (cards, progress) => {
+    buckets.add(cards);
+    last = progress;
+    const now = performance.now();
+    if (now - told > 100) {
+      told = now;
+      post({ type: 'progress', ...progress });
+    }
+  });
+  if (problem) post({ type: 'error', message: problem });
+  else post({ type: 'read', ...last });
+}
+
+/** The changed buckets, in messages of about 1 MB (a message each would cost a round trip for every 75 cards). */
+let batches: number[][] = [];
+
+function compare(digests: Record<string, string>): void {
+  const all = buckets.numbers().map((n) => ({ bucket: n, digest: buckets.bucket(n).digest }));
+  batches = [[]];
+  let bytes = 0;
+  for (const { bucket, digest } of all) {
+    if (digests[bucket] === digest) continue;
+    if (bytes > 1 << 20) {
+      batches.push([]);
+      bytes = 0;
+    }
+    batches.at(-1)!.push(bucket);
+    bytes += buckets.size(bucket);
+  }
+  if (batches.at(-1)!.length === 0) batches.pop();
+  post({ type: 'compared', messages: batches.length, buckets: all });
+}
+
+function next(): void {
+  const batch = batches.shift() ?? [];
+  post({ type: 'batch', buckets: batch.map((n) => ({ bucket: n, cards: buckets.bucket(n).cards })) });
+}
+
+addEventListener('message', (event: MessageEvent<ToListWorker>) => {
+  const message = event.data;
+  if (message.type === 'read') {
+    read(message.file).catch((error: unknown) => post({ type: 'error', message: (error as Error).message }));
+  } else if (message.type === 'compare') compare(message.digests);
+  else next();
+});
