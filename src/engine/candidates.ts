@@ -24,14 +24,10 @@ const MAX_GAP = 8;
 /** Word ids of the text's words in the dictionary's vocabulary (-1 when unknown). */
 export function wordIds(dict: Dictionary, tokens: Tokens): Int32Array {
   const { count, hash, norm, start, end, text } = tokens;
-  const { table, words } = dict;
   const ids = new Int32Array(count);
   for (let i = 0; i < count; i++) {
     const folded = norm[i];
-    ids[i] =
-      folded === undefined
-        ? lookupAscii(table, words, hash[i]!, text, start[i]!, end[i]!)
-        : lookupWord(table, words, folded);
+    ids[i] = folded === undefined ? lookupAscii(dict, hash[i]!, text, start[i]!, end[i]!) : lookupWord(dict, folded);
   }
   return ids;
 }
@@ -50,7 +46,7 @@ export function findCandidates(dict: Dictionary, text: string, tokens: Tokens, i
     if (b - a > MAX_GAP) return -1;
     if (!(b - a === 1 && text.charCodeAt(a) === 32)) {
       const sig = foldGap(text.slice(a, b));
-      if (sig !== '') id = lookupWord(dict.table, dict.words, sig + normAt(tokens, j));
+      if (sig !== '') id = lookupWord(dict, sig + normAt(tokens, j));
     }
     if (id < 0) return -1;
     return topic ? dict.stemOf[id]! : id;
@@ -110,7 +106,7 @@ function isUpperAt(text: string, at: number): boolean {
 
 /** Adds the closing punctuation of the form (U.S. → the final dot) when the text has it. */
 function closeSpan(dict: Dictionary, text: string, c: Candidate): Candidate {
-  const trail = dict.forms[c.form]!.trail;
+  const trail = dict.formTrails.get(c.form) ?? '';
   if (trail !== '' && foldGap(text.slice(c.end, c.end + trail.length)) === trail) c.end += trail.length;
   return c;
 }
