@@ -186,6 +186,7 @@ export class Library {
         match: m.match,
         confidence: m.confidence,
         matched: m.matched,
+        ...(m.variant ? { variant: m.variant } : {}),
       });
     }
     return { mentions, cards: [...seen.values()] };

@@ -1,7 +1,15 @@
-import type { Candidate } from './candidates';
+import { type Candidate, closeSpan } from './candidates';
 import { caseFits, shouted } from './case-rules';
 import { contextFits } from './context-rules';
-import { type CompiledEntry, type CompiledForm, type Dictionary, entryAt, FormVariant, formAt } from './dictionary';
+import {
+  type CompiledEntry,
+  type CompiledForm,
+  type Dictionary,
+  entryAt,
+  entryOfForm,
+  FormVariant,
+  formAt,
+} from './dictionary';
 import { insideLongerName } from './longer-name';
 import { isPersonTitle } from './person';
 import { foldedWords, normAt, type Tokens } from './tokenise';
@@ -37,11 +45,13 @@ export function selectMatches(dict: Dictionary, text: string, tokens: Tokens, ca
     }
     return entry;
   };
-  const cased = candidates.filter((c) => {
+  const fits = (c: Candidate) => {
     const form = formOf(c.form);
     const entry = entryOf(form.entry);
     return caseFits(form, entry.topic, text, tokens, c.first) && contextFits(entry, tokens, c.first, c.last);
-  });
+  };
+  const deferred = candidates.filter((c) => c.form < 0);
+  const cased = candidates.filter((c) => c.form >= 0 && fits(c));
   const covered = new Uint8Array(tokens.count);
   for (const c of cased) for (let k = c.first; k <= c.last; k++) covered[k] = 1;
   const isCovered = (k: number) => covered[k] === 1;
@@ -63,6 +73,18 @@ export function selectMatches(dict: Dictionary, text: string, tokens: Tokens, ca
   for (const c of local) {
     const form = formOf(c.form);
     if (!form.surname && !form.weak && c.fuzzy === 0) cue(form.entry, c.start);
+  }
+
+  // A family name many cards share links only to a card named on the page: read just those of its forms.
+  for (const d of deferred) {
+    const { offsets, items } = dict.terminals;
+    for (let k = offsets[d.node!]!; k < offsets[d.node! + 1]!; k++) {
+      const form = items[k]!;
+      if (!named.has(entryOfForm(dict, form))) continue;
+      const c = closeSpan(dict, text, { ...d, form, node: undefined });
+      const f = formOf(form);
+      if ((f.surname || f.weak) && fits(c)) local.push(c);
+    }
   }
 
   const chosen: Choice[] = [];
