@@ -29,6 +29,21 @@ export interface Candidate {
  */
 export const MANY_AT_NODE = 8;
 
+const needsCue = (dict: Dictionary, form: number) =>
+  (dict.formNumbers[form * FORM_STRIDE + 1]! & (FLAG_SURNAME | FLAG_WEAK)) !== 0;
+
+/** The first of a node's terminals (from..to) that needs a cue: they are sorted last, so a binary search finds it. */
+function firstNeedingCue(dict: Dictionary, from: number, to: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (needsCue(dict, dict.terminals.items[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** Whether the first word a form capitalises may stand capitalised here (a cheap test before caseFits). */
 function mayFitCase(
   dict: Dictionary,
@@ -85,18 +100,15 @@ export function findCandidates(dict: Dictionary, text: string, tokens: Tokens, i
     for (;;) {
       const from = terminals.offsets[node]!;
       const to = terminals.offsets[node + 1]!;
-      let deferred = false;
-      for (let k = from; k < to; k++) {
+      // A node's forms that need a cue come after the others (compile.ts); many of them are deferred as one.
+      const stop = to - from > MANY_AT_NODE ? firstNeedingCue(dict, from, to) : to;
+      for (let k = from; k < stop; k++) {
         const form = terminals.items[k]!;
         const flags = dict.formNumbers[form * FORM_STRIDE + 1]!;
         if (!topic && !mayFitCase(dict, form, flags, text, start, i)) continue;
-        if (to - from > MANY_AT_NODE && (flags & (FLAG_SURNAME | FLAG_WEAK)) !== 0) {
-          deferred = true;
-          continue;
-        }
         out.push(closeSpan(dict, text, { first: i, last: j, form, start: start[i]!, end: end[j]!, fuzzy: 0 }));
       }
-      if (deferred) out.push({ first: i, last: j, form: -1, node, start: start[i]!, end: end[j]!, fuzzy: 0 });
+      if (stop < to) out.push({ first: i, last: j, form: -1, node, start: start[i]!, end: end[j]!, fuzzy: 0 });
       if (++j >= n) return;
       const key = keyAt(j, topic);
       if (key < 0) return;

@@ -1,5 +1,13 @@
 import { stemmer } from 'stemmer';
-import { type Dictionary, FormVariant, formFlags, MAX_TEXTS } from './dictionary';
+import {
+  type Dictionary,
+  FLAG_SURNAME,
+  FLAG_WEAK,
+  FORM_STRIDE,
+  FormVariant,
+  formFlags,
+  MAX_TEXTS,
+} from './dictionary';
 import { shapeForm } from './form';
 import { FUZZY_MIN_LENGTH } from './fuzzy';
 import { buildDeleteIndex } from './fuzzy-index';
@@ -7,7 +15,7 @@ import { inflections } from './inflect';
 import { isOrdinaryWord, ordinaryNearMisses } from './ordinary-words';
 import { looksLikePersonName } from './person';
 import { buildStrings } from './strings';
-import { EdgeBuilder, IntList, PairList } from './tables';
+import { EdgeBuilder, IntList, type Lists, PairList } from './tables';
 import { foldedWords } from './tokenise';
 import { otherSpellings } from './transliterate';
 import type { DictionaryEntry } from './types';
@@ -204,10 +212,27 @@ export function compileDictionary(input: readonly DictionaryEntry[]): Dictionary
     exactRoot: rootArray(EXACT_ROOT),
     topicRoot: rootArray(TOPIC_ROOT),
     edges: edges.compact(),
-    terminals: terminals.lists(nodes),
+    terminals: cueNeedingLast(terminals.lists(nodes), formNumbers.data),
     deletes,
     singles: singles.lists(words.length),
   };
+}
+
+/**
+ * Each node's forms with those that need a cue (surnames, weak aliases) after the others, each part in its
+ * order: the scan reads the others and hands a long tail of cue-needing forms over as one (candidates.ts).
+ */
+function cueNeedingLast(lists: Lists, numbers: Int32Array): Lists {
+  const { offsets, items } = lists;
+  const needsCue = (form: number) => (numbers[form * FORM_STRIDE + 1]! & (FLAG_SURNAME | FLAG_WEAK)) !== 0;
+  for (let node = 0; node + 1 < offsets.length; node++) {
+    const from = offsets[node]!;
+    const to = offsets[node + 1]!;
+    if (to - from < 2) continue;
+    const part = Array.from(items.subarray(from, to));
+    items.set([...part.filter((f) => !needsCue(f)), ...part.filter(needsCue)], from);
+  }
+  return lists;
 }
 
 /**
