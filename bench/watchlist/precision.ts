@@ -8,9 +8,10 @@ import { readPack } from '../../src/cli/load-pack';
 import { compileDictionary, scan } from '../../src/engine';
 import { COMMON_GIVEN_NAME } from '../../src/engine/compile';
 import { entryOfForm, formAt } from '../../src/engine/dictionary';
+import { foldWord } from '../../src/engine/normalise';
 import { isOrdinaryWord } from '../../src/engine/ordinary-words';
 import { foldedWords } from '../../src/engine/tokenise';
-import { naturalName } from '../../src/engine/watchlist-names';
+import { givenName } from '../../src/engine/watchlist-names';
 import { toEntry } from '../../src/model/card';
 import { alternate, type Sample } from '../measure';
 import { watchlist } from './generate';
@@ -58,7 +59,10 @@ const givenCount = new Map<string, number>();
 for (const c of listed) {
   if (c.kind !== 'person') continue;
   const given = new Set(
-    [c.name, ...c.aliases].map((n) => foldedWords(naturalName(n))).flatMap((w) => (w.length >= 2 ? [w[0]!] : [])),
+    [c.name, ...c.aliases].flatMap((n) => {
+      const word = givenName(n);
+      return word === undefined ? [] : [foldWord(word)];
+    }),
   );
   for (const g of given) givenCount.set(g, (givenCount.get(g) ?? 0) + 1);
 }

@@ -1,17 +1,10 @@
 import { stemmer } from 'stemmer';
-import {
-  type Dictionary,
-  FLAG_SURNAME,
-  FLAG_WEAK,
-  FORM_STRIDE,
-  FormVariant,
-  formFlags,
-  MAX_TEXTS,
-} from './dictionary';
+import { type Dictionary, FLAG_SURNAME, FLAG_WEAK, FORM_STRIDE, FormVariant, formFlags, MAX_TEXTS } from './dictionary';
 import { shapeForm } from './form';
 import { FUZZY_MIN_LENGTH } from './fuzzy';
 import { buildDeleteIndex } from './fuzzy-index';
 import { inflections } from './inflect';
+import { foldWord } from './normalise';
 import { isOrdinaryWord, ordinaryNearMisses } from './ordinary-words';
 import { looksLikePersonName } from './person';
 import { buildStrings } from './strings';
@@ -19,7 +12,7 @@ import { EdgeBuilder, IntList, type Lists, PairList } from './tables';
 import { foldedWords } from './tokenise';
 import { otherSpellings } from './transliterate';
 import type { DictionaryEntry } from './types';
-import { derivedForms, naturalName } from './watchlist-names';
+import { derivedForms, givenName, naturalName } from './watchlist-names';
 import { buildWordTable } from './word-table';
 
 const EXACT_ROOT = 0;
@@ -245,8 +238,8 @@ function commonGivenNames(input: readonly DictionaryEntry[]): Set<string> {
     if (item.topic || item.kind !== 'person') continue;
     const given = new Set<string>();
     for (const text of [item.name, ...item.aliases]) {
-      const words = foldedWords(naturalName(text));
-      if (words.length >= 2) given.add(words[0]!);
+      const word = givenName(text);
+      if (word !== undefined) given.add(foldWord(word));
     }
     for (const word of given) count.set(word, (count.get(word) ?? 0) + 1);
   }

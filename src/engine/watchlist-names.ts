@@ -91,6 +91,17 @@ export function invertedParts(name: string): { family: string; given: string[] }
   return { family: unshout(family), given };
 }
 
+/** The given name a person's name starts with in page order ("AL-ASSAD, Bashar" → Bashar), or undefined. */
+export function givenName(name: string): string | undefined {
+  const comma = name.indexOf(',');
+  const words = (comma >= 0 ? name.slice(comma + 1) : name).trim().split(/\s+/);
+  let k = 0;
+  while (k < words.length - 2 && isTitleWord(words[k]!)) k++;
+  // A name of one word has no given name (in plain order, the last word is the family name).
+  if (comma < 0 && words.length - k < 2) return undefined;
+  return /^\p{L}{2,}$/u.test(words[k] ?? '') ? words[k] : undefined;
+}
+
 /** A person's name in the order a page writes it: "AL-ASSAD, Bashar" → "Bashar al-Assad"; other names as they are. */
 export function naturalName(name: string): string {
   const parts = invertedParts(stripTitles(name));
@@ -99,6 +110,8 @@ export function naturalName(name: string): string {
 
 /** The forms a person's name or alias, as a list writes it, also stands for (none for a name in plain order). */
 export function derivedForms(name: string): DerivedForm[] {
+  // Most names a list gives are in plain order: no comma, no title, no initial.
+  if (!name.includes(',') && !name.includes('.') && !isTitleWord(name.slice(0, name.indexOf(' ') >>> 0))) return [];
   const out: DerivedForm[] = [];
   const add = (text: string, variant: FormVariant, surname = false) => {
     if (text !== name && !out.some((d) => d.text === text)) out.push({ text, variant, surname });
