@@ -155,8 +155,9 @@ export function compileDictionary(input: readonly DictionaryEntry[]): Dictionary
           insert(ids, EXACT_ROOT, formIndex);
           if (person) for (const id of ids) personWords.add(id);
         }
-        // Near-miss spellings are looked for among the names as written, not the forms derived from them.
-        if (!item.topic && single && shape.proper && !shape.acronym && variant === FormVariant.Written) {
+        // Near-miss spellings are looked for among the names as written, not the forms derived from them, nor
+        // among weak aliases (a misspelt common given name is no lead to anyone).
+        if (!item.topic && single && shape.proper && !shape.acronym && !weak && variant === FormVariant.Written) {
           singles.push(intern(keys[0]!), formIndex);
         }
       }

@@ -76,11 +76,21 @@ export function selectMatches(dict: Dictionary, text: string, tokens: Tokens, ca
   }
 
   // A family name many cards share links only to a card named on the page: read just those of its forms.
+  // A page repeats a shared family name (He, Wang): each node's forms of named cards are read once.
+  const namedAt = new Map<number, number[]>();
   for (const d of deferred) {
-    const { offsets, items } = dict.terminals;
-    for (let k = offsets[d.node!]!; k < offsets[d.node! + 1]!; k++) {
-      const form = items[k]!;
-      if (!named.has(entryOfForm(dict, form))) continue;
+    let found = namedAt.get(d.node!);
+    if (!found) {
+      const { offsets, items } = dict.terminals;
+      found = [];
+      if (named.size > 0) {
+        for (let k = offsets[d.node!]!; k < offsets[d.node! + 1]!; k++) {
+          if (named.has(entryOfForm(dict, items[k]!))) found.push(items[k]!);
+        }
+      }
+      namedAt.set(d.node!, found);
+    }
+    for (const form of found) {
       const c = closeSpan(dict, text, { ...d, form, node: undefined });
       const f = formOf(form);
       if ((f.surname || f.weak) && fits(c)) local.push(c);
