@@ -107,8 +107,14 @@ export function compileDictionary(input: readonly DictionaryEntry[]): Dictionary
       const shape = shapeForm(shaped);
       if (!shape) continue;
       const variants = [shape.keys];
-      // Wal-Mart is also written Walmart.
-      if (/\p{Pd}/u.test(shaped) && shape.keys.length > 1 && shape.keys.every((k) => /^\p{L}/u.test(k))) {
+      // Wal-Mart is also written Walmart (a hyphenated word, not a name of several words: Bashar al-Assad is never
+      // written basharalassad).
+      if (
+        /\p{Pd}/u.test(shaped) &&
+        !/\s/u.test(shaped.trim()) &&
+        shape.keys.length > 1 &&
+        shape.keys.every((k) => /^\p{L}/u.test(k))
+      ) {
         variants.push([shape.keys.join('')]);
       }
       const surname =

@@ -10,16 +10,22 @@ export function fnv(text: string): number {
   return h | 0;
 }
 
-/** A table of word ids (stored +1; 0 is empty), sized to a power of two at most half full. */
+/**
+ * A table of word ids, two ints a slot: the id + 1 (0 is empty) and the word's hash, which a lookup compares
+ * before it reads the word (a big vocabulary's strings are far apart in memory). Sized to a power of two at most
+ * half full.
+ */
 export function buildWordTable(words: readonly string[]): Int32Array {
   let size = 16;
   while (size < words.length * 2) size *= 2;
-  const table = new Int32Array(size);
+  const table = new Int32Array(size * 2);
   const mask = size - 1;
   for (let id = 0; id < words.length; id++) {
-    let slot = fnv(words[id]!) & mask;
-    while (table[slot] !== 0) slot = (slot + 1) & mask;
-    table[slot] = id + 1;
+    const hash = fnv(words[id]!);
+    let slot = hash & mask;
+    while (table[slot * 2] !== 0) slot = (slot + 1) & mask;
+    table[slot * 2] = id + 1;
+    table[slot * 2 + 1] = hash;
   }
   return table;
 }
@@ -50,11 +56,12 @@ export function isAlternateSpelling(dict: WordLookup, word: string): boolean {
 
 function lookupSpelling(dict: WordLookup, word: string): number {
   const { table } = dict;
-  const mask = table.length - 1;
-  for (let slot = fnv(word) & mask; ; slot = (slot + 1) & mask) {
-    const entry = table[slot]!;
+  const mask = table.length / 2 - 1;
+  const hash = fnv(word);
+  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    const entry = table[slot * 2]!;
     if (entry === 0) return -1;
-    if (spellingAt(dict, entry - 1) === word) return entry - 1;
+    if (table[slot * 2 + 1] === hash && spellingAt(dict, entry - 1) === word) return entry - 1;
   }
 }
 
@@ -64,11 +71,12 @@ function lookupSpelling(dict: WordLookup, word: string): number {
  */
 export function lookupAscii(dict: WordLookup, hash: number, text: string, from: number, to: number): number {
   const { table } = dict;
-  const mask = table.length - 1;
+  const mask = table.length / 2 - 1;
   const length = to - from;
   for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-    const entry = table[slot]!;
+    const entry = table[slot * 2]!;
     if (entry === 0) return -1;
+    if (table[slot * 2 + 1] !== hash) continue;
     const word = spellingAt(dict, entry - 1);
     if (word.length !== length) continue;
     let k = 0;
