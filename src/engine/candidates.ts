@@ -33,7 +33,7 @@ const needsCue = (dict: Dictionary, form: number) =>
   (dict.formNumbers[form * FORM_STRIDE + 1]! & (FLAG_SURNAME | FLAG_WEAK)) !== 0;
 
 /** The first of a node's terminals (from..to) that needs a cue: they are sorted last, so a binary search finds it. */
-function firstNeedingCue(dict: Dictionary, from: number, to: number): number {
+export function firstNeedingCue(dict: Dictionary, from: number, to: number): number {
   let lo = from;
   let hi = to;
   while (lo < hi) {

@@ -1,4 +1,4 @@
-import { type Candidate, closeSpan } from './candidates';
+import { type Candidate, closeSpan, firstNeedingCue } from './candidates';
 import { caseFits, shouted } from './case-rules';
 import { contextFits } from './context-rules';
 import {
@@ -76,18 +76,14 @@ export function selectMatches(dict: Dictionary, text: string, tokens: Tokens, ca
   }
 
   // A family name many cards share links only to a card named on the page: read just those of its forms.
-  // A page repeats a shared family name (He, Wang): each node's forms of named cards are read once.
+  // A page repeats a shared family name (He, Wang): each node's forms of named people are looked up once, by
+  // binary search, since a node's cue-needing forms stand in the order of their cards (compile.ts).
+  const namedPeople = [...named.keys()].filter((e) => entryOf(e).person).sort((a, b) => a - b);
   const namedAt = new Map<number, number[]>();
   for (const d of deferred) {
     let found = namedAt.get(d.node!);
     if (!found) {
-      const { offsets, items } = dict.terminals;
-      found = [];
-      if (named.size > 0) {
-        for (let k = offsets[d.node!]!; k < offsets[d.node! + 1]!; k++) {
-          if (named.has(entryOfForm(dict, items[k]!))) found.push(items[k]!);
-        }
-      }
+      found = namedFormsAt(dict, d.node!, namedPeople);
       namedAt.set(d.node!, found);
     }
     for (const form of found) {
@@ -151,6 +147,25 @@ export function selectMatches(dict: Dictionary, text: string, tokens: Tokens, ca
     reach = c.end;
   }
   return out;
+}
+
+/** The cue-needing forms of a trie node whose cards are among `people` (sorted card indices). */
+function namedFormsAt(dict: Dictionary, node: number, people: readonly number[]): number[] {
+  const { offsets, items } = dict.terminals;
+  const to = offsets[node + 1]!;
+  const tail = firstNeedingCue(dict, offsets[node]!, to);
+  const found: number[] = [];
+  for (const person of people) {
+    let lo = tail;
+    let hi = to;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (entryOfForm(dict, items[mid]!) < person) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < to && entryOfForm(dict, items[k]!) === person; k++) found.push(items[k]!);
+  }
+  return found;
 }
 
 function kindOf(dict: Dictionary, c: Candidate): MatchKind {
