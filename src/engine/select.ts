@@ -75,9 +75,9 @@ export function selectMatches(dict: Dictionary, text: string, tokens: Tokens, ca
     if (!form.surname && !form.weak && c.fuzzy === 0) cue(form.entry, c.start);
   }
 
-  // A family name many cards share links only to a card named on the page: read just those of its forms.
-  // A page repeats a shared family name (He, Wang): each node's forms of named people are looked up once, by
-  // binary search, since a node's cue-needing forms stand in the order of their cards (compile.ts).
+  // A family name many cards share (He, Wang) links only to a person named on the page: each such node's forms of
+  // named people are looked up once a page, by binary search, since a node's cue-needing forms stand in the
+  // order of their cards (compile.ts).
   const namedPeople = [...named.keys()].filter((e) => entryOf(e).person).sort((a, b) => a - b);
   const namedAt = new Map<number, number[]>();
   for (const d of deferred) {
