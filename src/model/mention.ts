@@ -2,7 +2,14 @@
 export type MatchKind = 'exact' | 'alias' | 'keyword' | 'fuzzy';
 
 /** How a mention's text differs from the name or alias a list writes (the engine's MatchVariant). */
-export const MATCH_VARIANTS = ['reordered', 'shortened', 'family-first', 'untitled', 'initialled', 'transliterated'] as const;
+export const MATCH_VARIANTS = [
+  'reordered',
+  'shortened',
+  'family-first',
+  'untitled',
+  'initialled',
+  'transliterated',
+] as const;
 export type MatchVariant = (typeof MATCH_VARIANTS)[number];
 
 /** One mention found in a text: offsets are UTF-16 indices into that text, end exclusive. */
