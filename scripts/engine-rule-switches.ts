@@ -27,8 +27,8 @@ const SWITCHES: Switch[] = [
   S(
     'shouted: only acronyms that spell a word',
     'compile.ts',
-    'ordinary: shape.acronym && keys.length === 1 && isOrdinaryWord(keys[0]!),',
-    'ordinary: shape.acronym && keys.length === 1,',
+    'ordinary: shape.acronym && single && isOrdinaryWord(keys[0]!),',
+    'ordinary: shape.acronym && single,',
   ),
   S('context: exclude', 'context-rules.ts', 'if (entry.exclude.some(near)) return false;', ''),
   S(
@@ -94,8 +94,18 @@ const SWITCHES: Switch[] = [
   ),
   S('person: PARTICLES', 'person.ts', 'parts.every((p) => PARTICLES.has(p) || ', 'parts.every((p) => '),
   S('person: TITLES', 'person.ts', 'return TITLES.has(word);', 'return false;'),
-  S('surname: full name cues', 'select.ts', 'if (!form.surname && c.fuzzy === 0) cue(form.entry, c.start);', ''),
-  S('surname: near miss is no cue', 'select.ts', 'if (!form.surname && c.fuzzy === 0)', 'if (!form.surname)'),
+  S(
+    'surname: full name cues',
+    'select.ts',
+    'if (!form.surname && !form.weak && c.fuzzy === 0) cue(form.entry, c.start);',
+    '',
+  ),
+  S(
+    'surname: near miss is no cue',
+    'select.ts',
+    'if (!form.surname && !form.weak && c.fuzzy === 0)',
+    'if (!form.surname && !form.weak)',
+  ),
   S('surname: titled', 'select.ts', '(titled(text, tokens, c.first) || ', '('),
   S(
     'surname: title suffix (-elect)',
@@ -146,9 +156,101 @@ const SWITCHES: Switch[] = [
   S(
     'surname aliases need a cue',
     'compile.ts',
-    'const surname =\n        person &&',
-    'const surname =\n        false &&',
+    'derivedSurname ??\n        (person &&',
+    'derivedSurname ??\n        (false &&',
   ),
+  S(
+    'watchlist: SURNAME, Given reordered',
+    'watchlist-names.ts',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the rule's source text, not a template
+    "add(`${given.join(' ')} ${family}`, FormVariant.Reordered);",
+    '',
+  ),
+  S(
+    'watchlist: family name first',
+    'watchlist-names.ts',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the rule's source text, not a template
+    "add(`${family} ${given.join(' ')}`, FormVariant.FamilyFirst);",
+    '',
+  ),
+  S(
+    'watchlist: middle names left out',
+    'watchlist-names.ts',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the rule's source text, not a template
+    'add(`${given[0]} ${family}`, FormVariant.Shortened);',
+    '',
+  ),
+  S(
+    'watchlist: middle name as an initial',
+    'watchlist-names.ts',
+    'if (given.length === 2 && !isInitial(middle)) add(',
+    'if (false) add(',
+  ),
+  S('watchlist: family name alone', 'watchlist-names.ts', 'add(family, FormVariant.Reordered, true);', ''),
+  S(
+    'watchlist: family name alone needs a cue',
+    'watchlist-names.ts',
+    'add(family, FormVariant.Reordered, true);',
+    'add(family, FormVariant.Reordered, false);',
+  ),
+  S('watchlist: particles in lower case', 'watchlist-names.ts', 'return PARTICLES.has(lower) ? lower : ', 'return '),
+  S(
+    'watchlist: initials left out (Donald J. Trump)',
+    'watchlist-names.ts',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the rule's source text, not a template
+    'add(`${words[0]} ${words.at(-1)}`, FormVariant.Shortened);',
+    '',
+  ),
+  S(
+    'watchlist: titles stripped',
+    'watchlist-names.ts',
+    'if (untitled !== name.trim()) add(untitled, FormVariant.Untitled);',
+    '',
+  ),
+  S(
+    'watchlist: LIST_TITLES',
+    'watchlist-names.ts',
+    'return isPersonTitle(folded) || LIST_TITLES.has(folded);',
+    'return isPersonTitle(folded);',
+  ),
+  S(
+    'transliteration: SAME_NAME table',
+    'transliterate.ts',
+    'const group = GROUP_OF.get(word) ?? [word];',
+    'const group = [word];',
+  ),
+  S('transliteration: rules', 'transliterate.ts', 'out.add(w.replace(pattern, replacement));', ''),
+  S(
+    'transliteration: never an ordinary word',
+    'transliterate.ts',
+    'w.length >= 3 && !isOrdinaryWord(w)',
+    'w.length >= 3',
+  ),
+  S(
+    'transliteration: spellings stand for the word',
+    'compile.ts',
+    'vocab.set(spelling, id);\n      alternates.push(spelling);',
+    'continue;\n      alternates.push(spelling);',
+  ),
+  S(
+    'weak: common given name of the list',
+    'compile.ts',
+    '(givenNames.has(keys[0]!) || isOrdinaryWord(keys[0]!))',
+    'isOrdinaryWord(keys[0]!)',
+  ),
+  S(
+    'weak: ordinary word',
+    'compile.ts',
+    '(givenNames.has(keys[0]!) || isOrdinaryWord(keys[0]!))',
+    'givenNames.has(keys[0]!)',
+  ),
+  S(
+    'weak: only a card that says it is a person',
+    'compile.ts',
+    "item.kind === 'person' &&\n          alias &&",
+    'person &&\n          alias &&',
+  ),
+  S('weak aliases need a cue', 'select.ts', 'if (!form.surname && !form.weak) {', 'if (!form.surname) {'),
 ];
 
 const root = resolve(import.meta.dirname, '..');

@@ -102,7 +102,14 @@ function person(rnd: Rng): Listed {
   if (r < 0.5) {
     given = pick(LATIN_GIVEN);
     surname = pick(LATIN_SURNAME);
-    middle = rnd() < 0.5 ? pick(LATIN_GIVEN) : undefined;
+    const m = rnd();
+    // A middle name, a middle initial (SMITH, John A.) or none.
+    middle =
+      m < 0.45
+        ? pick(LATIN_GIVEN)
+        : m < 0.65
+          ? { latin: [`${String.fromCharCode(65 + Math.floor(rnd() * 26))}.`] }
+          : undefined;
   } else if (r < 0.72) {
     given = pick(CYRILLIC_GIVEN);
     middle = rnd() < 0.7 ? patronymic(pick(CYRILLIC_PATRONYMIC), given) : undefined;
@@ -134,7 +141,7 @@ function person(rnd: Rng): Listed {
   const m = middle ? spelling(middle, 0) : '';
   const primary = `${upper(s)}, ${g}${m ? ` ${m}` : ''}`;
   variants.unshift(`${g}${m ? ` ${m}` : ''} ${s}`);
-  if (m) variants.push(`${g} ${s}`, `${g} ${m[0]}. ${s}`);
+  if (m) variants.push(`${g} ${s}`, m.endsWith('.') ? `${g[0]}. ${m} ${s}` : `${g} ${m[0]}. ${s}`);
   variants.push(`${g[0]}. ${s}`);
   for (let i = 1; i < Math.max(given.latin.length, surname.latin.length); i++) {
     variants.push(

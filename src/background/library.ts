@@ -48,7 +48,7 @@ const PAGE_DICTIONARY_MAX_FORMS = 20_000;
 
 /** Whether a dictionary may be small enough for pages (its serialised size decides). */
 function forPages(dictionary: Dictionary): boolean {
-  return dictionary.forms.length <= PAGE_DICTIONARY_MAX_FORMS;
+  return dictionary.formCount <= PAGE_DICTIONARY_MAX_FORMS;
 }
 
 /** Calls `make` once, when first asked, and keeps its value. */

@@ -1,5 +1,5 @@
 import { compileDictionary, scan } from '../engine';
-import { toEntry } from '../model/card';
+import { type Card, toEntry } from '../model/card';
 import type { Pack } from '../model/pack';
 import { plainMatcher } from './baseline';
 import type { CorpusPage, CorpusSplit } from './corpus';
@@ -26,10 +26,14 @@ function evaluate(pages: readonly CorpusPage[], find: (text: string) => Found[])
   return { pages: scored, ...microScores(scored.map((s) => s.score)) };
 }
 
-/** The engine's scores on a corpus with a pack. */
-export function evaluateEngine(pages: readonly CorpusPage[], pack: Pack): Evaluation {
-  const dict = compileDictionary(pack.cards.map(toEntry));
-  const names = new Map(pack.cards.map((c) => [c.id, c.name]));
+/**
+ * The engine's scores on a corpus with a pack, and optionally more cards in the same dictionary (a watchlist the
+ * pages do not mention: each of its links is a false positive).
+ */
+export function evaluateEngine(pages: readonly CorpusPage[], pack: Pack, extra: readonly Card[] = []): Evaluation {
+  const cards = extra.length ? [...pack.cards, ...extra] : pack.cards;
+  const dict = compileDictionary(cards.map(toEntry));
+  const names = new Map(cards.map((c) => [c.id, c.name]));
   return evaluate(pages, (text) =>
     scan(dict, text).map((m) => ({
       entity: names.get(m.id) ?? m.id,

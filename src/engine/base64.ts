@@ -1,26 +1,26 @@
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const CODES = new Uint8Array(128);
+const ASCII = Uint8Array.from(ALPHABET, (ch) => ch.charCodeAt(0));
 for (let i = 0; i < ALPHABET.length; i++) CODES[ALPHABET.charCodeAt(i)] = i;
 
-/** Base64 of raw bytes (no DOM or Node API needed). */
+/** Base64 of raw bytes (no DOM or Node API needed): the characters' codes in a typed array, made a string in chunks. */
 export function encodeBase64(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  let chunk = '';
+  const codes = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
+  let o = 0;
   for (let i = 0; i < bytes.length; i += 3) {
     const a = bytes[i]!;
     const b = bytes[i + 1] ?? 0;
     const c = bytes[i + 2] ?? 0;
-    chunk +=
-      ALPHABET[a >> 2]! +
-      ALPHABET[((a & 3) << 4) | (b >> 4)]! +
-      (i + 1 < bytes.length ? ALPHABET[((b & 15) << 2) | (c >> 6)]! : '=') +
-      (i + 2 < bytes.length ? ALPHABET[c & 63]! : '=');
-    if (chunk.length > 8192) {
-      parts.push(chunk);
-      chunk = '';
-    }
+    codes[o++] = ASCII[a >> 2]!;
+    codes[o++] = ASCII[((a & 3) << 4) | (b >> 4)]!;
+    codes[o++] = i + 1 < bytes.length ? ASCII[((b & 15) << 2) | (c >> 6)]! : 61;
+    codes[o++] = i + 2 < bytes.length ? ASCII[c & 63]! : 61;
   }
-  parts.push(chunk);
+  const parts: string[] = [];
+  const CHUNK = 0x8000;
+  for (let i = 0; i < codes.length; i += CHUNK) {
+    parts.push(String.fromCharCode.apply(null, codes.subarray(i, i + CHUNK) as unknown as number[]));
+  }
   return parts.join('');
 }
 

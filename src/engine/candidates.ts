@@ -1,4 +1,4 @@
-import type { Dictionary } from './dictionary';
+import { type Dictionary, FLAG_ACRONYM, FLAG_PROPER, FLAG_SURNAME, FLAG_WEAK, FORM_STRIDE } from './dictionary';
 import { deletionKeys, fuzzyConfidence, isNearMiss } from './fuzzy';
 import { lookupDeletes } from './fuzzy-index';
 import { foldGap } from './normalise';
@@ -16,6 +16,48 @@ export interface Candidate {
   end: number;
   /** 0 for an exact or inflected match, else the confidence of a near-miss spelling. */
   fuzzy: number;
+  /**
+   * For a `form` of -1: the trie node whose many cue-needing forms (a family name a list's people share) are
+   * left for the selection to read, for the cards named on the page only.
+   */
+  node?: number;
+}
+
+/**
+ * A trie node holding more forms than this that each need a cue (surnames, weak aliases) hands them over as one
+ * deferred candidate: a family name shared by thousands of a list's people costs one candidate, not thousands.
+ */
+export const MANY_AT_NODE = 8;
+
+const needsCue = (dict: Dictionary, form: number) =>
+  (dict.formNumbers[form * FORM_STRIDE + 1]! & (FLAG_SURNAME | FLAG_WEAK)) !== 0;
+
+/** The first of a node's terminals (from..to) that needs a cue: they are sorted last, so a binary search finds it. */
+export function firstNeedingCue(dict: Dictionary, from: number, to: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (needsCue(dict, dict.terminals.items[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Whether the first word a form capitalises may stand capitalised here (a cheap test before caseFits). */
+function mayFitCase(
+  dict: Dictionary,
+  form: number,
+  flags: number,
+  text: string,
+  start: Int32Array,
+  i: number,
+): boolean {
+  if ((flags & FLAG_ACRONYM) !== 0 || (flags & FLAG_PROPER) === 0) return true;
+  const capMask = dict.formNumbers[form * FORM_STRIDE + 2]!;
+  if (capMask === 0) return true;
+  const k = 31 - Math.clz32(capMask & -capMask);
+  return isUpperAt(text, start[i + k]!);
 }
 
 // Longer runs of punctuation or space between two words never sit inside a name.
@@ -24,14 +66,10 @@ const MAX_GAP = 8;
 /** Word ids of the text's words in the dictionary's vocabulary (-1 when unknown). */
 export function wordIds(dict: Dictionary, tokens: Tokens): Int32Array {
   const { count, hash, norm, start, end, text } = tokens;
-  const { table, words } = dict;
   const ids = new Int32Array(count);
   for (let i = 0; i < count; i++) {
     const folded = norm[i];
-    ids[i] =
-      folded === undefined
-        ? lookupAscii(table, words, hash[i]!, text, start[i]!, end[i]!)
-        : lookupWord(table, words, folded);
+    ids[i] = folded === undefined ? lookupAscii(dict, hash[i]!, text, start[i]!, end[i]!) : lookupWord(dict, folded);
   }
   return ids;
 }
@@ -50,7 +88,7 @@ export function findCandidates(dict: Dictionary, text: string, tokens: Tokens, i
     if (b - a > MAX_GAP) return -1;
     if (!(b - a === 1 && text.charCodeAt(a) === 32)) {
       const sig = foldGap(text.slice(a, b));
-      if (sig !== '') id = lookupWord(dict.table, dict.words, sig + normAt(tokens, j));
+      if (sig !== '') id = lookupWord(dict, sig + normAt(tokens, j));
     }
     if (id < 0) return -1;
     return topic ? dict.stemOf[id]! : id;
@@ -60,10 +98,17 @@ export function findCandidates(dict: Dictionary, text: string, tokens: Tokens, i
     let node = first;
     let j = i;
     for (;;) {
-      for (let k = terminals.offsets[node]!; k < terminals.offsets[node + 1]!; k++) {
+      const from = terminals.offsets[node]!;
+      const to = terminals.offsets[node + 1]!;
+      // A node's forms that need a cue come after the others (compile.ts); many of them are deferred as one.
+      const stop = to - from > MANY_AT_NODE ? firstNeedingCue(dict, from, to) : to;
+      for (let k = from; k < stop; k++) {
         const form = terminals.items[k]!;
+        const flags = dict.formNumbers[form * FORM_STRIDE + 1]!;
+        if (!topic && !mayFitCase(dict, form, flags, text, start, i)) continue;
         out.push(closeSpan(dict, text, { first: i, last: j, form, start: start[i]!, end: end[j]!, fuzzy: 0 }));
       }
+      if (stop < to) out.push({ first: i, last: j, form: -1, node, start: start[i]!, end: end[j]!, fuzzy: 0 });
       if (++j >= n) return;
       const key = keyAt(j, topic);
       if (key < 0) return;
@@ -109,8 +154,8 @@ function isUpperAt(text: string, at: number): boolean {
 }
 
 /** Adds the closing punctuation of the form (U.S. → the final dot) when the text has it. */
-function closeSpan(dict: Dictionary, text: string, c: Candidate): Candidate {
-  const trail = dict.forms[c.form]!.trail;
+export function closeSpan(dict: Dictionary, text: string, c: Candidate): Candidate {
+  const trail = dict.formTrails.get(c.form) ?? '';
   if (trail !== '' && foldGap(text.slice(c.end, c.end + trail.length)) === trail) c.end += trail.length;
   return c;
 }

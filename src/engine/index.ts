@@ -6,4 +6,4 @@ export type { CompiledSignals, SignalCardInput, SignalRuleInput, SignalScope } f
 export { compileSignals } from './signal-rules';
 export type { SignalHit, SignalPage } from './signals';
 export { evaluateSignals } from './signals';
-export type { DictionaryEntry, EngineMatch, MatchKind } from './types';
+export type { DictionaryEntry, EngineMatch, MatchKind, MatchVariant } from './types';

@@ -1,29 +1,32 @@
 import { decodeBase64, encodeBase64 } from './base64';
-import type { CompiledEntry, CompiledForm, Dictionary } from './dictionary';
-import { buildEdgeTable, edgeTriples } from './tables';
-import { buildWordTable } from './word-table';
+import { type Dictionary, FORM_STRIDE } from './dictionary';
 
 const FORMAT = 'dossier-dictionary';
-const VERSION = 3;
+const VERSION = 4;
 
 /*
- * Column by column: flat string lists and typed arrays in base64. JSON.parse reads a few long strings and flat
- * string arrays far faster than one small array per form, which is what a woken service worker waits for.
+ * Column by column: typed arrays and UTF-8 string blocks in base64, a few string lists. Loading decodes them
+ * and builds nothing: no object per card or form, no hash table rebuilt; what a woken service worker waits for
+ * is JSON.parse of a few long strings and their decoding.
  */
 interface Serialised {
   format: typeof FORMAT;
   version: number;
-  entryIds: string[];
-  entryNames: string[];
-  /** Per entry: topic (1) and person (2) bits. */
+  entryIds: string;
+  entryIdOffsets: string;
+  entryTexts: string;
+  entryTextOffsets: string;
+  entryTextStart: string;
   entryFlags: string;
   /** Context rules of the few entries that have them: [entry, require, exclude]. */
   rules: Array<[entry: number, require: string[][], exclude: string[][]]>;
-  formTexts: string[];
-  formTrails: string[];
-  /** Per form: entry, flags (alias 1, surname 2, acronym 4, proper 8, ordinary 16), capMask, size. */
+  /** [form, trail] of the forms that end in punctuation. */
+  formTrails: Array<[number, string]>;
   formNumbers: string;
   words: string;
+  alternates: string;
+  alternateOf: string;
+  table: string;
   stemOf: string;
   exactRoot: string;
   topicRoot: string;
@@ -36,37 +39,33 @@ interface Serialised {
 }
 
 // Typed arrays travel as base64 of their bytes (little-endian on every platform Chromium and Node run on).
-const bytes = (a: Int32Array | Float64Array) => encodeBase64(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+const bytes = (a: Int32Array | Float64Array | Uint8Array) =>
+  encodeBase64(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
 const int32s = (s: string) => new Int32Array(decodeBase64(s).buffer);
 const float64s = (s: string) => new Float64Array(decodeBase64(s).buffer);
 
 /** A JSON string of the compiled dictionary, to keep in storage and load without compiling again. */
 export function serializeDictionary(dict: Dictionary): string {
-  const formNumbers = new Int32Array(dict.forms.length * 4);
-  dict.forms.forEach((f, i) => {
-    formNumbers[i * 4] = f.entry;
-    formNumbers[i * 4 + 1] =
-      (f.alias ? 1 : 0) | (f.surname ? 2 : 0) | (f.acronym ? 4 : 0) | (f.proper ? 8 : 0) | (f.ordinary ? 16 : 0);
-    formNumbers[i * 4 + 2] = f.capMask;
-    formNumbers[i * 4 + 3] = f.size;
-  });
   const out: Serialised = {
     format: FORMAT,
     version: VERSION,
-    entryIds: dict.entries.map((x) => x.id),
-    entryNames: dict.entries.map((x) => x.name),
-    entryFlags: bytes(Int32Array.from(dict.entries, (x) => (x.topic ? 1 : 0) | (x.person ? 2 : 0))),
-    rules: dict.entries.flatMap((x, i): Serialised['rules'] =>
-      x.require.length || x.exclude.length ? [[i, x.require, x.exclude]] : [],
-    ),
-    formTexts: dict.forms.map((f) => f.text),
-    formTrails: dict.forms.map((f) => f.trail),
-    formNumbers: bytes(formNumbers),
+    entryIds: bytes(dict.entryIds.bytes),
+    entryIdOffsets: bytes(dict.entryIds.offsets),
+    entryTexts: bytes(dict.entryTexts.bytes),
+    entryTextOffsets: bytes(dict.entryTexts.offsets),
+    entryTextStart: bytes(dict.entryTextStart),
+    entryFlags: bytes(dict.entryFlags),
+    rules: [...dict.rules].map(([i, r]) => [i, r.require, r.exclude]),
+    formTrails: [...dict.formTrails],
+    formNumbers: bytes(dict.formNumbers),
     words: dict.words.join('\n'),
+    alternates: dict.alternates.join('\n'),
+    alternateOf: bytes(dict.alternateOf),
+    table: bytes(dict.table),
     stemOf: bytes(dict.stemOf),
     exactRoot: bytes(dict.exactRoot),
     topicRoot: bytes(dict.topicRoot),
-    edges: bytes(edgeTriples(dict.edges)),
+    edges: bytes(dict.edges),
     terminalOffsets: bytes(dict.terminals.offsets),
     terminalItems: bytes(dict.terminals.items),
     singleOffsets: bytes(dict.singles.offsets),
@@ -76,49 +75,32 @@ export function serializeDictionary(dict: Dictionary): string {
   return JSON.stringify(out);
 }
 
+const lines = (s: string) => (s === '' ? [] : s.split('\n'));
+
 /** Loads a dictionary written by serializeDictionary; throws on another format or version. */
 export function loadDictionary(serialized: string): Dictionary {
   const raw = JSON.parse(serialized) as Serialised;
   if (raw.format !== FORMAT || raw.version !== VERSION) throw new Error('not a compiled dictionary of this version');
-  const words = raw.words === '' ? [] : raw.words.split('\n');
-  const entryFlags = int32s(raw.entryFlags);
-  const entries: CompiledEntry[] = raw.entryIds.map((id, i) => ({
-    id,
-    name: raw.entryNames[i]!,
-    topic: (entryFlags[i]! & 1) !== 0,
-    person: (entryFlags[i]! & 2) !== 0,
-    require: [],
-    exclude: [],
-  }));
-  for (const [i, require, exclude] of raw.rules) {
-    const entry = entries[i];
-    if (entry) Object.assign(entry, { require, exclude });
-  }
-  const numbers = int32s(raw.formNumbers);
-  const forms: CompiledForm[] = raw.formTexts.map((text, i) => {
-    const flags = numbers[i * 4 + 1]!;
-    return {
-      entry: numbers[i * 4]!,
-      text,
-      alias: (flags & 1) !== 0,
-      surname: (flags & 2) !== 0,
-      acronym: (flags & 4) !== 0,
-      proper: (flags & 8) !== 0,
-      ordinary: (flags & 16) !== 0,
-      capMask: numbers[i * 4 + 2]!,
-      size: numbers[i * 4 + 3]!,
-      trail: raw.formTrails[i]!,
-    };
-  });
+  const entryIds = { bytes: decodeBase64(raw.entryIds), offsets: int32s(raw.entryIdOffsets) };
+  const formNumbers = int32s(raw.formNumbers);
   return {
-    entries,
-    forms,
-    table: buildWordTable(words),
-    words,
+    entryCount: entryIds.offsets.length - 1,
+    entryIds,
+    entryTexts: { bytes: decodeBase64(raw.entryTexts), offsets: int32s(raw.entryTextOffsets) },
+    entryTextStart: int32s(raw.entryTextStart),
+    entryFlags: decodeBase64(raw.entryFlags),
+    rules: new Map(raw.rules.map(([i, require, exclude]) => [i, { require, exclude }])),
+    formCount: formNumbers.length / FORM_STRIDE,
+    formNumbers,
+    formTrails: new Map(raw.formTrails),
+    words: lines(raw.words),
+    alternates: lines(raw.alternates),
+    alternateOf: int32s(raw.alternateOf),
+    table: int32s(raw.table),
     stemOf: int32s(raw.stemOf),
     exactRoot: int32s(raw.exactRoot),
     topicRoot: int32s(raw.topicRoot),
-    edges: buildEdgeTable(int32s(raw.edges)),
+    edges: int32s(raw.edges),
     terminals: { offsets: int32s(raw.terminalOffsets), items: int32s(raw.terminalItems) },
     deletes: float64s(raw.deletes),
     singles: { offsets: int32s(raw.singleOffsets), items: int32s(raw.singleItems) },

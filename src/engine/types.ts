@@ -17,6 +17,9 @@ export interface DictionaryEntry {
   context?: { require: readonly string[]; exclude: readonly string[] };
 }
 
+/** How a mention's text differs from the name or alias a list writes. */
+export type MatchVariant = 'reordered' | 'shortened' | 'family-first' | 'untitled' | 'initialled' | 'transliterated';
+
 /** One mention found in a text. Offsets are UTF-16 indices into the scanned text, end exclusive. */
 export interface EngineMatch {
   id: string;
@@ -27,6 +30,12 @@ export interface EngineMatch {
   confidence: number;
   /** The name or alias of the card that this span was linked through. */
   matched: string;
+  /**
+   * How the span differs from the list's name or alias (`matched`): reordered ("Bashar al-Assad" for
+   * "AL-ASSAD, Bashar"), shortened (middle names left out), family-first, untitled (a title stripped),
+   * initialled (a middle name as its initial) or transliterated (another romanisation). Absent when as written.
+   */
+  variant?: MatchVariant;
   /** Other cards this span could name (a surname two people share), when context chose among them. */
   alternatives?: string[];
 }

@@ -10,7 +10,7 @@ import type { Evidence } from '../model/evidence';
 import { type HighlightStyle, HighlightStyleSchema } from '../model/highlight-style';
 import { HistorySettingsSchema, type HistoryState } from '../model/history';
 import type { InsightArticle, InsightCard } from '../model/insights/sources';
-import type { CardSummary, Mention } from '../model/mention';
+import { type CardSummary, MATCH_VARIANTS, type Mention } from '../model/mention';
 import { LIST_BUCKETS, type ListReport, type PackReport } from '../model/pack';
 import type { SignalHitRecord } from '../model/signal-hit';
 import type { SharedOrigin, TeamActivity, TeamStatus } from '../model/team';
@@ -43,6 +43,7 @@ const MentionSchema = v.strictObject({
   match: v.picklist(['exact', 'alias', 'keyword', 'fuzzy']),
   confidence: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
   matched: v.optional(v.pipe(v.string(), v.maxLength(512))),
+  variant: v.optional(v.picklist(MATCH_VARIANTS)),
   before: v.optional(v.pipe(v.string(), v.maxLength(64))),
   after: v.optional(v.pipe(v.string(), v.maxLength(64))),
   page: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),

@@ -1,6 +1,17 @@
 /** How a mention was linked to its card. */
 export type MatchKind = 'exact' | 'alias' | 'keyword' | 'fuzzy';
 
+/** How a mention's text differs from the name or alias a list writes (the engine's MatchVariant). */
+export const MATCH_VARIANTS = [
+  'reordered',
+  'shortened',
+  'family-first',
+  'untitled',
+  'initialled',
+  'transliterated',
+] as const;
+export type MatchVariant = (typeof MATCH_VARIANTS)[number];
+
 /** One mention found in a text: offsets are UTF-16 indices into that text, end exclusive. */
 export interface Mention {
   cardId: string;
@@ -13,6 +24,11 @@ export interface Mention {
   confidence: number;
   /** For fuzzy and alias matches, the card name or alias that was matched. */
   matched?: string;
+  /**
+   * How the mention's text differs from `matched` as the list writes it ("Bashar al-Assad" for "AL-ASSAD,
+   * Bashar": reordered); absent when the page writes it as the list does.
+   */
+  variant?: MatchVariant;
   /** A few words of the page's text before and after the mention (the side panel's snippet). */
   before?: string;
   after?: string;
@@ -49,6 +65,7 @@ export interface LinkedSpan {
   match: MatchKind;
   confidence: number;
   matched: string;
+  variant?: MatchVariant;
 }
 
 /**
@@ -77,6 +94,7 @@ export function mentionsIn(
       match: m.match,
       confidence: m.confidence,
       matched: m.matched,
+      ...(m.variant ? { variant: m.variant } : {}),
     });
   }
   return { mentions, cards: [...seen.values()] };

@@ -1,5 +1,5 @@
 import type { Card } from '../../model/card';
-import type { CardSummary, Mention } from '../../model/mention';
+import type { CardSummary, MatchVariant, Mention } from '../../model/mention';
 
 /** The popover's actions; each is a user's click (or key) on one of its buttons. */
 export interface PopoverActions {
@@ -33,8 +33,24 @@ const MATCH_LABEL: Record<Mention['match'], string> = {
   fuzzy: 'Fuzzy',
 };
 
-/** How the mention was linked, in a reader's words: "Alias: U.S.", "Fuzzy: Nvida → Nvidia (82%)". */
+/** How a variant differs from the list's text, in a reader's words. */
+const VARIANT_LABEL: Record<MatchVariant, string> = {
+  reordered: 'names reordered',
+  shortened: 'middle names left out',
+  'family-first': 'family name first',
+  untitled: 'title left out',
+  initialled: 'middle name as an initial',
+  transliterated: 'another spelling',
+};
+
+/**
+ * How the mention was linked, in a reader's words: "Alias: U.S.", "Fuzzy: Nvida → Nvidia (82%)", and for a name
+ * read from a list's way of writing it, "Matched as 'AL-ASSAD, Bashar' (names reordered, 86%)".
+ */
 export function matchLine(mention: Mention, name: string): string {
+  if (mention.variant) {
+    return `Matched as ‘${mention.matched ?? name}’ (${VARIANT_LABEL[mention.variant]}, ${Math.round(mention.confidence * 100)}%)`;
+  }
   if (mention.match === 'fuzzy') {
     return `Fuzzy: ${mention.quote} → ${mention.matched ?? name} (${Math.round(mention.confidence * 100)}%)`;
   }
