@@ -149,13 +149,18 @@ export async function contentScriptFloor(
   entries: unknown,
 ): Promise<() => Promise<{ ms: number; ranges: number }>> {
   const cdp = await page.context().newCDPSession(page);
-  const contexts: Array<{ id: number; auxData?: { frameId?: string; type?: string } }> = [];
+  const contexts: Array<{ id: number; origin?: string; auxData?: { frameId?: string; type?: string } }> = [];
   cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
   await cdp.send('Runtime.enable');
   const { frameTree } = await cdp.send('Page.getFrameTree');
-  const world = contexts
-    .filter((c) => c.auxData?.frameId === frameTree.frame.id && c.auxData?.type === 'isolated')
-    .at(-1);
+  // Playwright keeps an isolated world of its own in each frame (no extension API there): the extension's world
+  // is the one of the extension's origin.
+  const world = contexts.find(
+    (c) =>
+      c.auxData?.frameId === frameTree.frame.id &&
+      c.auxData?.type === 'isolated' &&
+      c.origin?.startsWith('chrome-extension://'),
+  );
   if (!world) throw new Error('The page has no isolated world of the extension.');
   const evaluate = async (expression: string): Promise<unknown> => {
     const answer = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, returnByValue: true });
