@@ -88,12 +88,12 @@ export class Annotator {
       });
       if (!page) return this.painter.painted.size;
       if (__BENCH__) performance.mark('annotate:collected');
+      // The page's own highlights and notes: matched in the background, they are asked for once the text went to
+      // be matched (so that the background matches first) and read while it is; matched here, once the mentions
+      // are painted, so that the service worker's work on them does not take the CPU the page's annotation needs.
+      const here = page.text.length <= LOCAL_TEXT_MAX && (await this.host.matcher()) !== null;
       const matching = this.match(page, false);
-      // Asked for once the text went to be matched (so that the background matches first), read while it is.
-      const annotations = this.host.annotations()?.catch((error: unknown) => {
-        console.debug('Dossier could not read the highlights of this page:', error);
-        return [];
-      });
+      let annotations = here ? undefined : this.readAnnotations();
       const found = await matching;
       await preview;
       if (!found || generation !== this.generation) return this.painter.painted.size;
@@ -105,11 +105,22 @@ export class Annotator {
         performance.measure('annotate', 'annotate:start', 'annotate:end');
       }
       if (found.local && generation === this.generation) this.tell(page, found, false);
+      if (annotations === undefined && generation === this.generation) annotations = this.readAnnotations();
       if (annotations && generation === this.generation) {
         void annotations.then((list) => generation === this.generation && this.host.placeAnnotations(list, page));
       }
       return this.painter.painted.size;
     });
+  }
+
+  /** Asks for the page's own highlights and notes (null where there are none to ask for); a failure reads as none. */
+  private readAnnotations(): Promise<Annotation[]> | null {
+    return (
+      this.host.annotations()?.catch((error: unknown) => {
+        console.debug('Dossier could not read the highlights of this page:', error);
+        return [];
+      }) ?? null
+    );
   }
 
   /** Matches and paints the text collected so far (the top of a big page); the whole page's match follows. */
