@@ -40,7 +40,7 @@ async function read(file: File): Promise<void> {
 let batches: number[][] = [];
 
 function compare(digests: Record<string, string>): void {
-  const all = buckets.numbers().map((n) => ({ bucket: n, digest: buckets.bucket(n).digest }));
+  const all = buckets.numbers().map((n) => ({ bucket: n, digest: buckets.digest(n) }));
   batches = [[]];
   let bytes = 0;
   for (const { bucket, digest } of all) {
