@@ -86,24 +86,59 @@ function du(path: string): number {
   return total;
 }
 
-/** From the file input's change event to the report on the page, in the page's clock. */
-async function timeImport(page: Page, path: string): Promise<{ ms: number; report: string }> {
+/** An import's time and its phases (reading, storing, switching over), each from the change event, in ms. */
+interface Timed {
+  ms: number;
+  report: string;
+  start: number;
+  storing: number | null;
+  switching: number | null;
+}
+
+/** From the file input's change event to the report on the page, in the page's clock, with when each phase began. */
+async function timeImport(page: Page, path: string): Promise<Timed> {
   await page.evaluate(`window.__import = new Promise((done) => {
     const input = document.querySelector('input[type=file]');
     const report = () => document.querySelector('[role=status].ok, [role=alert]');
+    const status = () => document.querySelector('.import-progress [role=status]')?.textContent ?? '';
     const before = report()?.textContent ?? '';
     input.addEventListener('change', () => {
       const start = performance.now();
+      let storing = null;
+      let switching = null;
       const look = () => {
         const now = report()?.textContent ?? '';
-        if (now && now !== before) done({ ms: performance.now() - start, report: now });
+        const phase = status();
+        if (storing === null && phase.startsWith('Storing')) storing = performance.now() - start;
+        if (switching === null && phase.startsWith('Switching')) switching = performance.now() - start;
+        if (now && now !== before) done({ ms: performance.now() - start, report: now, start, storing, switching });
         else setTimeout(look, 20);
       };
       look();
     }, { once: true });
   }); 0`);
   await page.getByLabel('Import pack').setInputFiles(path);
-  return (await page.evaluate('window.__import')) as { ms: number; report: string };
+  return (await page.evaluate('window.__import')) as Timed;
+}
+
+/** The phases of an import, and where its long tasks fell among them. */
+function phases(timed: Timed, tasks: Array<{ start: number; duration: number }>): string {
+  const at = (t: number | null) => (t === null ? '?' : ms(t));
+  const where = (t: number) =>
+    timed.storing !== null && t < timed.storing
+      ? 'reading'
+      : timed.switching !== null && t < timed.switching
+        ? 'storing'
+        : t < timed.ms
+          ? 'switching'
+          : 'after';
+  const counts = new Map<string, number[]>();
+  for (const task of tasks) {
+    const phase = where(task.start - timed.start);
+    counts.set(phase, [...(counts.get(phase) ?? []), Math.round(task.duration)]);
+  }
+  const long = [...counts].map(([phase, d]) => `${phase}: ${d.length} (longest ${Math.max(...d)} ms)`).join(', ');
+  return `reading until ${at(timed.storing)}, storing until ${at(timed.switching)}, report at ${ms(timed.ms)}; tasks over 50 ms by phase: ${long || 'none'}`;
 }
 
 const context = await launch({ profile });
@@ -115,12 +150,13 @@ try {
   await options.goto(`chrome-extension://${id}/src/ui/options/index.html`);
   await options.getByRole('table').waitFor();
   await options.evaluate(`window.__tasks = []; new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__tasks.push(entry.duration);
+    for (const entry of list.getEntries()) window.__tasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: false }); 0`);
 
   const first = await timeImport(options, v1);
   console.log(first.report);
-  const tasksFirst = (await options.evaluate('window.__tasks.splice(0)')) as number[];
+  const tasksFirst = (await options.evaluate('window.__tasks.splice(0)')) as Array<{ start: number; duration: number }>;
+  console.log(`  ${phases(first, tasksFirst)}`);
   // Let LevelDB settle its log into tables before the folder is measured.
   await options.waitForTimeout(5000);
   const idb = join(profile, 'Default', 'IndexedDB');
@@ -129,10 +165,11 @@ try {
     .reduce((n, name) => n + du(join(idb, name)), 0);
   const next = await timeImport(options, v2);
   console.log(next.report);
-  const tasksNext = (await options.evaluate('window.__tasks.splice(0)')) as number[];
+  const tasksNext = (await options.evaluate('window.__tasks.splice(0)')) as Array<{ start: number; duration: number }>;
+  console.log(`  ${phases(next, tasksNext)}`);
   failed = !/Imported list/.test(first.report) || !/Imported list/.test(next.report);
 
-  const longest = Math.max(0, ...tasksFirst, ...tasksNext);
+  const longest = Math.max(0, ...[...tasksFirst, ...tasksNext].map((t) => t.duration));
   const names = NAMES.toLocaleString('en');
   console.log(`\nbench:watchlist-import (${names} names, ${CARDS.toLocaleString('en')} cards)`);
   console.log(absolute(`import of ${names} names (CSV)`, ms(first.ms), '< 60 s', first.ms < 60_000));
