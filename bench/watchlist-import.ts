@@ -10,11 +10,12 @@
  *   the user can feel; target: none over 50 ms, printed as the longest.
  *
  * No like-for-like baseline exists (nothing else imports a million names into the store): every figure is an
- * absolute beside its target. `WATCHLIST_NAMES` sets the list's size (default 1,000,000).
+ * absolute beside its target. `WATCHLIST_NAMES` sets the list's size (default 1,000,000); `WATCHLIST_TRACE=file.json`
+ * writes a Chrome trace (the options page's renderer among the rest) of both imports, to find its long tasks.
  */
 import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -153,6 +154,17 @@ try {
     for (const entry of list.getEntries()) window.__tasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: false }); 0`);
 
+  const trace = process.env.WATCHLIST_TRACE ? await options.context().newCDPSession(options) : null;
+  const traced: unknown[] = [];
+  if (trace) {
+    trace.on('Tracing.dataCollected', ({ value }) => traced.push(...value));
+    await trace.send('Tracing.start', {
+      transferMode: 'ReportEvents',
+      traceConfig: {
+        includedCategories: ['devtools.timeline', 'toplevel', 'v8', 'blink', 'disabled-by-default-devtools.timeline'],
+      },
+    });
+  }
   const first = await timeImport(options, v1);
   console.log(first.report);
   const tasksFirst = (await options.evaluate('window.__tasks.splice(0)')) as Array<{ start: number; duration: number }>;
@@ -168,6 +180,13 @@ try {
   const tasksNext = (await options.evaluate('window.__tasks.splice(0)')) as Array<{ start: number; duration: number }>;
   console.log(`  ${phases(next, tasksNext)}`);
   failed = !/Imported list/.test(first.report) || !/Imported list/.test(next.report);
+  if (trace) {
+    const ended = new Promise((done) => trace.once('Tracing.tracingComplete', done));
+    await trace.send('Tracing.end');
+    await ended;
+    writeFileSync(process.env.WATCHLIST_TRACE!, JSON.stringify({ traceEvents: traced }));
+    console.log(`trace: ${process.env.WATCHLIST_TRACE} (${traced.length.toLocaleString('en')} events)`);
+  }
 
   const longest = Math.max(0, ...[...tasksFirst, ...tasksNext].map((t) => t.duration));
   const names = NAMES.toLocaleString('en');
