@@ -39,10 +39,11 @@ export class DictionaryCache {
   async write(revision: string, dictionary: Dictionary, cards: readonly CardSummary[]): Promise<void> {
     try {
       await this.records.write(revision, encodeCache(dictionary, cards));
-      await chrome.storage.local.remove(LEGACY_KEY);
     } catch (error) {
       console.warn('Dossier: could not cache the compiled dictionary', error);
     }
+    // The JSON cache of earlier versions (up to 113 MB at a million names) is never read again.
+    await chrome.storage.local.remove(LEGACY_KEY).catch(() => {});
   }
 }
 
