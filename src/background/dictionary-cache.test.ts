@@ -85,4 +85,12 @@ describe('the compiled dictionary cached for the next wake-up', () => {
     expect(await make(records).match(text)).toEqual(compiled);
     expect(read).not.toHaveBeenCalled();
   });
+
+  it('is deleted when the library is wiped', async () => {
+    const records = new MemoryRecords();
+    await firstWorker(records);
+    expect(records.kept).not.toBeNull();
+    await make(records).wipe();
+    await vi.waitFor(() => expect(records.kept).toBeNull());
+  });
 });

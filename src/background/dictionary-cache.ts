@@ -15,6 +15,8 @@ export interface CacheRecords {
   read(revision: string): Promise<EncodedCache | null>;
   /** Replaces the cache. */
   write(revision: string, cache: EncodedCache): Promise<void>;
+  /** Deletes the cache. */
+  clear(): Promise<void>;
 }
 
 /** The key of the JSON cache that earlier versions kept in storage.local (removed once a binary one is written). */
@@ -44,6 +46,15 @@ export class DictionaryCache {
     }
     // The JSON cache of earlier versions (up to 113 MB at a million names) is never read again.
     await chrome.storage.local.remove(LEGACY_KEY).catch(() => {});
+  }
+
+  /** Deletes the cache (the store was wiped or restored: the names it holds are gone from the library). */
+  async clear(): Promise<void> {
+    try {
+      await this.records.clear();
+    } catch (error) {
+      console.warn('Dossier: could not delete the cached dictionary', error);
+    }
   }
 }
 
@@ -101,11 +112,7 @@ export function indexedDbRecords(): CacheRecords {
     },
     async write(revision, cache) {
       const tx = (await open()).transaction([META, PARTS], 'readwrite');
-      const done = new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-        tx.onabort = () => reject(tx.error ?? new Error('the cache write was aborted'));
-      });
+      const done = completed(tx);
       const parts = tx.objectStore(PARTS);
       parts.clear();
       // Numeric keys, so that getAll returns them in order.
@@ -113,5 +120,21 @@ export function indexedDbRecords(): CacheRecords {
       tx.objectStore(META).put({ revision, header: cache.header }, 'cache');
       await done;
     },
+    async clear() {
+      const tx = (await open()).transaction([META, PARTS], 'readwrite');
+      const done = completed(tx);
+      tx.objectStore(META).clear();
+      tx.objectStore(PARTS).clear();
+      await done;
+    },
   };
+}
+
+/** Resolves when a transaction is committed; rejects when it fails or is aborted. */
+function completed(tx: IDBTransaction): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error('the cache transaction was aborted'));
+  });
 }

@@ -349,6 +349,8 @@ export class Library {
     this.store.forget();
     this.loaded = null;
     this.installing = null;
+    // The cached dictionary holds the names of the cards that were there before.
+    void this.cache.clear();
   }
 
   /** Forgets the compiled dictionary after the cards changed; passes `value` through. */

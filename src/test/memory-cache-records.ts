@@ -13,4 +13,7 @@ export class MemoryRecords implements CacheRecords {
     this.writes++;
     this.kept = { revision, header: cache.header, parts: cache.parts.map((p) => p.slice().buffer) };
   }
+  async clear(): Promise<void> {
+    this.kept = null;
+  }
 }
