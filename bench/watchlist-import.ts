@@ -180,7 +180,11 @@ try {
   console.log(first.report);
   const tasksFirst = (await options.evaluate('window.__tasks.splice(0)')) as Array<{ start: number; duration: number }>;
   console.log(`  ${phases(first, tasksFirst)}`);
-  // Let LevelDB settle its log into tables before the folder is measured.
+  // The pack list shows the new pack once the background has counted its cards (it reads them all); then LevelDB
+  // is given 5 s to settle its log into tables before the folder is measured.
+  const listed = Date.now();
+  await options.getByRole('cell', { name: 'watchlist', exact: true }).waitFor({ timeout: 120_000 });
+  console.log(`  the pack list showed the new pack ${ms(Date.now() - listed)} after the report`);
   await options.waitForTimeout(5000);
   const idb = join(profile, 'Default', 'IndexedDB');
   const store = readdirSync(idb)
