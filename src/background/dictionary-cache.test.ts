@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadDictionary, scan } from '../engine';
+import { mentionsIn } from '../model/mention';
 import { MemoryRecords } from '../test/memory-cache-records';
 import type { Library } from './library';
 
@@ -49,8 +51,13 @@ describe('the compiled dictionary cached for the next wake-up', () => {
     // The JSON cache of earlier versions goes once a binary one is written.
     expect(local.has('dictionary-cache')).toBe(false);
     const read = vi.spyOn(records, 'read');
-    expect(await make(records).match(text)).toEqual(compiled);
+    const woken = make(records);
+    expect(await woken.match(text)).toEqual(compiled);
     expect(read).toHaveBeenCalledTimes(1);
+    // Pages still get the dictionary (small enough) and its cards, serialised from the loaded one.
+    const handed = await woken.pageDictionary();
+    const cards = new Map(handed!.cards.map((card) => [card.id, card]));
+    expect(mentionsIn(text, scan(loadDictionary(handed!.dictionary), text), cards)).toEqual(compiled);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(records.writes).toBe(1);
   });
