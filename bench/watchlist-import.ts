@@ -172,7 +172,7 @@ try {
     await trace.send('Tracing.start', {
       transferMode: 'ReportEvents',
       traceConfig: {
-        includedCategories: ['devtools.timeline', 'toplevel', 'v8', 'blink', 'disabled-by-default-devtools.timeline'],
+        includedCategories: ['devtools.timeline', 'toplevel', 'disabled-by-default-devtools.timeline'],
       },
     });
   }
