@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadDictionary, scan } from '../engine';
 import { mentionsIn } from '../model/mention';
-import { MemoryRecords } from '../test/memory-cache-records';
+import { MemoryRecords } from './memory-cache-records';
 import type { Library } from './library';
 
 /*

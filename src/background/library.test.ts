@@ -3,7 +3,7 @@ import { loadDictionary, scan } from '../engine';
 import { mentionsIn } from '../model/mention';
 import { CardStore } from '../store/cards';
 import { memoryDb } from '../store/memory-db';
-import { MemoryRecords } from '../test/memory-cache-records';
+import { MemoryRecords } from './memory-cache-records';
 import type { Library } from './library';
 
 /*

@@ -1,5 +1,6 @@
-import type { EncodedCache } from '../background/cache-format';
-import type { CacheRecords } from '../background/dictionary-cache';
+/* For tests: the dictionary cache's records kept in memory, as IndexedDB would keep them. */
+import type { EncodedCache } from './cache-format';
+import type { CacheRecords } from './dictionary-cache';
 
 /** Cache records kept as IndexedDB keeps them: structured clones of each part's own bytes. */
 export class MemoryRecords implements CacheRecords {
