@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadDictionary, scan } from '../engine';
 import { mentionsIn } from '../model/mention';
-import { MemoryRecords } from './memory-cache-records';
 import type { Library } from './library';
+import { MemoryRecords } from './memory-cache-records';
 
 /*
  * A woken worker's dictionary comes from the cache its last compile wrote, if the cache is of this version and

@@ -3,8 +3,8 @@ import { loadDictionary, scan } from '../engine';
 import { mentionsIn } from '../model/mention';
 import { CardStore } from '../store/cards';
 import { memoryDb } from '../store/memory-db';
-import { MemoryRecords } from './memory-cache-records';
 import type { Library } from './library';
+import { MemoryRecords } from './memory-cache-records';
 
 /*
  * The dictionary a page matches with: the one the background matches with, handed over while it is small

@@ -140,7 +140,13 @@ describe('ListBuckets', () => {
       const stored = a.bucket(n);
       expect(a.digest(n)).toBe(stored.digest);
       const json = (JSON.parse(stored.cards) as unknown[]).map((c) => JSON.stringify(c));
-      expect(toBucket(n, json.map((j) => (JSON.parse(j) as { id: string }).id), json)).toEqual(stored);
+      expect(
+        toBucket(
+          n,
+          json.map((j) => (JSON.parse(j) as { id: string }).id),
+          json,
+        ),
+      ).toEqual(stored);
       expect(a.size(n)).toBe(stored.cards.length - 1);
     }
     const cards = JSON.parse(a.bucket(bucketOf('person-7')).cards) as Array<Record<string, unknown>>;
