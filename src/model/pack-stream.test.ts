@@ -139,8 +139,9 @@ describe('ListBuckets', () => {
     for (const n of a.numbers().slice(0, 50)) {
       const stored = a.bucket(n);
       expect(a.digest(n)).toBe(stored.digest);
-      const json = (JSON.parse(stored.cards) as unknown[]).map((c) => JSON.stringify(c));
-      expect(toBucket(n, json.map((j) => (JSON.parse(j) as { id: string }).id), json)).toEqual(stored);
+      const cards = JSON.parse(stored.cards) as Array<{ id: string }>;
+      const json = cards.map((c) => JSON.stringify(c));
+      expect(toBucket(n, cards.map((c) => c.id), json)).toEqual(stored);
       expect(a.size(n)).toBe(stored.cards.length - 1);
     }
     const cards = JSON.parse(a.bucket(bucketOf('person-7')).cards) as Array<Record<string, unknown>>;
