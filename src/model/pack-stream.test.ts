@@ -141,7 +141,13 @@ describe('ListBuckets', () => {
       expect(a.digest(n)).toBe(stored.digest);
       const cards = JSON.parse(stored.cards) as Array<{ id: string }>;
       const json = cards.map((c) => JSON.stringify(c));
-      expect(toBucket(n, cards.map((c) => c.id), json)).toEqual(stored);
+      expect(
+        toBucket(
+          n,
+          cards.map((c) => c.id),
+          json,
+        ),
+      ).toEqual(stored);
       expect(a.size(n)).toBe(stored.cards.length - 1);
     }
     const cards = JSON.parse(a.bucket(bucketOf('person-7')).cards) as Array<Record<string, unknown>>;
