@@ -181,9 +181,24 @@ test('a stopped service worker is woken by a hover and answers', async ({ contex
 
   // The woken worker matches a page again from the dictionary it cached, without recompiling.
   const woken = await serviceWorker(context);
-  expect(await woken.evaluate(async () => Object.keys(await chrome.storage.local.get('dictionary-cache')))).toEqual([
-    'dictionary-cache',
-  ]);
+  // The cache is binary parts in an IndexedDB database of its own; nothing of it is left in storage.local.
+  const cache = await woken.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('dossier-dictionary-cache');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const parts = await new Promise<unknown[]>((resolve) => {
+      const all = db.transaction('parts').objectStore('parts').getAll();
+      all.onsuccess = () => resolve(all.result);
+    });
+    db.close();
+    return {
+      binary: parts.filter((p) => p instanceof ArrayBuffer).length,
+      legacy: Object.keys(await chrome.storage.local.get('dictionary-cache')),
+    };
+  });
+  expect(cache).toEqual({ binary: 23, legacy: [] });
   await page.reload();
   await waitForHighlights(page);
   expect((await paintedRanges(page)).length).toBe(mentions.length);

@@ -4,6 +4,7 @@ import { mentionsIn } from '../model/mention';
 import { CardStore } from '../store/cards';
 import { memoryDb } from '../store/memory-db';
 import type { Library } from './library';
+import { MemoryRecords } from './memory-cache-records';
 
 /*
  * The dictionary a page matches with: the one the background matches with, handed over while it is small
@@ -14,17 +15,11 @@ let library: Library;
 let limit: number;
 
 beforeAll(async () => {
-  // The compiled dictionary's cache for the next wake-up, in storage.local.
-  const stored = new Map<string, unknown>();
-  const local = {
-    get: async (key: string) => (stored.has(key) ? { [key]: stored.get(key) } : {}),
-    set: async (items: Record<string, unknown>) => {
-      for (const [key, value] of Object.entries(items)) stored.set(key, value);
-    },
-  };
-  Object.assign(globalThis, { chrome: { storage: { local } } });
+  // The compiled dictionary's cache for the next wake-up; the JSON one of earlier versions is removed from storage.local.
+  Object.assign(globalThis, { chrome: { storage: { local: { remove: async () => {} } } } });
   const { Library, PAGE_DICTIONARY_MAX } = await import('./library');
-  library = new Library(new CardStore(memoryDb()));
+  const { DictionaryCache } = await import('./dictionary-cache');
+  library = new Library(new CardStore(memoryDb()), new DictionaryCache(new MemoryRecords()));
   limit = PAGE_DICTIONARY_MAX;
 });
 

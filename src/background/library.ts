@@ -4,7 +4,6 @@ import {
   compileDictionary,
   compileSignals,
   type Dictionary,
-  loadDictionary,
   scan,
   serializeDictionary,
 } from '../engine';
@@ -18,7 +17,8 @@ import defaultPackJson from '../packs/default-pack.json';
 import { exportAll, restoreAll, resumeRestore, wipeAll } from '../store/backup';
 import type { LibraryEntry } from '../store/card-docs';
 import { CardStore } from '../store/cards';
-import { readCachedDictionary, writeCachedDictionary } from './dictionary-cache';
+import type { CardLookup } from './cache-format';
+import { DictionaryCache } from './dictionary-cache';
 
 /** Cards from elsewhere (the joined teams'), and a revision that changes with them. */
 export interface ExtraCards {
@@ -31,8 +31,8 @@ export interface ExtraCards {
 interface Loaded {
   dictionary: Dictionary;
   /** What a page needs of each card; full cards are read from the store when asked for. */
-  cards: Map<string, CardSummary>;
-  /** The dictionary serialised (for the next wake-up's cache, or for pages; kept once made where pages may get it). */
+  cards: CardLookup;
+  /** The dictionary serialised for pages (kept once made where pages may get it). */
   serialised: () => string;
 }
 
@@ -70,8 +70,11 @@ export function toSummary(card: Card): CardSummary {
  * message after the service worker wakes, so a wake-up costs nothing until a page asks.
  */
 export class Library {
-  /** The private card store (an in-memory one in tests). */
-  constructor(private readonly store = new CardStore()) {}
+  /** The private card store (an in-memory one in tests), and the compiled dictionary's cache for the next wake-up. */
+  constructor(
+    private readonly store = new CardStore(),
+    private readonly cache = new DictionaryCache(),
+  ) {}
 
   private loaded: Promise<Loaded> | null = null;
   private cacheTimer: ReturnType<typeof setTimeout> | null = null;
@@ -118,21 +121,13 @@ export class Library {
       // The teams' cards are read once: for the revision, and for the list when nothing is cached.
       const extra = await this.extra();
       const revision = `${await this.store.revision()}|${extra.revision}`;
-      const cached = await readCachedDictionary(revision);
-      const dictionary = cached && loadCached(cached.dictionary);
-      if (cached && dictionary) {
-        const cards = new Map(cached.cards.map((c) => [c.id, c]));
-        // Kept only where pages may get it: a big dictionary's text is not held in the worker's memory.
-        const text = forPages(dictionary) ? cached.dictionary : null;
-        return { dictionary, cards, serialised: () => text ?? serializeDictionary(dictionary) };
-      }
+      const cached = await this.cache.read(revision);
+      if (cached) return { ...cached, serialised: forPagesOnce(cached.dictionary) };
       const list = await this.linkedCards(extra);
       const compiled = compileDictionary(list.map(toEntry));
       const cards = list.map(toSummary);
-      const serialise = () => serializeDictionary(compiled);
-      const serialised = forPages(compiled) ? once(serialise) : serialise;
-      this.cacheLater(() => writeCachedDictionary({ revision, dictionary: serialised(), cards }));
-      return { dictionary: compiled, cards: new Map(cards.map((c) => [c.id, c])), serialised };
+      this.cacheLater(() => this.cache.write(revision, compiled, cards));
+      return { dictionary: compiled, cards: new Map(cards.map((c) => [c.id, c])), serialised: forPagesOnce(compiled) };
     })().catch((error: unknown) => {
       this.loaded = null;
       throw error;
@@ -354,6 +349,8 @@ export class Library {
     this.store.forget();
     this.loaded = null;
     this.installing = null;
+    // The cached dictionary holds the names of the cards that were there before.
+    void this.cache.clear();
   }
 
   /** Forgets the compiled dictionary after the cards changed; passes `value` through. */
@@ -383,11 +380,8 @@ export class Library {
   }
 }
 
-/** A cached dictionary, or null when it was written by another version of the engine (then it is rebuilt). */
-function loadCached(serialised: string): Dictionary | null {
-  try {
-    return loadDictionary(serialised);
-  } catch {
-    return null;
-  }
+/** The dictionary serialised for pages: made once and kept where pages may get it, never kept for a big one. */
+function forPagesOnce(dictionary: Dictionary): () => string {
+  const serialise = () => serializeDictionary(dictionary);
+  return forPages(dictionary) ? once(serialise) : serialise;
 }

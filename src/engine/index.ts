@@ -1,3 +1,5 @@
+export type { BinaryDictionary } from './binary';
+export { BinaryDictionaryError, checksum, fromBinary, toBinary } from './binary';
 export { compileDictionary } from './compile';
 export type { Dictionary } from './dictionary';
 export { scan } from './scan';
@@ -6,4 +8,5 @@ export type { CompiledSignals, SignalCardInput, SignalRuleInput, SignalScope } f
 export { compileSignals } from './signal-rules';
 export type { SignalHit, SignalPage } from './signals';
 export { evaluateSignals } from './signals';
+export { buildStrings, type Strings, stringAt } from './strings';
 export type { DictionaryEntry, EngineMatch, MatchKind, MatchVariant } from './types';

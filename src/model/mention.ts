@@ -77,7 +77,7 @@ export interface LinkedSpan {
 export function mentionsIn(
   text: string,
   matches: Iterable<LinkedSpan>,
-  cards: ReadonlyMap<string, CardSummary>,
+  cards: Pick<ReadonlyMap<string, CardSummary>, 'get'>,
 ): { mentions: Mention[]; cards: CardSummary[] } {
   const mentions: Mention[] = [];
   const seen = new Map<string, CardSummary>();

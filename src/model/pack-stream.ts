@@ -269,15 +269,26 @@ export interface ListBucket {
   digest: string;
 }
 
-/** Builds a bucket's stored form from its cards' compact JSON texts. */
-export function toBucket(bucket: number, ids: readonly string[], json: readonly string[]): ListBucket {
-  const hashes = ids.map((id, i) => `${id} ${hashText(json[i]!)}`).join('\n');
-  return { bucket, cards: `[${json.join(',')}]`, hashes, digest: hashText(hashes) };
+/** Builds a bucket's stored form from its cards' compact JSON texts (and their hashes, when already made). */
+export function toBucket(
+  bucket: number,
+  ids: readonly string[],
+  json: readonly string[],
+  hashes: readonly string[] = json.map(hashText),
+): ListBucket {
+  const lines = idHashes(ids, hashes);
+  return { bucket, cards: `[${json.join(',')}]`, hashes: lines, digest: hashText(lines) };
 }
 
-/** Sorts cards into buckets by id as they are read; `buckets()` gives each bucket's stored form. */
+const idHashes = (ids: readonly string[], hashes: readonly string[]) =>
+  ids.map((id, i) => `${id} ${hashes[i]}`).join('\n');
+
+/**
+ * Sorts cards into buckets by id as they are read, each card's compact JSON and content hash made once:
+ * `digest()` tells a bucket's version without building its stored form, `bucket()` builds it for sending.
+ */
 export class ListBuckets {
-  private readonly parts = new Map<number, { ids: string[]; json: string[] }>();
+  private readonly parts = new Map<number, { ids: string[]; json: string[]; hashes: string[]; size: number }>();
 
   /** Adds cards in file order. */
   add(cards: readonly Card[]): void {
@@ -285,11 +296,14 @@ export class ListBuckets {
       const bucket = bucketOf(card.id);
       let part = this.parts.get(bucket);
       if (!part) {
-        part = { ids: [], json: [] };
+        part = { ids: [], json: [], hashes: [], size: 0 };
         this.parts.set(bucket, part);
       }
+      const json = JSON.stringify(compactCard(card));
       part.ids.push(card.id);
-      part.json.push(JSON.stringify(compactCard(card)));
+      part.json.push(json);
+      part.hashes.push(hashText(json));
+      part.size += json.length + 1;
     }
   }
 
@@ -300,12 +314,18 @@ export class ListBuckets {
 
   /** About how many characters a bucket's cards take as JSON. */
   size(n: number): number {
-    return (this.parts.get(n)?.json ?? []).reduce((total, json) => total + json.length + 1, 0);
+    return this.parts.get(n)?.size ?? 0;
+  }
+
+  /** A bucket's digest, as its stored form has it. */
+  digest(n: number): string {
+    const part = this.parts.get(n);
+    return hashText(idHashes(part?.ids ?? [], part?.hashes ?? []));
   }
 
   /** One bucket's stored form. */
   bucket(n: number): ListBucket {
     const part = this.parts.get(n);
-    return toBucket(n, part?.ids ?? [], part?.json ?? []);
+    return toBucket(n, part?.ids ?? [], part?.json ?? [], part?.hashes ?? []);
   }
 }

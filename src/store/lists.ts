@@ -67,7 +67,10 @@ function hashesOf(doc: ListChunkDoc | null): Map<string, string> {
 }
 
 /** A bucket's cards checked whole: each with CardSchema, in this bucket, once; as compact JSON. */
-function checkBucket(bucket: number, cardsJson: string): { ids: string[]; json: string[]; names: number } {
+function checkBucket(
+  bucket: number,
+  cardsJson: string,
+): { ids: string[]; json: string[]; hashes: string[]; names: number } {
   let raw: unknown;
   try {
     raw = JSON.parse(cardsJson);
@@ -90,7 +93,7 @@ function checkBucket(bucket: number, cardsJson: string): { ids: string[]; json: 
     json.push(JSON.stringify(compactCard(card.output)));
     names += 1 + card.output.aliases.length;
   }
-  return { ids, json, names };
+  return { ids, json, hashes: json.map(hashText), names };
 }
 
 /** What the user edited of a pack's cards: the ids of its card documents marked edited. */
@@ -172,8 +175,8 @@ export class ListImports {
       }
       return { bucket, ...checkBucket(bucket, cards) };
     });
-    const docs: ListChunkDoc[] = prepared.map(({ bucket, ids, json }) => {
-      const stored = toBucket(bucket, ids, json);
+    const docs: ListChunkDoc[] = prepared.map(({ bucket, ids, json, hashes }) => {
+      const stored = toBucket(bucket, ids, json, hashes);
       return {
         _id: chunkId(staging.packId, bucket, staging.stamp),
         type: 'list-chunk',
@@ -206,13 +209,13 @@ export class ListImports {
         ? new Error(`Could not store the list: ${failed.message}`)
         : new ListRefused('the import was cancelled');
     }
-    prepared.forEach(({ bucket, ids, json, names }, k) => {
+    prepared.forEach(({ bucket, ids, hashes, names }, k) => {
       staging.staged.set(bucket, { id: docs[k]!._id, digest: docs[k]!.digest, cards: ids.length, names });
       const old = hashesOf(before.get(staging.previous?.list?.chunks[bucket]?.id ?? '') ?? null);
       ids.forEach((id, i) => {
         const was = old.get(id);
         if (was === undefined) staging.added++;
-        else if (was === hashText(json[i]!)) staging.unchanged++;
+        else if (was === hashes[i]) staging.unchanged++;
         else if (staging.edited.has(id)) staging.kept++;
         else staging.changed++;
         old.delete(id);

@@ -92,7 +92,7 @@ export function importList(file: File, onProgress: (progress: ListProgress) => v
       }),
     );
     importId = begun.importId;
-    // The worker keeps the buckets and hands over those that changed, about 1 MB at a time, as each is staged:
+    // The worker keeps the buckets and hands over those that changed, about 512 KB at a time, as each is staged:
     // the page never holds the whole list (its garbage collection would stall it).
     const compared = await Promise.race([
       ask({ type: 'compare', digests: begun.digests }, (m) => (m.type === 'compared' ? m : undefined)),

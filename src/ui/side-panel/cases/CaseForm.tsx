@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendToBackground } from '../../../messaging/client';
-import { type Case, MAX_CASE_DESCRIPTION, MAX_CASE_NAME } from '../../../model/case';
+import type { Case } from '../../../model/case';
+import { CaseFields } from './CaseFields';
 
 interface Props {
   onCreated: (made: Case) => void;
@@ -30,36 +31,17 @@ export function CaseForm({ onCreated, onCancel }: Props) {
   return (
     <form class="editor case-form" aria-labelledby="case-form-title" onSubmit={(event) => void create(event)}>
       <h2 id="case-form-title">New case</h2>
-      <div class="field">
-        <label for="case-name">Name</label>
-        <input
-          id="case-name"
-          ref={first}
-          value={name}
-          maxLength={MAX_CASE_NAME}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={error ? 'case-form-error' : undefined}
-          onInput={(event) => setName(event.currentTarget.value)}
-        />
-      </div>
-      <div class="field">
-        <label for="case-description">Description</label>
-        <textarea
-          id="case-description"
-          rows={3}
-          maxLength={MAX_CASE_DESCRIPTION}
-          value={description}
-          onInput={(event) => setDescription(event.currentTarget.value)}
-        />
-      </div>
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={evidenceAlways}
-          onChange={(event) => setEvidenceAlways(event.currentTarget.checked)}
-        />
-        Capture every clip of this case as evidence
-      </label>
+      <CaseFields
+        id="case"
+        name={name}
+        onName={setName}
+        description={description}
+        onDescription={setDescription}
+        evidenceAlways={evidenceAlways}
+        onEvidenceAlways={setEvidenceAlways}
+        nameRef={first}
+        errorId={error ? 'case-form-error' : null}
+      />
       {error ? (
         <p class="field-error" id="case-form-error" role="alert">
           {error}

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ListedCase } from '../../../messaging/cases';
 import { sendToBackground } from '../../../messaging/client';
-import { MAX_CASE_DESCRIPTION, MAX_CASE_NAME } from '../../../model/case';
 import type { Clip } from '../../../model/clip';
 import { ShareWith } from '../../ShareWith';
+import { CaseFields } from './CaseFields';
 import { CustodyLog } from './CustodyLog';
 import { exportCaseBundle } from './export-case';
 
@@ -103,33 +103,15 @@ export function CaseView({ found, current, onChanged, onBack, onShowClips }: Pro
       </p>
       {found.mine ? (
         <form class="editor" onSubmit={(event) => void save(event)}>
-          <div class="field">
-            <label for="case-file-name">Name</label>
-            <input
-              id="case-file-name"
-              value={name}
-              maxLength={MAX_CASE_NAME}
-              onInput={(event) => setName(event.currentTarget.value)}
-            />
-          </div>
-          <div class="field">
-            <label for="case-file-description">Description</label>
-            <textarea
-              id="case-file-description"
-              rows={3}
-              maxLength={MAX_CASE_DESCRIPTION}
-              value={description}
-              onInput={(event) => setDescription(event.currentTarget.value)}
-            />
-          </div>
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={found.evidenceAlways}
-              onChange={(event) => void setEvidence(event.currentTarget.checked)}
-            />
-            Capture every clip of this case as evidence
-          </label>
+          <CaseFields
+            id="case-file"
+            name={name}
+            onName={setName}
+            description={description}
+            onDescription={setDescription}
+            evidenceAlways={found.evidenceAlways}
+            onEvidenceAlways={(on) => void setEvidence(on)}
+          />
           <div class="actions">
             <button type="submit" class="btn primary" disabled={!dirty || !name.trim()}>
               Save
