@@ -109,6 +109,8 @@ export async function open(context: BrowserContext, url: string, annotated: bool
 /** One warm run of Dossier: its whole time, and how much of it went to collecting, matching and painting. */
 export interface DossierRun {
   ms: number;
+  /** From the address change to the last mention painted, waiting for the address to settle included. */
+  sinceNavigation: number;
   collect: number;
   match: number;
   paint: number;
@@ -118,17 +120,26 @@ export interface DossierRun {
  * Dossier warm: the page is annotated again after an in-page navigation (what a single-page app's navigation
  * does): the same path as its first annotation once the site's status is known: collect, match (in the page
  * with the dictionary it was handed, or in the background), paint. Timed by the content script, from the job's
- * start to the last mention painted; its phases from the marks it puts between them.
+ * start to the last mention painted; its phases from the marks it puts between them. The content script starts
+ * the job once the address has stayed put for `NAVIGATION_SETTLE_MS` (src/content/navigation.ts), when the
+ * browser's own work on the navigation is done, as the floor runs on a page at rest; `sinceNavigation` counts
+ * that wait too.
  */
 export async function dossierRun(page: Page, run: number): Promise<DossierRun> {
   const before = (await annotations(page)).length;
-  await page.evaluate(`history.pushState(null, '', '#run-${run}')`);
-  const { duration } = await annotation(page, before + 1);
+  const navigated = (await page.evaluate(`history.pushState(null, '', '#run-${run}'), performance.now()`)) as number;
+  const { start, duration } = await annotation(page, before + 1);
   const marks = (await page.evaluate(`(() => {
     const last = (name) => performance.getEntriesByName(name).at(-1).startTime;
     return [last('annotate:start'), last('annotate:collected'), last('annotate:matched'), last('annotate:end')];
   })()`)) as [number, number, number, number];
-  return { ms: duration, collect: marks[1] - marks[0], match: marks[2] - marks[1], paint: marks[3] - marks[2] };
+  return {
+    ms: duration,
+    sinceNavigation: start + duration - navigated,
+    collect: marks[1] - marks[0],
+    match: marks[2] - marks[1],
+    paint: marks[3] - marks[2],
+  };
 }
 
 /** One run of the floor (bench/page-floor.ts) in a page it was added to. */

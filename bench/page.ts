@@ -10,6 +10,7 @@ import { extensionId, launch, refuseOutsideRequests, serviceWorker } from '../sc
 import { hoverRange, paintedRanges } from '../scripts/page-probe';
 import { defaultMounts, serve } from '../scripts/static-server';
 import { readPack } from '../src/cli/load-pack';
+import { NAVIGATION_SETTLE_MS } from '../src/content/navigation';
 import { toEntry } from '../src/model/card';
 import { PackSchema } from '../src/model/pack';
 import defaultPack from '../src/packs/default-pack.json' with { type: 'json' };
@@ -129,6 +130,7 @@ if (wanted('news')) {
     const dossier: number[] = [];
     const worldFloor: number[] = [];
     const phases = { collect: [] as number[], match: [] as number[], paint: [] as number[] };
+    const sinceNavigation: number[] = [];
     const floor: number[] = [];
     let ranges = 0;
     for (let r = 0; r < WARM_UPS + RUNS; r++) {
@@ -139,6 +141,7 @@ if (wanted('news')) {
           const run = await dossierRun(ours, r);
           if (r >= WARM_UPS) {
             dossier.push(run.ms);
+            sinceNavigation.push(run.sinceNavigation);
             for (const phase of ['collect', 'match', 'paint'] as const) phases[phase].push(run[phase]);
           }
         } else if (side === 'floor') {
@@ -169,6 +172,7 @@ if (wanted('news')) {
     );
     console.log(
       `  Dossier's phases: collect ${fmt(median(phases.collect))}, match ${fmt(median(phases.match))}, paint ${fmt(median(phases.paint))}; ` +
+        `address change → repainted ${fmt(median(sinceNavigation))} (the address's ${NAVIGATION_SETTLE_MS} ms to settle included); ` +
         `first highlights ${fmt(first.end - first.dcl)} after DOMContentLoaded (${fmt(first.end)} after navigation start; the page's load event ended at ${fmt(first.load)}); mentions painted ${painted}, floor ranges ${ranges}` +
         (heap === null ? '' : `; JS heap added ${(heap / 2 ** 20).toFixed(2)} MB (target ≤ 5 MB)`),
     );
