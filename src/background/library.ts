@@ -332,7 +332,8 @@ export class Library {
   /** Replaces the whole store with a backup (validated whole first). */
   async restore(text: string): Promise<RestoreReport> {
     await this.installDefaultPack();
-    const report = await restoreAll(this.store.db, text);
+    // A backup taken while a list was being imported holds buckets no pack names: they are swept.
+    const report = await this.store.lists.thenSweep(() => restoreAll(this.store.db, text));
     this.reset();
     return report;
   }
