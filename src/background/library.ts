@@ -117,11 +117,15 @@ export class Library {
 
   private load(): Promise<Loaded> {
     this.loaded ??= (async () => {
-      await this.installDefaultPack();
-      // The teams' cards are read once: for the revision, and for the list when nothing is cached.
-      const extra = await this.extra();
-      const revision = `${await this.store.revision()}|${extra.revision}`;
-      const cached = await this.cache.read(revision);
+      // The store is checked (and the built-in pack installed) while the cache is read; the teams' cards are read
+      // once: for the revision, and for the list when nothing is cached.
+      const checked = (async () => {
+        await this.installDefaultPack();
+        const extra = await this.extra();
+        return { extra, revision: `${await this.store.revision()}|${extra.revision}` };
+      })();
+      const cached = await this.cache.read(checked.then((c) => c.revision));
+      const { extra, revision } = await checked;
       if (cached) return { ...cached, serialised: forPagesOnce(cached.dictionary) };
       const list = await this.linkedCards(extra);
       const compiled = compileDictionary(list.map(toEntry));
