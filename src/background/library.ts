@@ -201,8 +201,7 @@ export class Library {
   /** The installed packs. */
   async listPacks(): Promise<PackSummary[]> {
     await this.installDefaultPack();
-    const counts = new Map<string, number>();
-    for (const entry of await this.store.listEntries()) counts.set(entry.pack, (counts.get(entry.pack) ?? 0) + 1);
+    const counts = await this.store.countEntries();
     return (await this.store.listPacks()).map((p) => ({
       packId: p.packId,
       name: p.name,

@@ -22,7 +22,7 @@ import {
   type StoredDoc,
   writing,
 } from './db';
-import { ListImports, type ListPackDoc, readListCards } from './lists';
+import { countInList, ListImports, type ListPackDoc, readListCards } from './lists';
 import { migrate } from './migrate';
 
 /** A card document and the card read from it (null when the document is corrupt). */
@@ -139,6 +139,28 @@ export class CardStore {
       if (!docs.has(id)) entries.push({ card, pack, edited: false });
     }
     return entries;
+  }
+
+  /**
+   * How many cards of each pack `listEntries` lists, without reading a list whole: its count is in its record,
+   * less its cards a card document stands in for (the user's edits, a pack's card of the same id), found in the
+   * buckets of those documents' ids alone. Where two lists are installed (they may share ids: the first's card
+   * is listed), or the lists are read already, the entries are counted.
+   */
+  async countEntries(): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    const add = (pack: string, n: number) => counts.set(pack, (counts.get(pack) ?? 0) + n);
+    const lists = (await this.listPacks()).filter((p) => (p as ListPackDoc).list) as ListPackDoc[];
+    if (lists.length > 1 || this.listed) {
+      for (const entry of await this.listEntries()) add(entry.pack, 1);
+      return counts;
+    }
+    const docs = await this.cards();
+    for (const { doc, card } of docs.values()) if (card && !doc.trashed) add(doc.pack, 1);
+    for (const list of lists) {
+      add(list.packId, list.list!.cards - (await countInList(this.db, list, docs.keys())));
+    }
+    return counts;
   }
 
   /**

@@ -332,4 +332,50 @@ describe('list imports', { timeout: 20_000 }, () => {
     expect(await s.listEntries()).toHaveLength(300);
     expect(await bucketIds(s.db)).toEqual(await namedIds(s));
   });
+
+  it('counts each pack’s cards as the library lists them, reading only the buckets of card documents', async () => {
+    const s = store();
+    await importList(s, list(500));
+    await s.saveCard({ ...(await s.getCard('person-10')), summary: 'Mine' }, false);
+    await s.trashCard('person-20');
+    await s.saveCard({ id: 'x', name: 'My Own Card', kind: 'company' }, true);
+    // A pack's card of a list card's id stands in for it.
+    await s.writePack(
+      {
+        format: 'dossier-pack',
+        formatVersion: 1,
+        id: 'other',
+        name: 'Other',
+        version: '1.0.0',
+        description: '',
+        cards: [{ ...list(1, 7)[0]!, summary: 'From another pack' }],
+      },
+      false,
+    );
+    // The next version removes everyone from 400 on, person-10 (edited: kept) among the rest of the list.
+    await importList(s, list(400, 0, 2));
+
+    const fresh = new CardStore(s.db);
+    const listing = vi.spyOn(s.db, 'allDocs');
+    const counts = await fresh.countEntries();
+    const read = listing.mock.calls.flatMap(([o]) =>
+      ((o as { keys?: string[] }).keys ?? []).filter((k) => k.startsWith('list:')),
+    );
+    listing.mockRestore();
+    expect(read.length).toBeGreaterThan(0);
+    expect(read.length).toBeLessThanOrEqual(4);
+    const entries = new Map<string, number>();
+    for (const e of await new CardStore(s.db).listEntries()) entries.set(e.pack, (entries.get(e.pack) ?? 0) + 1);
+    expect(counts).toEqual(entries);
+    // 400 listed, person-20 deleted, person-7 the other pack's.
+    expect(counts.get('watch')).toBe(398);
+    expect(counts.get('other')).toBe(1);
+
+    // Two lists may share ids (the first's card is listed): they are counted from their cards.
+    await importList(s, list(100, 350), 'second');
+    const both = await new CardStore(s.db).countEntries();
+    const listed = new Map<string, number>();
+    for (const e of await new CardStore(s.db).listEntries()) listed.set(e.pack, (listed.get(e.pack) ?? 0) + 1);
+    expect(both).toEqual(listed);
+  });
 });

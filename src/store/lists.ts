@@ -432,6 +432,31 @@ export class ListImports {
   }
 }
 
+/**
+ * How many of `ids` are cards of the list `pack`: only the buckets they fall in are read (a few, where reading
+ * the whole list takes seconds at a million names).
+ */
+export async function countInList(db: Database, pack: ListPackDoc, ids: Iterable<string>): Promise<number> {
+  const chunks = pack.list?.chunks ?? {};
+  const byChunk = new Map<string, string[]>();
+  for (const id of ids) {
+    const chunk = chunks[bucketOf(id)];
+    if (chunk) byChunk.set(chunk.id, [...(byChunk.get(chunk.id) ?? []), id]);
+  }
+  const keys = [...byChunk.keys()];
+  let count = 0;
+  for (let i = 0; i < keys.length; i += 256) {
+    const got = await db.allDocs({ keys: keys.slice(i, i + 256), include_docs: true });
+    for (const row of got.rows) {
+      const doc = 'doc' in row ? (row.doc as ListChunkDoc | null | undefined) : null;
+      if (!doc) continue;
+      const held = doc.hashes ? hashesOf(doc) : new Set(chunkCards(doc).map((card) => card.id));
+      for (const id of byChunk.get(row.key) ?? []) if (held.has(id)) count++;
+    }
+  }
+  return count;
+}
+
 /** Every card of the installed lists, by pack, read from their buckets. */
 export async function readListCards(db: Database, packs: readonly ListPackDoc[]): Promise<Map<string, Card[]>> {
   const out = new Map<string, Card[]>();
