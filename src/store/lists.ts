@@ -16,10 +16,10 @@ import { type Database, isNotFound, STORE_SCHEMA, type StoredDoc, writing } from
  * start, as no pack names them). A re-import sends only the buckets whose digest changed: the difference.
  *
  * Sweeping lists every bucket document (IndexedDB reads each whole: 1.3–1.6 s for a million names), so a start
- * sweeps only when work that leaves buckets no pack names was cut short: an import, or the removal of a list,
- * is written in a mark (`_local/list-work`) before it writes anything and taken out of it once it is done. A
- * start finding the mark empty reads nothing else; finding no mark at all (a store of an earlier version) it
- * sweeps once.
+ * sweeps only when work that leaves buckets no pack names was cut short: an import, the removal of a list, a list
+ * written over card by card and a restore are named in a mark (`_local/list-work`) before they write anything
+ * and taken out of it once done (work that failed stays named: the next start sweeps). A start finding the mark
+ * empty reads nothing else; finding no mark at all (a store of an earlier version) it sweeps once.
  *
  * The user's edits of a list's cards are card documents (`card:<id>`, edited) over the list: a new version of the
  * list never overwrites them, and a card it changes or removes that the user edited is kept and counted as kept.
