@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadDictionary, scan } from '../engine';
 import { mentionsIn } from '../model/mention';
+import type { CardStore } from '../store/cards';
 import type { Library } from './library';
 import { MemoryRecords } from './memory-cache-records';
 
@@ -11,6 +12,7 @@ import { MemoryRecords } from './memory-cache-records';
 
 const local = new Map<string, unknown>();
 let make: (records: MemoryRecords) => Library;
+let store: CardStore;
 const text = 'Japan and the European Union signed the deal in Tokyo; the United Nations welcomed it.';
 
 beforeAll(async () => {
@@ -30,7 +32,7 @@ beforeAll(async () => {
   const { memoryDb } = await import('../store/memory-db');
   const { DictionaryCache } = await import('./dictionary-cache');
   // One store for every worker of a test file: each Library is a worker woken over it.
-  const store = new CardStore(memoryDb());
+  store = new CardStore(memoryDb());
   make = (records) => new Library(store, new DictionaryCache(records));
 });
 
@@ -60,6 +62,29 @@ describe('the compiled dictionary cached for the next wake-up', () => {
     expect(mentionsIn(text, scan(loadDictionary(handed!.dictionary), text), cards)).toEqual(compiled);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(records.writes).toBe(1);
+  });
+
+  it('is read while the woken worker checks its store, and used only when of the store’s revision', async () => {
+    const records = new MemoryRecords();
+    const compiled = await firstWorker(records);
+    const order: string[] = [];
+    const read = records.read.bind(records);
+    vi.spyOn(records, 'read').mockImplementation(() => {
+      order.push('cache read');
+      return read();
+    });
+    const storeRevision = store.revision.bind(store);
+    const revision = vi.spyOn(store, 'revision').mockImplementation(() => {
+      order.push('store checked');
+      return storeRevision();
+    });
+    expect(await make(records).match(text)).toEqual(compiled);
+    expect(order).toEqual(['cache read', 'store checked']);
+    // The store changed since: what was read is dropped and the dictionary compiled again.
+    revision.mockImplementation(async () => 'another');
+    await make(records).match(text);
+    await vi.waitFor(() => expect(records.kept?.revision).toBe('another|'));
+    revision.mockRestore();
   });
 
   it('of another version is refused: the woken worker compiles again and rewrites it', async () => {

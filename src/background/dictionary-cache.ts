@@ -11,13 +11,16 @@ import { type CardLookup, decodeCache, type EncodedCache, encodeCache } from './
 
 /** Where the cache's header and parts are kept. */
 export interface CacheRecords {
-  /** The cache written for this revision, or null (none, or one of another revision). */
-  read(revision: string): Promise<EncodedCache | null>;
+  /** The cache as stored, with the revision it was written for; null when there is none. */
+  read(): Promise<StoredCache | null>;
   /** Replaces the cache. */
   write(revision: string, cache: EncodedCache): Promise<void>;
   /** Deletes the cache. */
   clear(): Promise<void>;
 }
+
+/** A cache as stored, with the store's revision it was written for. */
+export type StoredCache = EncodedCache & { revision: string };
 
 /** The key of the JSON cache that earlier versions kept in storage.local (removed once a binary one is written). */
 const LEGACY_KEY = 'dictionary-cache';
@@ -26,14 +29,25 @@ const LEGACY_KEY = 'dictionary-cache';
 export class DictionaryCache {
   constructor(private readonly records: CacheRecords = indexedDbRecords()) {}
 
-  /** The dictionary and cards cached for this revision; null when there is none or it is refused. */
-  async read(revision: string): Promise<{ dictionary: Dictionary; cards: CardLookup } | null> {
-    try {
-      const got = await this.records.read(revision);
-      return got && decodeCache(got.header, got.parts);
-    } catch (error) {
+  /**
+   * The dictionary and cards cached for the store's `revision`; null when there is none or it is refused. The
+   * cache is read while the revision is still being found (a woken worker checks its store first), and used only
+   * if it is of that revision.
+   */
+  async read(revision: Promise<string>): Promise<{ dictionary: Dictionary; cards: CardLookup } | null> {
+    const refused = (error: unknown) => {
       console.warn('Dossier: the cached dictionary is not used, it is compiled again:', String(error));
       return null;
+    };
+    const stored = this.records.read().catch(refused);
+    // The store's own failure is the caller's; what was read is then dropped.
+    const wanted = await revision;
+    const got = await stored;
+    if (got?.revision !== wanted) return null;
+    try {
+      return decodeCache(got.header, got.parts);
+    } catch (error) {
+      return refused(error);
     }
   }
 
@@ -95,20 +109,17 @@ export function indexedDbRecords(): CacheRecords {
     return db;
   };
   return {
-    async read(revision) {
+    async read() {
       const tx = (await open()).transaction([META, PARTS], 'readonly');
-      return new Promise<EncodedCache | null>((resolve, reject) => {
-        tx.onerror = () => reject(tx.error);
-        const meta = tx.objectStore(META).get('cache');
-        // The parts are read in the same transaction, and only when the header is of this revision.
-        meta.onsuccess = () => {
-          const got = meta.result as { revision: string; header: string } | undefined;
-          if (got?.revision !== revision) return resolve(null);
-          const parts = tx.objectStore(PARTS).getAll();
-          parts.onsuccess = () =>
-            resolve({ header: got.header, parts: (parts.result as ArrayBuffer[]).map((b) => new Uint8Array(b)) });
-        };
-      });
+      // The header and the parts are read together, in one transaction: they were written in one.
+      const meta = request(tx.objectStore(META).get('cache'));
+      const parts = request(tx.objectStore(PARTS).getAll());
+      const [got, buffers] = await Promise.all([
+        meta as Promise<{ revision: string; header: string } | undefined>,
+        parts as Promise<ArrayBuffer[]>,
+      ]);
+      if (!got) return null;
+      return { revision: got.revision, header: got.header, parts: buffers.map((b) => new Uint8Array(b)) };
     },
     async write(revision, cache) {
       const tx = (await open()).transaction([META, PARTS], 'readwrite');

@@ -117,11 +117,15 @@ export class Library {
 
   private load(): Promise<Loaded> {
     this.loaded ??= (async () => {
-      await this.installDefaultPack();
-      // The teams' cards are read once: for the revision, and for the list when nothing is cached.
-      const extra = await this.extra();
-      const revision = `${await this.store.revision()}|${extra.revision}`;
-      const cached = await this.cache.read(revision);
+      // The store is checked (and the built-in pack installed) while the cache is read; the teams' cards are read
+      // once: for the revision, and for the list when nothing is cached.
+      const checked = (async () => {
+        await this.installDefaultPack();
+        const extra = await this.extra();
+        return { extra, revision: `${await this.store.revision()}|${extra.revision}` };
+      })();
+      const cached = await this.cache.read(checked.then((c) => c.revision));
+      const { extra, revision } = await checked;
       if (cached) return { ...cached, serialised: forPagesOnce(cached.dictionary) };
       const list = await this.linkedCards(extra);
       const compiled = compileDictionary(list.map(toEntry));
@@ -197,8 +201,7 @@ export class Library {
   /** The installed packs. */
   async listPacks(): Promise<PackSummary[]> {
     await this.installDefaultPack();
-    const counts = new Map<string, number>();
-    for (const entry of await this.store.listEntries()) counts.set(entry.pack, (counts.get(entry.pack) ?? 0) + 1);
+    const counts = await this.store.countEntries();
     return (await this.store.listPacks()).map((p) => ({
       packId: p.packId,
       name: p.name,
@@ -332,7 +335,8 @@ export class Library {
   /** Replaces the whole store with a backup (validated whole first). */
   async restore(text: string): Promise<RestoreReport> {
     await this.installDefaultPack();
-    const report = await restoreAll(this.store.db, text);
+    // A backup taken while a list was being imported holds buckets no pack names: they are swept.
+    const report = await this.store.lists.thenSweep(() => restoreAll(this.store.db, text));
     this.reset();
     return report;
   }

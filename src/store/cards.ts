@@ -22,7 +22,7 @@ import {
   type StoredDoc,
   writing,
 } from './db';
-import { ListImports, type ListPackDoc, readListCards } from './lists';
+import { countInList, ListImports, type ListPackDoc, readListCards } from './lists';
 import { migrate } from './migrate';
 
 /** A card document and the card read from it (null when the document is corrupt). */
@@ -63,8 +63,8 @@ export class CardStore {
     this.opening ??= (async () => {
       await migrate(this.db);
       await this.resumeWrite();
-      // Buckets of a list import cut short (no pack names them) are deleted.
-      await this.lists.sweep();
+      // Buckets of a list import cut short (no pack names them) are deleted; nothing is listed when none was.
+      await this.lists.sweepIfCutShort();
     })().catch((error: unknown) => {
       this.opening = null;
       throw error;
@@ -139,6 +139,28 @@ export class CardStore {
       if (!docs.has(id)) entries.push({ card, pack, edited: false });
     }
     return entries;
+  }
+
+  /**
+   * How many cards of each pack `listEntries` lists, without reading a list whole: its count is in its record,
+   * less its cards a card document stands in for (the user's edits, a pack's card of the same id), found in the
+   * buckets of those documents' ids alone. Where two lists are installed (they may share ids: the first's card
+   * is listed), or the lists are read already, the entries are counted.
+   */
+  async countEntries(): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    const add = (pack: string, n: number) => counts.set(pack, (counts.get(pack) ?? 0) + n);
+    const lists = (await this.listPacks()).filter((p) => (p as ListPackDoc).list) as ListPackDoc[];
+    if (lists.length > 1 || this.listed) {
+      for (const entry of await this.listEntries()) add(entry.pack, 1);
+      return counts;
+    }
+    const docs = await this.cards();
+    for (const { doc, card } of docs.values()) if (card && !doc.trashed) add(doc.pack, 1);
+    for (const list of lists) {
+      add(list.packId, list.list!.cards - (await countInList(this.db, list, docs.keys())));
+    }
+    return counts;
   }
 
   /**
@@ -318,13 +340,14 @@ export class CardStore {
     );
     const docs = await this.cards();
     const listed = [...(await this.listCardMap())].filter(([cardId, l]) => l.pack === id && !docs.has(cardId)).length;
-    await writing(async () => {
-      // The pack record goes first: cards left behind by an interrupted removal belong to no pack and are removed again.
-      await this.db.put({ ...pack, _deleted: true } as PackDoc & { _deleted: boolean });
-      await this.db.bulkDocs(gone);
-      // A list's buckets: no pack names them now.
-      if (listed > 0) await this.lists.sweep();
-    });
+    const remove = () =>
+      writing(async () => {
+        // The pack record goes first: cards left behind by an interrupted removal belong to no pack and are removed again.
+        await this.db.put({ ...pack, _deleted: true } as PackDoc & { _deleted: boolean });
+        await this.db.bulkDocs(gone);
+      });
+    // A list's buckets: no pack names them once the record is gone, and they are swept (at the next start if cut short).
+    await ((pack as ListPackDoc).list ? this.lists.thenSweep(remove) : remove());
     await this.wrote(gone);
     this.listed = null;
     return listed + gone.length;
@@ -364,21 +387,25 @@ export class CardStore {
     // Merged (and each card checked against the limits) before anything is written: a refused pack leaves no journal.
     const merged = await this.merge(pack, keepFields);
     const journal = await this.db.get(JOURNAL).catch(() => null);
-    return writing(async () => {
-      await this.db.put({
-        _id: JOURNAL,
-        ...(journal ? { _rev: journal._rev } : {}),
-        type: 'journal',
-        schema: STORE_SCHEMA,
-        // One string rather than 10,000 objects: much faster for IndexedDB to store.
-        pack: JSON.stringify(pack),
-        keepFields,
-        builtIn,
-      } as StoredDoc);
-      const report = await this.applyPack(pack, builtIn, merged);
-      await this.db.remove(await this.db.get(JOURNAL));
-      return report;
-    });
+    // A list written over card by card: its buckets are no longer named, and are swept once it is written.
+    const overList = ((await this.getPack(pack.id)) as ListPackDoc | null)?.list !== undefined;
+    const write = () =>
+      writing(async () => {
+        await this.db.put({
+          _id: JOURNAL,
+          ...(journal ? { _rev: journal._rev } : {}),
+          type: 'journal',
+          schema: STORE_SCHEMA,
+          // One string rather than 10,000 objects: much faster for IndexedDB to store.
+          pack: JSON.stringify(pack),
+          keepFields,
+          builtIn,
+        } as StoredDoc);
+        const report = await this.applyPack(pack, builtIn, merged);
+        await this.db.remove(await this.db.get(JOURNAL));
+        return report;
+      });
+    return overList ? this.lists.thenSweep(write) : write();
   }
 
   /** Completes a pack write that was cut short; true when there was one. */
@@ -476,7 +503,7 @@ export class CardStore {
       builtIn: builtIn || existing?.builtIn === true,
       cardIds: pack.cards.map((c) => c.id),
     } satisfies PackDoc);
-    // A list imported card by card from now on: its buckets are no longer named (and swept at the next start).
+    // A list imported card by card from now on: its buckets are no longer named (and swept, see writePack).
     this.listed = null;
     return report;
   }

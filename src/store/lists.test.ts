@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Card } from '../model/card';
 import { LIST_BUCKETS, ListBuckets } from '../model/pack-stream';
 import { exportAll, restoreAll } from './backup';
@@ -50,6 +50,33 @@ async function importList(s: CardStore, cards: Card[], packId = 'watch') {
     all.map((b) => ({ bucket: b.bucket, digest: b.digest })),
   );
   return { report, sent: sent.length, buckets: all.length };
+}
+
+/** The bucket documents stored now, by id. */
+const bucketIds = async (db: Database) =>
+  (await db.allDocs({ startkey: 'list:', endkey: 'list:\uffff' })).rows.map((r) => r.id).sort();
+
+/** The ids the pack's record names. */
+const namedIds = async (s: CardStore, packId = 'watch') => {
+  const pack = (await s.getPack(packId)) as { list?: { chunks: Record<string, { id: string }> } } | null;
+  return Object.values(pack?.list?.chunks ?? {})
+    .map((c) => c.id)
+    .sort();
+};
+
+/**
+ * A worker woken on the same database: a new store, whose calls of allDocs are counted (those listing every
+ * bucket document, and those listing the whole database).
+ */
+function wake(db: Database) {
+  const listing = vi.spyOn(db, 'allDocs');
+  const restarted = new CardStore(db);
+  const listed = () =>
+    listing.mock.calls.filter(([options]) => {
+      const o = (options ?? {}) as { startkey?: string; keys?: unknown };
+      return !o.keys && (o.startkey === undefined || o.startkey.startsWith('list:'));
+    }).length;
+  return { store: restarted, listed, done: () => listing.mockRestore() };
 }
 
 const snapshot = async (s: CardStore) => {
@@ -180,5 +207,175 @@ describe('list imports', { timeout: 20_000 }, () => {
     const other = store();
     await expect(restoreAll(other.db, tampered)).rejects.toThrow(/kind/);
     expect((await other.db.allDocs()).rows).toHaveLength(0);
+  });
+
+  it('sweeps at the next start only when an import was cut short; a clean start lists no bucket', async () => {
+    const s = store();
+    await importList(s, list(300));
+    await s.ready();
+    const named = await namedIds(s);
+    expect(await bucketIds(s.db)).toEqual(named);
+
+    // A clean store: the start reads the mark and nothing else of the lists.
+    const clean = wake(s.db);
+    await clean.store.ready();
+    expect(clean.listed()).toBe(0);
+    clean.done();
+
+    // An import the worker was stopped in (between two staged writes): its buckets are no pack's.
+    const buckets = new ListBuckets();
+    buckets.add(list(300, 1000));
+    const { importId } = await s.lists.begin({ packId: 'watch', name: 'Watch', version: '2.0.0', source: 'w.csv' });
+    const [first, second] = buckets.numbers();
+    await s.lists.stage(importId, [buckets.bucket(first!), buckets.bucket(second!)]);
+    expect((await bucketIds(s.db)).length).toBe(named.length + 2);
+    const woken = wake(s.db);
+    await woken.store.ready();
+    expect(woken.listed()).toBeGreaterThan(0);
+    woken.done();
+    expect(await bucketIds(s.db)).toEqual(named);
+    expect(await woken.store.listEntries()).toHaveLength(300);
+
+    // Swept once: the start after it lists nothing again.
+    const after = wake(s.db);
+    await after.store.ready();
+    expect(after.listed()).toBe(0);
+    after.done();
+  });
+
+  it('leaves no sweep for the next start after an import committed or cancelled', async () => {
+    const s = store();
+    await s.ready();
+    await importList(s, list(200));
+    const buckets = new ListBuckets();
+    buckets.add(list(200, 500));
+    const { importId } = await s.lists.begin({ packId: 'watch', name: 'Watch', version: '1.0.0', source: 'w.csv' });
+    await s.lists.stage(importId, [buckets.bucket(buckets.numbers()[0]!)]);
+    await s.lists.cancel(importId);
+    const woken = wake(s.db);
+    await woken.store.ready();
+    expect(woken.listed()).toBe(0);
+    woken.done();
+    expect(await bucketIds(s.db)).toEqual(await namedIds(s));
+  });
+
+  it('sweeps a store of an earlier version (no mark yet) once', async () => {
+    const s = store();
+    await importList(s, list(200));
+    const buckets = new ListBuckets();
+    buckets.add(list(200, 500));
+    const { importId } = await s.lists.begin({ packId: 'watch', name: 'Watch', version: '1.0.0', source: 'w.csv' });
+    await s.lists.stage(importId, [buckets.bucket(buckets.numbers()[0]!)]);
+    // An earlier version wrote no mark.
+    await s.db.remove(await s.db.get('_local/list-work'));
+    const woken = wake(s.db);
+    await woken.store.ready();
+    expect(woken.listed()).toBeGreaterThan(0);
+    woken.done();
+    expect(await bucketIds(s.db)).toEqual(await namedIds(s));
+    const again = wake(s.db);
+    await again.store.ready();
+    expect(again.listed()).toBe(0);
+    again.done();
+  });
+
+  it('sweeps at the next start the buckets of a list whose removal was cut short', async () => {
+    const s = store();
+    await s.ready();
+    await importList(s, list(200));
+    const pack = await s.getPack('watch');
+    // The worker stops after the pack's record went, before its buckets did.
+    await expect(
+      s.lists.thenSweep(async () => {
+        await s.db.put({ ...pack!, _deleted: true } as never);
+        throw new Error('stopped');
+      }),
+    ).rejects.toThrow('stopped');
+    expect((await bucketIds(s.db)).length).toBeGreaterThan(0);
+    const woken = wake(s.db);
+    await woken.store.ready();
+    woken.done();
+    expect(await bucketIds(s.db)).toEqual([]);
+  });
+
+  it('never sweeps the buckets of an import under way, while another list is removed', async () => {
+    const s = store();
+    await s.ready();
+    await importList(s, list(100), 'other');
+    const buckets = new ListBuckets();
+    buckets.add(list(300));
+    const { importId } = await s.lists.begin({ packId: 'watch', name: 'Watch', version: '1.0.0', source: 'w.csv' });
+    const all = buckets.numbers().map((n) => buckets.bucket(n));
+    // The other list is removed (and swept) just as this import's first buckets are written, before the import
+    // has recorded them.
+    const bulkDocs = s.db.bulkDocs.bind(s.db);
+    let removed = 0;
+    const writes = vi.spyOn(s.db, 'bulkDocs').mockImplementation(((...args: unknown[]) => {
+      const docs = args[0];
+      // PouchDB's own calls (a put is a bulkDocs with a callback) go straight through.
+      if (!Array.isArray(docs) || docs[0]?.type !== 'list-chunk' || removed !== 0)
+        return (bulkDocs as (...a: unknown[]) => unknown)(...args);
+      return bulkDocs(docs).then(async (result) => {
+        removed = await s.removePack('other');
+        return result;
+      });
+    }) as never);
+    await s.lists.stage(importId, all.slice(0, 50));
+    writes.mockRestore();
+    expect(removed).toBe(100);
+    await s.lists.stage(importId, all.slice(50));
+    const report = await s.commitList(
+      importId,
+      all.map((b) => ({ bucket: b.bucket, digest: b.digest })),
+    );
+    expect(report.total).toBe(300);
+    expect(await s.listEntries()).toHaveLength(300);
+    expect(await bucketIds(s.db)).toEqual(await namedIds(s));
+  });
+
+  it('counts each pack’s cards as the library lists them, reading only the buckets of card documents', async () => {
+    const s = store();
+    await importList(s, list(500));
+    await s.saveCard({ ...(await s.getCard('person-10')), summary: 'Mine' }, false);
+    await s.trashCard('person-20');
+    await s.saveCard({ id: 'x', name: 'My Own Card', kind: 'company' }, true);
+    // A pack's card of a list card's id stands in for it.
+    await s.writePack(
+      {
+        format: 'dossier-pack',
+        formatVersion: 1,
+        id: 'other',
+        name: 'Other',
+        version: '1.0.0',
+        description: '',
+        cards: [{ ...list(1, 7)[0]!, summary: 'From another pack' }],
+      },
+      false,
+    );
+    // The next version removes everyone from 400 on, person-10 (edited: kept) among the rest of the list.
+    await importList(s, list(400, 0, 2));
+
+    const fresh = new CardStore(s.db);
+    const listing = vi.spyOn(s.db, 'allDocs');
+    const counts = await fresh.countEntries();
+    const read = listing.mock.calls.flatMap(([o]) =>
+      ((o as { keys?: string[] }).keys ?? []).filter((k) => k.startsWith('list:')),
+    );
+    listing.mockRestore();
+    expect(read.length).toBeGreaterThan(0);
+    expect(read.length).toBeLessThanOrEqual(4);
+    const entries = new Map<string, number>();
+    for (const e of await new CardStore(s.db).listEntries()) entries.set(e.pack, (entries.get(e.pack) ?? 0) + 1);
+    expect(counts).toEqual(entries);
+    // 400 listed, person-20 deleted, person-7 the other pack's.
+    expect(counts.get('watch')).toBe(398);
+    expect(counts.get('other')).toBe(1);
+
+    // Two lists may share ids (the first's card is listed): they are counted from their cards.
+    await importList(s, list(100, 350), 'second');
+    const both = await new CardStore(s.db).countEntries();
+    const listed = new Map<string, number>();
+    for (const e of await new CardStore(s.db).listEntries()) listed.set(e.pack, (listed.get(e.pack) ?? 0) + 1);
+    expect(both).toEqual(listed);
   });
 });

@@ -3,7 +3,7 @@ import { type Card, CardSchema } from '../model/card';
 import type { ListReport } from '../model/pack';
 import { bucketOf, compactCard, describeIssues, expandCard, hashText, toBucket } from '../model/pack-stream';
 import { type PackDoc, packDocId } from './card-docs';
-import { type Database, STORE_SCHEMA, type StoredDoc, writing } from './db';
+import { type Database, isNotFound, STORE_SCHEMA, type StoredDoc, writing } from './db';
 
 /*
  * Watchlists imported as a stream: a list's cards are stored in buckets (by a hash of the card id), one
@@ -14,6 +14,12 @@ import { type Database, STORE_SCHEMA, type StoredDoc, writing } from './db';
  * one write (the commit), then deletes the buckets it replaced. A cancel, a refused bucket or a stopped worker
  * before the switch leaves the pack exactly as it was: the staged documents are deleted (or swept at the next
  * start, as no pack names them). A re-import sends only the buckets whose digest changed: the difference.
+ *
+ * Sweeping lists every bucket document (IndexedDB reads each whole: 1.3–1.6 s for a million names), so a start
+ * sweeps only when work that leaves buckets no pack names was cut short: an import, the removal of a list, a list
+ * written over card by card and a restore are named in a mark (`_local/list-work`) before they write anything
+ * and taken out of it once done (work that failed stays named: the next start sweeps). A start finding the mark
+ * empty reads nothing else; finding no mark at all (a store of an earlier version) it sweeps once.
  *
  * The user's edits of a list's cards are card documents (`card:<id>`, edited) over the list: a new version of the
  * list never overwrites them, and a card it changes or removes that the user edited is kept and counted as kept.
@@ -49,6 +55,16 @@ export type ListPackDoc = PackDoc & { list?: ListInfo };
 const CHUNK_PREFIX = 'list:';
 const chunkId = (packId: string, bucket: number, stamp: string) =>
   `${CHUNK_PREFIX}${packId}:${String(bucket).padStart(4, '0')}:${stamp}`;
+/** The import a bucket document was staged by (the last part of its id). */
+const stampOf = (id: string) => id.slice(id.lastIndexOf(':') + 1);
+const newStamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+
+/** The mark of the work under way that leaves buckets no pack names when cut short (local: never replicated). */
+const WORK_MARK = '_local/list-work';
+interface WorkMark extends StoredDoc {
+  /** Import ids, and removals of lists. */
+  open: string[];
+}
 
 /** The cards of a stored bucket, with their defaults back. */
 export function chunkCards(doc: ListChunkDoc): Card[] {
@@ -121,6 +137,8 @@ export class ListRefused extends Error {}
 /** Stages, commits and cancels list imports in a database; one per store. */
 export class ListImports {
   private readonly imports = new Map<string, Staging>();
+  /** The mark's changes, one after the other. */
+  private marking: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly db: Database,
@@ -137,8 +155,10 @@ export class ListImports {
     const previous = (await this.db.get(packDocId(meta.packId)).catch(() => null)) as ListPackDoc | null;
     if (previous?.builtIn)
       throw new ListRefused(`the pack id "${meta.packId}" belongs to a pack that comes with Dossier`);
-    const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+    const stamp = newStamp();
     const importId = `${meta.packId}:${stamp}`;
+    // Written before anything is staged: a worker stopped from here on leaves the mark, and the next start sweeps.
+    await this.mark((open) => open.add(importId));
     this.imports.set(importId, {
       ...meta,
       stamp,
@@ -298,6 +318,7 @@ export class ListImports {
     const live = new Set(Object.values(chunks).map((c) => c.id));
     const replaced = Object.values(before).flatMap((c) => (live.has(c.id) ? [] : [c.id]));
     await this.removeDocs(replaced);
+    await this.unmark(importId);
     return {
       packId: staging.packId,
       name: staging.name,
@@ -317,20 +338,86 @@ export class ListImports {
     if (!staging) return;
     this.imports.delete(importId);
     await this.removeDocs([...staging.staged.values()].map((s) => s.id));
+    await this.unmark(importId);
   }
 
-  /** Deletes bucket documents no pack names (an import cut short); run once at start. Returns how many. */
+  /**
+   * Runs `work` that leaves buckets no pack names (a list's pack removed, or written over card by card), then
+   * sweeps them. The mark is written first and taken out once swept: cut short, the next start sweeps.
+   */
+  async thenSweep<T>(work: () => Promise<T>): Promise<T> {
+    const id = `sweep:${newStamp()}`;
+    await this.mark((open) => open.add(id));
+    const value = await work();
+    await this.sweep();
+    await this.unmark(id);
+    return value;
+  }
+
+  /**
+   * At start: sweeps when the mark names work a stopped worker cut short, or when there is no mark yet (a store
+   * of an earlier version); reads the mark alone otherwise. Resolves to how many bucket documents went.
+   */
+  async sweepIfCutShort(): Promise<number> {
+    const mark = await this.readMark();
+    if (mark && mark.open.length === 0) return 0;
+    const swept = await this.sweep();
+    // The work named then is over (no worker runs it now); what began since stays named.
+    const ended = new Set(mark?.open);
+    await this.mark((open) => {
+      for (const id of ended) open.delete(id);
+    });
+    return swept;
+  }
+
+  /** Deletes the bucket documents no pack names but those of the imports under way here. Returns how many. */
   async sweep(): Promise<number> {
     const packs = await this.db.allDocs({ include_docs: true, startkey: 'pack:', endkey: 'pack:\uffff' });
     const live = new Set<string>();
     for (const row of packs.rows) {
       for (const chunk of Object.values((row.doc as ListPackDoc | undefined)?.list?.chunks ?? {})) live.add(chunk.id);
     }
-    const staged = new Set([...this.imports.values()].flatMap((s) => [...s.staged.values()].map((c) => c.id)));
+    // By stamp rather than by staged bucket: a bucket being written is not yet in its import's record.
+    const underWay = new Set([...this.imports.values()].map((s) => s.stamp));
     const all = await this.db.allDocs({ startkey: CHUNK_PREFIX, endkey: `${CHUNK_PREFIX}\uffff` });
-    const orphans = all.rows.flatMap((row) => (live.has(row.id) || staged.has(row.id) ? [] : [row.id]));
+    const orphans = all.rows.flatMap((row) => (live.has(row.id) || underWay.has(stampOf(row.id)) ? [] : [row.id]));
     await this.removeDocs(orphans);
     return orphans.length;
+  }
+
+  private async readMark(): Promise<WorkMark | null> {
+    try {
+      return (await this.db.get(WORK_MARK)) as WorkMark;
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+  }
+
+  /** Changes the mark's open work (one change at a time). */
+  private mark(change: (open: Set<string>) => void): Promise<void> {
+    const next = this.marking.then(async () => {
+      const mark = await this.readMark();
+      const open = new Set(mark?.open);
+      change(open);
+      const doc: WorkMark = {
+        _id: WORK_MARK,
+        ...(mark?._rev ? { _rev: mark._rev } : {}),
+        type: 'mark',
+        schema: STORE_SCHEMA,
+        open: [...open],
+      };
+      await writing(() => this.db.put(doc));
+    });
+    this.marking = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Takes finished work out of the mark; failing to only costs a sweep at the next start. */
+  private unmark(id: string): Promise<void> {
+    return this.mark((open) => open.delete(id)).catch((error: unknown) =>
+      console.warn('Dossier: could not update the list imports mark', error),
+    );
   }
 
   private async removeDocs(ids: readonly string[]): Promise<void> {
@@ -343,6 +430,31 @@ export class ListImports {
       if (gone.length > 0) await this.db.bulkDocs(gone as unknown as StoredDoc[]);
     }
   }
+}
+
+/**
+ * How many of `ids` are cards of the list `pack`: only the buckets they fall in are read (a few, where reading
+ * the whole list takes seconds at a million names).
+ */
+export async function countInList(db: Database, pack: ListPackDoc, ids: Iterable<string>): Promise<number> {
+  const chunks = pack.list?.chunks ?? {};
+  const byChunk = new Map<string, string[]>();
+  for (const id of ids) {
+    const chunk = chunks[bucketOf(id)];
+    if (chunk) byChunk.set(chunk.id, [...(byChunk.get(chunk.id) ?? []), id]);
+  }
+  const keys = [...byChunk.keys()];
+  let count = 0;
+  for (let i = 0; i < keys.length; i += 256) {
+    const got = await db.allDocs({ keys: keys.slice(i, i + 256), include_docs: true });
+    for (const row of got.rows) {
+      const doc = 'doc' in row ? (row.doc as ListChunkDoc | null | undefined) : null;
+      if (!doc) continue;
+      const held = doc.hashes ? hashesOf(doc) : new Set(chunkCards(doc).map((card) => card.id));
+      for (const id of byChunk.get(row.key) ?? []) if (held.has(id)) count++;
+    }
+  }
+  return count;
 }
 
 /** Every card of the installed lists, by pack, read from their buckets. */
