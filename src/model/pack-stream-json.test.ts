@@ -109,6 +109,9 @@ describe('readJsonPackStream', () => {
     expect(kind.problem).toMatch(/^cards\[57\]\.kind: must be a lower-case word/);
     const unknown = await readAll(jsonPack(10, { bad: { at: 3, card: { ...person(3), nickname: 'x' } } }));
     expect(unknown.problem).toBe('cards[3].nickname: "nickname" is not a field a Dossier pack has');
+    // A string longer than the parser's 64 KB string buffer, cut anywhere, is read whole (and then refused).
+    const long = jsonPack(10, { bad: { at: 2, card: { ...person(2), summary: `${'ж'.repeat(70_000)}!` } } });
+    expect((await readAll(long, randomSizes(5000))).problem).toBe('cards[2].summary: must be at most 4000 characters');
     expect((await readAll(jsonPack(10, { bad: { at: 4, card: 'Person 4' } }))).problem).toBe(
       'cards[4]: must be an object, not "Person 4"',
     );
