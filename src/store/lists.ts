@@ -119,6 +119,8 @@ interface Staging {
   packId: string;
   name: string;
   version: string;
+  /** The pack's description, when its file gives one (a JSON pack). */
+  description?: string;
   source: string;
   stamp: string;
   previous: ListPackDoc | null;
@@ -150,6 +152,7 @@ export class ListImports {
     packId: string;
     name: string;
     version: string;
+    description?: string;
     source: string;
   }): Promise<{ importId: string; digests: Record<string, string> }> {
     const previous = (await this.db.get(packDocId(meta.packId)).catch(() => null)) as ListPackDoc | null;
@@ -300,7 +303,7 @@ export class ListImports {
       packId: staging.packId,
       name: staging.name,
       version: staging.version,
-      description: previous?.description ?? '',
+      description: staging.description ?? previous?.description ?? '',
       enabled: previous?.enabled ?? true,
       builtIn: false,
       cardIds: [],
