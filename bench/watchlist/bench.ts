@@ -6,9 +6,13 @@
  * with 100 aliases and against the Set-of-words floor, in the same run, alternating, equally warm. Then
  * precision.ts: the corpus's precision and recall with and without the million, and the held-out pages' scan.
  *
+ * Run alone, it ends with `bench:watchlist-import` (bench/watchlist-import.ts): the million names imported and
+ * re-imported from the options page in Chromium, and a woken service worker's first page, so that every target of
+ * the watchlist is printed by this one command (`npm run bench` runs that benchmark on its own instead).
+ *
  * `WATCHLIST_SIZES=10000,100000` runs some sizes; the corpus is `../shared/corpus` or the first argument.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ms, ratio, type Sample, spread } from '../measure';
@@ -136,3 +140,12 @@ console.log(
 console.log(
   `  the engine holds ${c.weakForms!.toLocaleString('en')} one-word aliases of people (common given names, ordinary words) and ${c.surnameForms!.toLocaleString('en')} family names alone to a cue on the page`,
 );
+
+if (!process.env.BENCH_RUN_ALL) {
+  console.log('\nIn Chromium (`npm run bench:watchlist-import`):');
+  const imported = spawnSync('npm', ['run', '-s', 'bench:watchlist-import'], {
+    cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    stdio: 'inherit',
+  });
+  if (imported.status !== 0) process.exit(imported.status ?? 1);
+}
