@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import {
   type CompiledSignals,
+  cardsNamed,
   compileDictionary,
   compileSignals,
   type Dictionary,
@@ -9,7 +10,7 @@ import {
 } from '../engine';
 import type { PackSummary } from '../messaging/protocol';
 import type { RestoreReport } from '../model/backup';
-import { type Card, isTopic, MAX_NAME, slugify, toEntry } from '../model/card';
+import { type Card, hasSignalRule, isTopic, MAX_NAME, slugify, toEntry } from '../model/card';
 import { type CardSummary, type Mention, mentionsIn } from '../model/mention';
 import { BUILT_IN_PACK_ID, type ListReport, type Pack, type PackReport, PackSchema, USER_PACK_ID } from '../model/pack';
 import { parseImportedPack } from '../model/pack-io';
@@ -222,11 +223,29 @@ export class Library {
 
   private compiledSignals: { of: Promise<Loaded>; signals: Promise<CompiledSignals> } | null = null;
 
-  /** The watch-signal rules of the linked cards, compiled again whenever the dictionary is. */
+  /**
+   * The linked cards that carry a watch-signal rule, in the order `linkedCards` gives them: the store reads only
+   * what may hold one (never a whole list of a million names), and a team's card is checked against the store's
+   * cards of its id alone.
+   */
+  private async signalCards(extra: ExtraCards): Promise<Card[]> {
+    const replaced = new Set(extra.replacing);
+    const own = (await this.store.signalCards()).filter((c) => !replaced.has(c.id));
+    const theirs = extra.cards.filter(hasSignalRule);
+    const ownIds = await this.store.linkedIds(theirs.filter((c) => !replaced.has(c.id)).map((c) => c.id));
+    return [...own, ...theirs.filter((c) => !ownIds.has(c.id))];
+  }
+
+  /**
+   * The watch-signal rules of the linked cards, compiled again whenever the dictionary is. A term names a card of
+   * the dictionary (every linked card's id, name and aliases, in the order of `linkedCards`).
+   */
   signals(): Promise<CompiledSignals> {
     const loaded = this.load();
     if (this.compiledSignals?.of !== loaded) {
-      const signals = loaded.then(async () => compileSignals(await this.linkedCards(await this.extra())));
+      const signals = loaded.then(async ({ dictionary }) =>
+        compileSignals(await this.signalCards(await this.extra()), (keys) => cardsNamed(dictionary, keys)),
+      );
       this.compiledSignals = { of: loaded, signals };
       signals.catch(() => {
         if (this.compiledSignals?.signals === signals) this.compiledSignals = null;
