@@ -22,7 +22,15 @@ import {
   type StoredDoc,
   writing,
 } from './db';
-import { countInList, idsInList, ListImports, type ListPackDoc, readListCards, readSignalCards } from './lists';
+import {
+  cardsInList,
+  countInList,
+  idsInList,
+  ListImports,
+  type ListPackDoc,
+  readListCards,
+  readSignalCards,
+} from './lists';
 import { migrate } from './migrate';
 
 /** A card document and the card read from it (null when the document is corrupt). */
@@ -123,6 +131,45 @@ export class CardStore {
       throw error;
     });
     return this.listed;
+  }
+
+  /**
+   * The lists' cards of these ids (each the first list's that holds it), reading only the buckets the ids fall in
+   * (or the lists' cards, when read already).
+   */
+  private async listedCards(ids: readonly string[]): Promise<Map<string, { card: Card; pack: string }>> {
+    const found = new Map<string, { card: Card; pack: string }>();
+    if (this.listed) {
+      const listed = await this.listed;
+      for (const id of ids) {
+        const entry = listed.get(id);
+        if (entry) found.set(id, entry);
+      }
+      return found;
+    }
+    let rest = ids;
+    for (const list of (await this.listPacks()).filter((p) => (p as ListPackDoc).list) as ListPackDoc[]) {
+      if (rest.length === 0) break;
+      for (const card of await cardsInList(this.db, list, rest)) found.set(card.id, { card, pack: list.packId });
+      rest = rest.filter((id) => !found.has(id));
+    }
+    return found;
+  }
+
+  /** The entries of `listEntries` of these ids (in no particular order), without reading the lists whole. */
+  async entriesOf(ids: readonly string[]): Promise<LibraryEntry[]> {
+    const docs = await this.cards();
+    const entries: LibraryEntry[] = [];
+    const rest: string[] = [];
+    for (const id of new Set(ids)) {
+      const cached = docs.get(id);
+      if (!cached) rest.push(id);
+      else if (cached.card && !cached.doc.trashed) {
+        entries.push({ card: cached.card, pack: cached.doc.pack, edited: cached.doc.edited === true });
+      }
+    }
+    for (const { card, pack } of (await this.listedCards(rest)).values()) entries.push({ card, pack, edited: false });
+    return entries;
   }
 
   /**
@@ -260,7 +307,7 @@ export class CardStore {
   private async getCardDoc(id: string): Promise<CardDoc | null> {
     const doc = (await this.cards()).get(id)?.doc;
     if (doc) return doc;
-    const listed = (await this.listCardMap()).get(id);
+    const listed = (await this.listedCards([id])).get(id);
     if (!listed) return null;
     const { id: cardId, ...fields } = listed.card;
     return {
@@ -341,9 +388,8 @@ export class CardStore {
   private async freeId(name: string): Promise<string> {
     const base = slugify(name);
     const taken = await this.cards();
-    const listed = await this.listCardMap();
     let id = base;
-    for (let n = 2; taken.has(id) || listed.has(id); n++) id = `${base}-${n}`;
+    for (let n = 2; taken.has(id) || (await this.listedCards([id])).has(id); n++) id = `${base}-${n}`;
     return id;
   }
 

@@ -466,6 +466,20 @@ export async function idsInList(db: Database, pack: ListPackDoc, ids: Iterable<s
   return found;
 }
 
+/** The cards of the list `pack` of these ids: only the buckets they fall in are read. */
+export async function cardsInList(db: Database, pack: ListPackDoc, ids: Iterable<string>): Promise<Card[]> {
+  const chunks = pack.list?.chunks ?? {};
+  const wanted = new Set<string>();
+  const chunkIds = new Set<string>();
+  for (const id of ids) {
+    const chunk = chunks[bucketOf(id)];
+    if (!chunk) continue;
+    wanted.add(id);
+    chunkIds.add(chunk.id);
+  }
+  return (await readChunks(db, [...chunkIds])).flatMap((doc) => chunkCards(doc).filter((card) => wanted.has(card.id)));
+}
+
 /** How many of `ids` are cards of the list `pack` (see idsInList). */
 export async function countInList(db: Database, pack: ListPackDoc, ids: Iterable<string>): Promise<number> {
   return (await idsInList(db, pack, ids)).size;
