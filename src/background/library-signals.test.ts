@@ -234,4 +234,44 @@ describe('the watch signals of a library with lists', () => {
     expect(withRules).toEqual(await compiledFromEveryCard(new CardStore(db), { revision: '', cards: [] }));
     expect(withRules.cardTerms.has('person-110')).toBe(true);
   }, 60_000);
+
+  it('previews an edited rule as the rules of every linked card were compiled for it, without reading the list', async () => {
+    const db = memoryDb();
+    opened.push(db);
+    const records = new MemoryRecords();
+    const { library } = libraryOn(db, records);
+    await importList(
+      library,
+      Array.from({ length: 300 }, (_, i) => person(i)),
+    );
+    await library.match('Person 5 was named.');
+    await vi.waitFor(() => expect(records.writes).toBeGreaterThan(0));
+    const edited = rule(['Person 6', 'sanctions'], [['P. 7', 'Persona Numero 5']], ['Person 5']);
+    const before = async (cardId: string | undefined, name: string) => {
+      const cards = (await new CardStore(db).listCards()).map((c) => ({ ...c, signals: [] }));
+      const self = cards.find((c) => c.id === cardId);
+      const previewed = {
+        id: cardId ?? 'new-card',
+        name,
+        aliases: self?.aliases ?? [],
+        signals: [{ text: name, rule: edited }],
+      };
+      return compileSignals([...cards.filter((c) => c.id !== cardId), previewed]);
+    };
+
+    const woken = libraryOn(db, records).library;
+    await woken.match('Person 5 was named.');
+    const reads = bucketReads(db);
+    // A list card's rule (its name edited in the editor), and a new card's.
+    const ofListCard = await woken.previewSignal('person-5', 'Person Five', edited);
+    const ofNewCard = await woken.previewSignal(undefined, 'Watcher', edited);
+    const read = reads.read();
+    reads.done();
+    expect(new Set(read).size).toBeLessThanOrEqual(1);
+    expect(ofListCard).toEqual(await before('person-5', 'Person Five'));
+    expect(ofNewCard).toEqual(await before(undefined, 'Watcher'));
+    // The edited card's own old name names it, through its aliases ("Persona Numero 5" is one).
+    expect(ofListCard.cardTerms.has('person-5')).toBe(true);
+    expect(ofNewCard.cardTerms.get('person-5')).toBeDefined();
+  }, 60_000);
 });

@@ -5,12 +5,13 @@ import {
   compileDictionary,
   compileSignals,
   type Dictionary,
+  namesOf,
   scan,
   serializeDictionary,
 } from '../engine';
 import type { PackSummary } from '../messaging/protocol';
 import type { RestoreReport } from '../model/backup';
-import { type Card, hasSignalRule, isTopic, MAX_NAME, slugify, toEntry } from '../model/card';
+import { type Card, hasSignalRule, isTopic, MAX_NAME, type SignalRule, slugify, toEntry } from '../model/card';
 import { type CardSummary, type Mention, mentionsIn } from '../model/mention';
 import { BUILT_IN_PACK_ID, type ListReport, type Pack, type PackReport, PackSchema, USER_PACK_ID } from '../model/pack';
 import { parseImportedPack } from '../model/pack-io';
@@ -252,6 +253,22 @@ export class Library {
       });
     }
     return this.compiledSignals.signals;
+  }
+
+  /**
+   * A rule of the card editor's, compiled as the watch would compile it (for its preview on the clips): the card
+   * `cardId` (a new one when absent) named `name` carrying it, its terms naming the linked cards.
+   */
+  async previewSignal(cardId: string | undefined, name: string, rule: SignalRule): Promise<CompiledSignals> {
+    const { dictionary } = await this.load();
+    const self = cardId && (await this.store.linkedIds([cardId])).has(cardId) ? await this.store.getCard(cardId) : null;
+    const previewed = { id: cardId ?? 'new-card', name, aliases: self?.aliases ?? [], signals: [{ text: name, rule }] };
+    // The edited card is named by what the editor holds, not by what is stored.
+    return compileSignals([previewed], (keys) => {
+      const found = cardsNamed(dictionary, keys, cardId);
+      for (const [key, id] of namesOf([previewed])(keys)) if (!found.has(key)) found.set(key, id);
+      return found;
+    });
   }
 
   /** Finds the mentions of tracked cards in a page's text. */

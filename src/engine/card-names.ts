@@ -31,9 +31,9 @@ function asciiSignature(text: string): number {
 
 /**
  * The first card (in the dictionary's order) that each of `keys` names by its id, name or alias, letter case and
- * diacritics aside (see `nameKey`); a key no card names is left out.
+ * diacritics aside (see `nameKey`); a key no card names is left out, and so is the card of id `except`.
  */
-export function cardsNamed(dict: Dictionary, keys: ReadonlySet<string>): Map<string, string> {
+export function cardsNamed(dict: Dictionary, keys: ReadonlySet<string>, except?: string): Map<string, string> {
   const found = new Map<string, string>();
   // A text of ASCII bytes folds to ASCII words: it may name an ASCII key only, and only one of the same signature.
   const signatures = new Set<number>();
@@ -74,12 +74,13 @@ export function cardsNamed(dict: Dictionary, keys: ReadonlySet<string>): Map<str
   };
   for (let entry = 0; entry < dict.entryCount && found.size < keys.size; entry++) {
     const last = entry + 1 < dict.entryCount ? dict.entryTextStart[entry + 1]! : textCount;
-    let key = named(dict.entryIds, entry);
-    if (key !== undefined && !found.has(key)) found.set(key, stringAt(dict.entryIds, entry));
-    for (let t = dict.entryTextStart[entry]!; t < last; t++) {
-      key = named(dict.entryTexts, t);
-      if (key !== undefined && !found.has(key)) found.set(key, stringAt(dict.entryIds, entry));
-    }
+    const take = (key: string | undefined) => {
+      if (key === undefined || found.has(key)) return;
+      const id = stringAt(dict.entryIds, entry);
+      if (id !== except) found.set(key, id);
+    };
+    take(named(dict.entryIds, entry));
+    for (let t = dict.entryTextStart[entry]!; t < last; t++) take(named(dict.entryTexts, t));
   }
   return found;
 }
