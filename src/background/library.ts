@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import {
   type CompiledSignals,
+  cardsByName,
   cardsNamed,
   compileDictionary,
   compileSignals,
@@ -405,18 +406,14 @@ export class Library {
     return value;
   }
 
-  /** The ids of the cards named so (letter case aside), for linking a card's related names. */
+  /**
+   * The ids of the linked cards named so (letter case aside), for linking a card's related names: found in the
+   * compiled dictionary (a team's card among them), never by reading a list whole.
+   */
   async idsByName(names: readonly string[]): Promise<Array<{ name: string; id: string }>> {
+    const { dictionary } = await this.load();
     const wanted = new Map(names.map((name) => [name.toLowerCase(), name]));
-    const found: Array<{ name: string; id: string }> = [];
-    for (const card of await this.listCards()) {
-      const name = wanted.get(card.name.toLowerCase());
-      if (name !== undefined) {
-        found.push({ name, id: card.id });
-        wanted.delete(card.name.toLowerCase());
-      }
-    }
-    return found;
+    return [...cardsByName(dictionary, new Set(wanted.keys()))].map(([key, id]) => ({ name: wanted.get(key)!, id }));
   }
 
   /** Every card. */

@@ -111,3 +111,17 @@ function nonLatinLetterAt(bytes: Uint8Array, from: number, end: number): boolean
   }
   return false;
 }
+
+/**
+ * The first card (in the dictionary's order) whose name is each of `names` (given in lower case), letter case
+ * aside; only card names, not aliases. A name no card has is left out. Every name is decoded: about 60 ms for
+ * 300,000 cards, where reading them from their lists takes seconds.
+ */
+export function cardsByName(dict: Dictionary, names: ReadonlySet<string>): Map<string, string> {
+  const found = new Map<string, string>();
+  for (let entry = 0; entry < dict.entryCount && found.size < names.size; entry++) {
+    const name = stringAt(dict.entryTexts, dict.entryTextStart[entry]!).toLowerCase();
+    if (names.has(name) && !found.has(name)) found.set(name, stringAt(dict.entryIds, entry));
+  }
+  return found;
+}

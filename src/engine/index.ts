@@ -1,6 +1,6 @@
 export type { BinaryDictionary } from './binary';
 export { BinaryDictionaryError, checksum, fromBinary, toBinary } from './binary';
-export { cardsNamed, nameKey } from './card-names';
+export { cardsByName, cardsNamed, nameKey } from './card-names';
 export { compileDictionary } from './compile';
 export type { Dictionary } from './dictionary';
 export { scan } from './scan';
