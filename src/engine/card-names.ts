@@ -34,63 +34,97 @@ function asciiSignature(text: string): number {
  * diacritics aside (see `nameKey`); a key no card names is left out, and so is the card of id `except`.
  */
 export function cardsNamed(dict: Dictionary, keys: ReadonlySet<string>, except?: string): Map<string, string> {
-  const found = new Map<string, string>();
-  // A text of ASCII bytes folds to ASCII words: it may name an ASCII key only, and only one of the same signature.
-  const signatures = new Set<number>();
-  for (const key of keys) if (!/[^\x20-\x7e]/.test(key)) signatures.add(asciiSignature(key));
-  const hasOther = [...keys].some((key) => /[^\x20-\x7e]/.test(key));
-  const textCount = dict.entryTexts.offsets.length - 1;
-  // The first letter or digit of each key: a text whose first word starts with another ASCII one names none.
-  const firsts = new Uint8Array(128);
-  for (const key of keys) {
-    const c = key.charCodeAt(0);
-    if (c < 128) firsts[c] = 1;
-  }
-  const named = (strings: Strings, i: number): string | undefined => {
-    const { bytes, offsets } = strings;
-    let h = FNV_OFFSET;
-    let ascii = true;
-    let started = false;
-    for (let k = offsets[i]!, end = offsets[i + 1]!; k < end; k++) {
-      let c = bytes[k]!;
-      if (c >= 0x80) {
-        // Every key is ASCII: a text with a Cyrillic, Arabic, Hebrew, Han or Hangul letter names none of them.
-        if (!hasOther && nonLatinLetterAt(bytes, k, end)) return undefined;
-        ascii = false;
-        break;
-      }
-      if (c >= 65 && c <= 90) c += 32;
-      else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) continue;
-      // Folding keeps an ASCII letter (lower case) or digit that starts a text's first word.
-      if (!started && firsts[c] === 0) return undefined;
-      started = true;
-      h = Math.imul(h ^ c, FNV_PRIME);
-    }
-    if (ascii && !signatures.has(h | 0)) return undefined;
-    const text = stringAt(strings, i);
-    if (!ascii && !hasOther && NON_LATIN_LETTER.test(text)) return undefined;
+  const filter = filterOf(keys);
+  // Key → the first card naming it.
+  const first = new Map<string, number>();
+  const consider = (text: string, entry: number) => {
     const key = nameKey(text);
-    return keys.has(key) ? key : undefined;
+    if (!keys.has(key) || (first.get(key) ?? Infinity) < entry) return;
+    if (except === undefined || stringAt(dict.entryIds, entry) !== except) first.set(key, entry);
   };
-  for (let entry = 0; entry < dict.entryCount && found.size < keys.size; entry++) {
-    const last = entry + 1 < dict.entryCount ? dict.entryTextStart[entry + 1]! : textCount;
-    const take = (key: string | undefined) => {
-      if (key === undefined || found.has(key)) return;
-      const id = stringAt(dict.entryIds, entry);
-      if (id !== except) found.set(key, id);
-    };
-    take(named(dict.entryIds, entry));
-    for (let t = dict.entryTextStart[entry]!; t < last; t++) take(named(dict.entryTexts, t));
-  }
+  for (const entry of mayName(dict.entryIds, filter)) consider(stringAt(dict.entryIds, entry), entry);
+  for (const text of mayName(dict.entryTexts, filter))
+    consider(stringAt(dict.entryTexts, text), entryOfText(dict, text));
+  const found = new Map<string, string>();
+  for (const [key, entry] of first) found.set(key, stringAt(dict.entryIds, entry));
   return found;
 }
 
-/**
- * Letters of scripts that folding never turns into Latin (NFKC, lower case and Latin diacritics aside, they stay
- * as written): a text holding one folds to a key that is not ASCII.
- */
-const NON_LATIN_LETTER =
-  /(?=\p{L})[\p{sc=Greek}\p{sc=Cyrillic}\p{sc=Armenian}\p{sc=Hebrew}\p{sc=Arabic}\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}\p{sc=Devanagari}\p{sc=Georgian}]/u;
+/** What passes over a text that cannot name a key without decoding it. */
+interface Filter {
+  /** ASCII signatures of the ASCII keys. */
+  signatures: Set<number>;
+  /** The first letters or digits of the keys (ASCII ones), and their first two (first × 128 + second). */
+  firsts: Uint8Array;
+  pairs: Uint8Array;
+  /** Whether a key is not ASCII. */
+  other: boolean;
+}
+
+function filterOf(keys: ReadonlySet<string>): Filter {
+  const signatures = new Set<number>();
+  const firsts = new Uint8Array(128);
+  const pairs = new Uint8Array(128 * 128);
+  let other = false;
+  for (const key of keys) {
+    if (/[^\x20-\x7e]/.test(key)) other = true;
+    else signatures.add(asciiSignature(key));
+    const c = key.charCodeAt(0);
+    if (c < 128) firsts[c] = 1;
+    // The key's second letter or digit (after a space or not): a non-ASCII one lets every pair of its first through.
+    const second = key.slice(1).replace(/ /g, '').charCodeAt(0);
+    if (c < 128 && second >= 128) pairs.fill(1, c * 128, c * 128 + 128);
+    else if (c < 128 && second < 128) pairs[c * 128 + second] = 1;
+  }
+  return { signatures, firsts, pairs, other };
+}
+
+/** The strings that may name a key (the rest cannot), read from their bytes without decoding them. */
+function mayName(strings: Strings, { signatures, firsts, pairs, other }: Filter): number[] {
+  const { bytes, offsets } = strings;
+  const count = offsets.length - 1;
+  const out: number[] = [];
+  next: for (let i = 0; i < count; i++) {
+    const end = offsets[i + 1]!;
+    let h = FNV_OFFSET;
+    // The text's first letter or digit while it is the only one read, -1 before, 0 after.
+    let lead = -1;
+    for (let k = offsets[i]!; k < end; k++) {
+      let c = bytes[k]!;
+      if (c >= 0x80) {
+        // Every key is ASCII: a text with a Cyrillic, Arabic, Hebrew, Han or Hangul letter names none of them.
+        if (!other && nonLatinLetterAt(bytes, k, end)) continue next;
+        out.push(i);
+        continue next;
+      }
+      if (c >= 65 && c <= 90) c += 32;
+      else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) continue;
+      // Folding keeps the ASCII letters (lower case) and digits that start a text's first words.
+      if (lead === -1) {
+        if (firsts[c] === 0) continue next;
+        lead = c;
+      } else if (lead > 0) {
+        if (pairs[lead * 128 + c] === 0) continue next;
+        lead = 0;
+      }
+      h = Math.imul(h ^ c, FNV_PRIME);
+    }
+    if (signatures.has(h | 0)) out.push(i);
+  }
+  return out;
+}
+
+/** The card whose name or alias text `text` is (a binary search of the cards' first texts). */
+function entryOfText(dict: Dictionary, text: number): number {
+  let lo = 0;
+  let hi = dict.entryCount - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (dict.entryTextStart[mid]! <= text) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
 
 /**
  * Whether the UTF-8 text bytes[from..end) holds a letter of Cyrillic (U+0400–U+0481, U+048A–U+04FF), Hebrew
