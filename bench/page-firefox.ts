@@ -60,28 +60,36 @@ async function localTab(browser: Browser): Promise<Page> {
   return page;
 }
 
-/** Dossier end to end: collect → match (message hop to the background included) → paint, from the page's timeline. */
+/**
+ * Dossier end to end on a freshly loaded page: its first annotation (collect → match, in the page with the
+ * dictionary the background handed it or in the background → paint), from the `annotate` measure and the marks
+ * the bench build puts in the page's timeline.
+ */
 async function dossierRun(page: Page, url: string) {
   await page.goto(url, { waitUntil: 'load' });
   const handle = await page.waitForFunction(
     () => {
-      const [m] = performance.getEntriesByName('first highlights');
-      const end = performance.getEntriesByName('first highlights:end')[0];
-      const collected = performance.getEntriesByName('first highlights:collected')[0];
-      const matched = performance.getEntriesByName('first highlights:matched')[0];
-      return m && end && collected && matched
+      // No named inner function: the loader would wrap it in a helper the page does not have.
+      const [m, start, collected, matched, end] = [
+        'annotate',
+        'annotate:start',
+        'annotate:collected',
+        'annotate:matched',
+        'annotate:end',
+      ].map((name) => performance.getEntriesByName(name)[0]);
+      return m && start && collected && matched && end
         ? {
             duration: m.duration,
             end: end.startTime,
-            collect: collected.startTime - m.startTime,
-            hop: matched.startTime - collected.startTime,
+            collect: collected.startTime - start.startTime,
+            match: matched.startTime - collected.startTime,
             paint: end.startTime - matched.startTime,
           }
         : null;
     },
     { timeout: 60_000, polling: 50 },
   );
-  return (await handle.jsonValue()) as { duration: number; end: number; collect: number; hop: number; paint: number };
+  return (await handle.jsonValue()) as { duration: number; end: number; collect: number; match: number; paint: number };
 }
 
 const withDossier = await launchFirefox({ dist: benchDist });
@@ -99,7 +107,7 @@ const api = 'globalThis.browser';
  * build as bench-floor.js) into a page Dossier is paused on, so that every DOM access crosses the same X-ray wrappers
  * Firefox puts between a content script and the page.
  */
-async function contentWorldFloor(url: string): Promise<{ medianMs: number; ranges: number }> {
+async function contentWorldFloor(url: string): Promise<{ ms: number; ranges: number }> {
   await options.evaluate(`${api}.runtime.sendMessage({ type: 'pause.set', payload: { paused: true } })`);
   const page = await localTab(withDossier.browser);
   await page.goto(url, { waitUntil: 'load' });
@@ -111,12 +119,12 @@ async function contentWorldFloor(url: string): Promise<{ medianMs: number; range
     if (loaded.error) throw new Error("bench-floor.js: " + String(loaded.error));
     const [done] = await ${api}.scripting.executeScript({
       target,
-      func: (entries) => { try { return window.floorRun(entries, 1); } catch (e) { return { failed: String(e) + " / " + typeof window.floorRun }; } },
+      func: (entries) => { try { window.floorPrepare(entries); return window.floorRun(); } catch (e) { return { failed: String(e) + " / " + typeof window.floorRun }; } },
       args: [${JSON.stringify(entries)}],
     });
     if (!done.result) throw new Error("the floor did not run: " + JSON.stringify(done) + " " + typeof window);
     return done.result;
-  })()`)) as { medianMs: number; ranges: number };
+  })()`)) as { ms: number; ranges: number };
   await page.close();
   await options.evaluate(`${api}.runtime.sendMessage({ type: 'pause.set', payload: { paused: false } })`);
   return result;
@@ -128,7 +136,7 @@ for (const { label, path } of pages) {
   const url = `${server.url}${path}`;
   const durations: number[] = [];
   const firstEnds: number[] = [];
-  const phases = { collect: [] as number[], hop: [] as number[], paint: [] as number[] };
+  const phases = { collect: [] as number[], match: [] as number[], paint: [] as number[] };
   const floorTimes: number[] = [];
   const worldTimes: number[] = [];
   let floorRanges = 0;
@@ -146,24 +154,19 @@ for (const { label, path } of pages) {
     durations.push(run.duration);
     firstEnds.push(run.end);
     phases.collect.push(run.collect);
-    phases.hop.push(run.hop);
+    phases.match.push(run.match);
     phases.paint.push(run.paint);
     // The floor in a Firefox without Dossier, on the same page freshly loaded as Dossier's is.
     const floorPage = await localTab(plain);
     await floorPage.goto(url, { waitUntil: 'load' });
     await floorPage.addScriptTag({ content: floorScript });
-    const floor = await floorPage.evaluate(
-      (list) =>
-        (
-          window as unknown as { floorRun: (e: unknown, runs: number) => { medianMs: number; ranges: number } }
-        ).floorRun(list, 1),
-      entries,
-    );
-    floorTimes.push(floor.medianMs);
+    await floorPage.evaluate((list) => window.floorPrepare!(list), entries);
+    const floor = await floorPage.evaluate(() => window.floorRun!());
+    floorTimes.push(floor.ms);
     floorRanges = floor.ranges;
     await floorPage.close();
     const world = await contentWorldFloor(url);
-    worldTimes.push(world.medianMs);
+    worldTimes.push(world.ms);
     worldRanges = world.ranges;
   }
   const ours = median(durations);
@@ -177,7 +180,7 @@ for (const { label, path } of pages) {
     `  the same floor run as a content script (Firefox's X-ray wrappers on every DOM access): ${fmt(world)} → ${(ours / world).toFixed(2)}× that floor`,
   );
   console.log(
-    `  of which: collect ${fmt(median(phases.collect))}, message hop and match in the background ${fmt(median(phases.hop))}, paint ${fmt(median(phases.paint))}`,
+    `  of which: collect ${fmt(median(phases.collect))}, match ${fmt(median(phases.match))}, paint ${fmt(median(phases.paint))}`,
   );
   console.log(
     `  cold first highlight (event page just started): ${fmt(cold)}; first highlights ${fmt(median(firstEnds))} after navigation start; ranges: floor ${floorRanges}, content-script floor ${worldRanges}\n`,

@@ -29,15 +29,15 @@ test('every malformed pack file is refused with its reason, and the store is lef
 }, testInfo) => {
   test.setTimeout(120_000);
   const expected = JSON.parse(readFileSync(`${badPacks}.json`, 'utf8')) as Record<string, string>;
-  // Files over the size limits are made here rather than kept in the repository: a JSON pack over 10 MB, and a
-  // CSV list (read as a stream) whose third row repeats the second's name.
+  // Files over the size limits are made here rather than kept in the repository: a 12 MB JSON list (read as a
+  // stream) whose cards are text, and a CSV list whose third row repeats the second's name.
   const huge = testInfo.outputPath('huge.json');
   writeFileSync(huge, `{"cards":[${'"x",'.repeat(3_000_000)}"x"]}`);
   const hugeCsv = testInfo.outputPath('huge.csv');
   writeFileSync(hugeCsv, `name,aliases,kind,summary,tags\n${'Acme,,company,x,\n'.repeat(700_000)}`);
   const files: Array<[string, string]> = [
     ...Object.entries(expected).map(([file, message]): [string, string] => [resolve(badPacks, file), message]),
-    [huge, 'huge.json: the file is larger than 10 MB'],
+    [huge, 'huge.json: cards[0]: must be an object, not "x"'],
     [hugeCsv, 'huge.csv: row 3: the name "Acme" is already used on row 2'],
   ];
 

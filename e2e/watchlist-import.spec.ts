@@ -136,3 +136,89 @@ test('a big list with one bad row far into it is refused, naming the row and fie
   expect(await packRows(options)).toEqual(before);
   expect(await listed()).toEqual(cardsBefore);
 });
+
+/**
+ * The same list as a JSON pack of `count` people (id "watch-json"), its own fields after its cards (as a file may
+ * have them); `bad` replaces card `at` (0-based, as the import names cards).
+ */
+function jsonWatchlist(count: number, options: { version?: string; bad?: { at: number; card: unknown } } = {}) {
+  const { version = '1.0.0', bad } = options;
+  const cards: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const card =
+      bad?.at === i
+        ? bad.card
+        : {
+            id: `varenko-ostrel-${i}`,
+            name: `Varenko Ostrel ${i}`,
+            kind: 'person',
+            aliases: [`O. Varenko ${i}`, `Ostrel Varenko ${i}`],
+            summary: "Listed since 2019, by the watchlist's issuer under regulation 2019/1234 of the council",
+            tags: ['sanctions', 'pep'],
+          };
+    cards.push(JSON.stringify(card));
+  }
+  const head = { format: 'dossier-pack', formatVersion: 1, id: 'watch-json', name: 'Watch JSON', version };
+  return Buffer.from(`{"cards":[\n${cards.join(',\n')}\n],${JSON.stringify(head).slice(1)}\n`);
+}
+
+test('a JSON list imports with progress, named by its own fields; a bad or cut-short one changes nothing', async ({
+  context,
+  extensionId,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  const options = await openOptions(context, extensionId);
+  const input = options.getByLabel('Import pack');
+
+  // 30,000 cards, 90,000 names (about 8 MB): its progress shows while it is read and stored.
+  const first = jsonWatchlist(30_000);
+  expect(first.length).toBeGreaterThan(1024 * 1024);
+  await input.setInputFiles({ name: 'list-export.json', mimeType: 'application/json', buffer: first });
+  const progress = options.getByRole('progressbar', { name: 'Import progress' });
+  await expect(progress).toBeVisible();
+  await expect(options.locator('.import-progress [role=status]')).toContainText(/cards, .* names/);
+  await options.screenshot({ path: testInfo.outputPath('options-json-list-import.png') });
+  const report = options.getByRole('status').filter({ hasText: 'Imported list' });
+  await expect(report).toContainText(
+    'Imported list “Watch JSON”: 30,000 added, 0 changed, 0 removed, 0 unchanged (30,000 cards, 90,000 names).',
+    { timeout: 120_000 },
+  );
+  await expect(progress).toHaveCount(0);
+  const row = options.getByRole('row', { name: /^Watch JSON / });
+  await expect(row).toContainText('30000');
+  await expect(row).toContainText('1.0.0');
+
+  const before = await packRows(options);
+  const listed = async () =>
+    options.evaluate(async () => {
+      const answer = (await chrome.runtime.sendMessage({ type: 'library.list', payload: {} })) as {
+        value: Array<{ packId: string; card: { id: string; summary: string } }>;
+      };
+      return answer.value.filter((item) => item.packId === 'watch-json').map((item) => item.card.id);
+    });
+  const cardsBefore = await listed();
+  expect(cardsBefore).toHaveLength(30_000);
+
+  // A newer version with a bad card far into it: named by index and field; nothing changes.
+  const bad = jsonWatchlist(40_000, {
+    version: '2.0.0',
+    bad: { at: 34_567, card: { id: 'bad-person', name: 'Bad Person', kind: 'Not A Kind' } },
+  });
+  await input.setInputFiles({ name: 'list-export.json', mimeType: 'application/json', buffer: bad });
+  const alert = options.getByRole('alert');
+  await expect(alert).toContainText('list-export.json: cards[34567].kind: must be a lower-case word', {
+    timeout: 90_000,
+  });
+  await expect(alert).toContainText('Nothing was imported.');
+
+  // Cut short: refused as incomplete JSON.
+  await input.setInputFiles({ name: 'list-export.json', mimeType: 'application/json', buffer: first.subarray(0, 2e6) });
+  await expect(alert).toContainText(
+    'list-export.json: not valid JSON: the file ends before the pack does (is the file complete?). Nothing was imported.',
+    { timeout: 60_000 },
+  );
+  await options.reload();
+  await options.getByRole('table').waitFor();
+  expect(await packRows(options)).toEqual(before);
+  expect(await listed()).toEqual(cardsBefore);
+});

@@ -126,7 +126,7 @@ for (const split of ['tune', 'held-out'] as const) {
 }
 const annotateRatio = p.scan.list.median / p.scan.alone.median;
 console.log(
-  `  held-out pages annotated (compiled once, each page scanned): with the list ${spread(p.scan.list)}, cards alone ${spread(p.scan.alone)} → ${ratio(p.scan.list, p.scan.alone)} (target ≤ 1.5×: ${met(annotateRatio <= 1.5)})`,
+  `  held-out pages annotated (compiled once, a full collection, then each page scanned; alternating, 10 warm-up rounds, medians of 41): with the list ${spread(p.scan.list)}, cards alone ${spread(p.scan.alone)} → ${ratio(p.scan.list, p.scan.alone)} (target ≤ 1.5×: ${met(annotateRatio <= 1.5)})`,
 );
 const c = p.census;
 const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)}%`;

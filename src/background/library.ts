@@ -168,14 +168,13 @@ export class Library {
   }
 
   /** Starts a list import (see store/lists.ts); Dossier's own packs' ids are refused. */
-  async beginList(meta: { packId: string; name: string; source: string }) {
+  async beginList(meta: { packId: string; name: string; version?: string; description?: string; source: string }) {
     await this.installDefaultPack();
     if (meta.packId === BUILT_IN_PACK_ID || meta.packId === USER_PACK_ID) {
-      throw new Error(
-        `${meta.source}: the pack id "${meta.packId}" belongs to Dossier's own cards; give the file another name`,
-      );
+      const rename = /\.json$/i.test(meta.source) ? 'give the pack another id' : 'give the file another name';
+      throw new Error(`${meta.source}: the pack id "${meta.packId}" belongs to Dossier's own cards; ${rename}`);
     }
-    return this.store.lists.begin({ ...meta, version: '1.0.0' });
+    return this.store.lists.begin({ ...meta, version: meta.version ?? '1.0.0' });
   }
 
   /** Stages buckets of a list import; resolves to how many it staged. */

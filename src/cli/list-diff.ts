@@ -1,9 +1,9 @@
 /**
- * `npm run list-diff -- old.csv new.csv`: what a new version of a list changes, by card id and content hash,
+ * `npm run list-diff -- old.csv new.csv` (or .json): what a new version of a list changes, by card id and content hash,
  * as an import of it reports ("1,204 added, 310 changed, 95 removed"). Both files are read as streams.
  */
 import { compactCard, hashText } from '../model/pack-stream';
-import { streamCsvPack } from './load-pack';
+import { streamPack } from './load-pack';
 
 /** What changed between two versions of a list. */
 export interface ListDiff {
@@ -13,14 +13,14 @@ export interface ListDiff {
   unchanged: number;
 }
 
-/** Compares two CSV lists card by card (id and content hash); throws with the first bad row of either. */
+/** Compares two lists (CSV or JSON) card by card (id and content hash); throws with the first problem of either. */
 export async function diffLists(oldPath: string, newPath: string): Promise<ListDiff> {
   const before = new Map<string, string>();
-  await streamCsvPack(oldPath, (cards) => {
+  await streamPack(oldPath, (cards) => {
     for (const card of cards) before.set(card.id, hashText(JSON.stringify(compactCard(card))));
   });
   const diff: ListDiff = { added: 0, changed: 0, removed: 0, unchanged: 0 };
-  await streamCsvPack(newPath, (cards) => {
+  await streamPack(newPath, (cards) => {
     for (const card of cards) {
       const was = before.get(card.id);
       if (was === undefined) diff.added++;
@@ -42,7 +42,7 @@ export function describeDiff(diff: ListDiff): string {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [oldPath, newPath] = process.argv.slice(2);
   if (!oldPath || !newPath) {
-    console.error('usage: npm run list-diff -- <old.csv> <new.csv>');
+    console.error('usage: npm run list-diff -- <old.csv|old.json> <new.csv|new.json>');
     process.exit(2);
   }
   try {

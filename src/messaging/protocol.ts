@@ -11,7 +11,7 @@ import { type HighlightStyle, HighlightStyleSchema } from '../model/highlight-st
 import { HistorySettingsSchema, type HistoryState } from '../model/history';
 import type { InsightArticle, InsightCard } from '../model/insights/sources';
 import { type CardSummary, MATCH_VARIANTS, type Mention } from '../model/mention';
-import { LIST_BUCKETS, type ListReport, type PackReport } from '../model/pack';
+import { LIST_BUCKETS, type ListReport, type PackReport, PackSchema } from '../model/pack';
 import type { SignalHitRecord } from '../model/signal-hit';
 import type { SharedOrigin, TeamActivity, TeamStatus } from '../model/team';
 import { type CaseAnswers, casePanelMessages } from './cases';
@@ -151,12 +151,15 @@ export const panelToBackground = {
     text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_BYTES, 'the file is larger than 10 MB')),
   }),
   /**
-   * Starts importing a list (a CSV pack read as a stream by the options page) into pack `packId`: answers the
-   * import's id and the digests of the pack's buckets as stored, so that only changed buckets are sent.
+   * Starts importing a list (a CSV or JSON pack read as a stream by the options page) into pack `packId`: answers
+   * the import's id and the digests of the pack's buckets as stored, so that only changed buckets are sent. A JSON
+   * pack gives its own version and description.
    */
   'list.begin': v.strictObject({
-    packId: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'must be a lower-case slug')),
-    name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)),
+    packId: PackSchema.entries.id,
+    name: PackSchema.entries.name,
+    version: v.optional(PackSchema.entries.version),
+    description: v.optional(PackSchema.entries.description),
     source: v.pipe(v.string(), v.minLength(1), v.maxLength(255)),
   }),
   /** Buckets of a list import's cards (each the JSON of a card list), staged: nothing changes until the commit. */

@@ -7,6 +7,7 @@ import { LIST_BUCKETS, MAX_PACK_CARDS, MAX_PACK_NAMES } from './pack';
 export { LIST_BUCKETS };
 
 import { err, ok, type Result } from './result';
+import { Utf8Check } from './utf8-check';
 
 /*
  * A CSV pack read row by row as its text arrives: the file is never one string, and each row is checked with
@@ -167,40 +168,22 @@ export async function readCsvPackStream(
   signal?: AbortSignal,
 ): Promise<string | null> {
   const reader = new CsvPackReader();
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  const check = new Utf8Check();
   let bytes = 0;
-  let first = true;
   const progress = (): StreamProgress => ({ bytes, cards: reader.cards, names: reader.nameCount });
   for await (const chunk of chunks) {
     if (signal?.aborted) return 'cancelled';
-    if (
-      first &&
-      chunk.length >= 2 &&
-      ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))
-    ) {
-      return 'the file is UTF-16 text; save it as UTF-8 and import it again';
-    }
-    first = false;
     bytes += chunk.length;
-    let text: string;
-    try {
-      text = decoder.decode(chunk, { stream: true });
-    } catch {
-      return 'the file is not UTF-8 text (it may be Latin-1 or Windows-1252); save it as UTF-8 and import it again';
-    }
-    if (text.includes('\u0000')) return 'the file holds binary data, not text';
-    const cards = reader.push(text);
+    const text = check.next(chunk);
+    if (!text.ok) return text.error;
+    const cards = reader.push(text.value);
     if (!cards.ok) return cards.error;
     await onCards(cards.value, progress());
   }
   if (signal?.aborted) return 'cancelled';
-  let tail: string;
-  try {
-    tail = decoder.decode();
-  } catch {
-    return 'the file is not UTF-8 text (it ends inside a character); save it as UTF-8 and import it again';
-  }
-  const pushed = reader.push(tail);
+  const tail = check.end();
+  if (!tail.ok) return tail.error;
+  const pushed = reader.push(tail.value);
   if (!pushed.ok) return pushed.error;
   const last = reader.end();
   if (!last.ok) return last.error;

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Card } from '../model/card';
 import { LIST_BUCKETS, ListBuckets } from '../model/pack-stream';
 import { exportAll, restoreAll } from './backup';
+import { packDocId } from './card-docs';
 import { CardStore } from './cards';
 import type { Database } from './db';
 import { memoryDb } from './memory-db';
@@ -38,10 +39,21 @@ function list(count: number, from = 0, version = 1): Card[] {
 }
 
 /** Imports cards as the options page does: only the buckets whose digest differs from the stored one are sent. */
-async function importList(s: CardStore, cards: Card[], packId = 'watch') {
+async function importList(
+  s: CardStore,
+  cards: Card[],
+  packId = 'watch',
+  meta: { version?: string; description?: string; source?: string } = {},
+) {
   const buckets = new ListBuckets();
   buckets.add(cards);
-  const { importId, digests } = await s.lists.begin({ packId, name: 'Watch', version: '1.0.0', source: 'watch.csv' });
+  const { importId, digests } = await s.lists.begin({
+    packId,
+    name: 'Watch',
+    version: '1.0.0',
+    source: 'watch.csv',
+    ...meta,
+  });
   const all = buckets.numbers().map((n) => buckets.bucket(n));
   const sent = all.filter((b) => digests[b.bucket] !== b.digest);
   for (let i = 0; i < sent.length; i += 500) await s.lists.stage(importId, sent.slice(i, i + 500));
@@ -94,6 +106,15 @@ describe('list imports', { timeout: 20_000 }, () => {
     expect(await s.getCard('person-42')).toMatchObject({ name: 'Person 42', aliases: ['P. 42', 'Person Number 42'] });
     const chunks = await s.db.allDocs({ startkey: 'list:', endkey: 'list:\uffff' });
     expect(chunks.rows.length).toBeLessThanOrEqual(LIST_BUCKETS);
+  });
+
+  it('keeps the version and description a JSON list gives, and a CSV list leaves the description as it was', async () => {
+    const s = store();
+    const record = async () => (await s.db.get(packDocId('watch'))) as { version: string; description: string };
+    await importList(s, list(50), 'watch', { version: '2.3.4', description: 'The issuer’s list.', source: 'w.json' });
+    expect(await record()).toMatchObject({ version: '2.3.4', description: 'The issuer’s list.' });
+    await importList(s, list(60));
+    expect(await record()).toMatchObject({ version: '1.0.0', description: 'The issuer’s list.' });
   });
 
   it('applies only the difference on a re-import and says what changed', async () => {

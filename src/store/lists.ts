@@ -134,6 +134,8 @@ interface Staging {
   packId: string;
   name: string;
   version: string;
+  /** The pack's description, when its file gives one (a JSON pack). */
+  description?: string;
   source: string;
   stamp: string;
   previous: ListPackDoc | null;
@@ -165,6 +167,7 @@ export class ListImports {
     packId: string;
     name: string;
     version: string;
+    description?: string;
     source: string;
   }): Promise<{ importId: string; digests: Record<string, string> }> {
     const previous = (await this.db.get(packDocId(meta.packId)).catch(() => null)) as ListPackDoc | null;
@@ -315,7 +318,7 @@ export class ListImports {
       packId: staging.packId,
       name: staging.name,
       version: staging.version,
-      description: previous?.description ?? '',
+      description: staging.description ?? previous?.description ?? '',
       enabled: previous?.enabled ?? true,
       builtIn: false,
       cardIds: [],

@@ -4,7 +4,7 @@ import { MAX_IMPORT_BYTES } from '../../messaging/protocol';
 import {
   LIST_IMPORT_BYTES,
   type ListReport,
-  MAX_CSV_PACK_BYTES,
+  MAX_LIST_PACK_BYTES,
   MAX_PACK_CARDS,
   MAX_PACK_NAMES,
   type PackReport,
@@ -27,7 +27,8 @@ async function importFile(file: File): Promise<Outcome> {
     kind: 'error',
     message: `${file.name}: ${reason}. Nothing was imported.`,
   });
-  if (file.size > MAX_IMPORT_BYTES) return refused('the file is larger than 10 MB (a CSV list may be larger)');
+  if (file.size > MAX_IMPORT_BYTES)
+    return refused('the file is larger than 10 MB (a .csv or .json list may be larger)');
   const text = decodePackFile(new Uint8Array(await file.arrayBuffer()));
   if (!text.ok) return refused(text.error);
   const result = await sendToBackground('pack.import', { fileName: file.name, text: text.value });
@@ -41,8 +42,8 @@ async function importFile(file: File): Promise<Outcome> {
   return { kind: 'error', message: `${result.error.replace(/\.$/, '')}. Nothing was imported.` };
 }
 
-/** Whether a file is imported as a list: a CSV file of LIST_IMPORT_BYTES or more. */
-const isList = (file: File) => /\.csv$/i.test(file.name) && file.size >= LIST_IMPORT_BYTES;
+/** Whether a file is imported as a list: a CSV or JSON pack file of LIST_IMPORT_BYTES or more. */
+const isList = (file: File) => /\.(csv|json)$/i.test(file.name) && file.size >= LIST_IMPORT_BYTES;
 
 /** Where a list import is, in words, and how far along (0–1). */
 function describeProgress(p: ListProgress): { text: string; value: number } {
@@ -75,7 +76,7 @@ function describeReport(report: PackReport | ListReport): string {
   return `Imported “${report.name}”: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged (${report.total} cards).${kept}`;
 }
 
-/** "Import pack": a file input and a drop zone for pack files (JSON or CSV); a large CSV list shows its progress. */
+/** "Import pack": a file input and a drop zone for pack files (JSON or CSV); a large one, a list, shows its progress. */
 export function ImportPack({ onImported }: { onImported: () => void }) {
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
@@ -84,10 +85,10 @@ export function ImportPack({ onImported }: { onImported: () => void }) {
   const running = useRef<ListImport | null>(null);
 
   const runList = async (file: File): Promise<Outcome> => {
-    if (file.size > MAX_CSV_PACK_BYTES) {
+    if (file.size > MAX_LIST_PACK_BYTES) {
       return {
         kind: 'error',
-        message: `${file.name}: the file is larger than ${mb(MAX_CSV_PACK_BYTES)}. Nothing was imported.`,
+        message: `${file.name}: the file is larger than ${mb(MAX_LIST_PACK_BYTES)}. Nothing was imported.`,
       };
     }
     const job = importList(file, setProgress);
@@ -147,11 +148,11 @@ export function ImportPack({ onImported }: { onImported: () => void }) {
         />
       </label>
       <p class="hint">
-        Or drop a pack file here. JSON (the Dossier pack format, up to 10 MB) or CSV with the header
-        name,aliases,kind,summary,tags. A CSV of {mb(LIST_IMPORT_BYTES)} or more is imported as a list: read as it
-        loads, up to {mb(MAX_CSV_PACK_BYTES)}, {n(MAX_PACK_CARDS)} cards and {n(MAX_PACK_NAMES)} names; importing a
-        newer version of it applies only what changed, and removes the cards it no longer has (never the ones you edited
-        or made). A file with any error changes nothing.
+        Or drop a pack file here. JSON (the Dossier pack format) or CSV with the header name,aliases,kind,summary,tags.
+        A file of {mb(LIST_IMPORT_BYTES)} or more is imported as a list: read as it loads, up to{' '}
+        {mb(MAX_LIST_PACK_BYTES)}, {n(MAX_PACK_CARDS)} cards and {n(MAX_PACK_NAMES)} names; importing a newer version of
+        it applies only what changed, and removes the cards it no longer has (never the ones you edited or made). A file
+        with any error changes nothing.
       </p>
       {busy && !shown ? <p role="status">Importing…</p> : null}
       {shown ? (

@@ -1,6 +1,7 @@
 import { INTERRUPTED, sendToBackground } from '../../messaging/client';
 import { slugify } from '../../model/card';
 import type { ListReport } from '../../model/pack';
+import type { PackHeader } from '../../model/pack-stream-json';
 
 /** What the options page tells the list worker. */
 export type ToListWorker =
@@ -11,7 +12,7 @@ export type ToListWorker =
 /** What the list worker tells the options page. */
 export type FromListWorker =
   | { type: 'progress'; bytes: number; cards: number; names: number }
-  | { type: 'read'; bytes: number; cards: number; names: number }
+  | { type: 'read'; bytes: number; cards: number; names: number; pack?: PackHeader }
   | { type: 'error'; message: string }
   | { type: 'compared'; messages: number; buckets: Array<{ bucket: number; digest: string }> }
   | { type: 'batch'; buckets: Array<{ bucket: number; cards: string }> };
@@ -32,9 +33,9 @@ export interface ListImport {
 export class Cancelled extends Error {}
 
 /**
- * Imports a CSV list: a worker reads the file as a stream and checks every row; the background stages the
- * buckets that changed and switches the pack to them at the end. A problem or a cancel before the switch leaves
- * the store as it was.
+ * Imports a list (a CSV or JSON pack): a worker reads the file as a stream and checks every row or card; the
+ * background stages the buckets that changed and switches the pack to them at the end. A problem or a cancel
+ * before the switch leaves the store as it was. A CSV list is named by its file, a JSON one by its own fields.
  */
 export function importList(file: File, onProgress: (progress: ListProgress) => void): ListImport {
   const worker = new Worker(new URL('./list-worker.ts', import.meta.url), { type: 'module' });
@@ -46,7 +47,7 @@ export function importList(file: File, onProgress: (progress: ListProgress) => v
     stop = reject;
   });
   stopped.catch(() => {});
-  const base = file.name.replace(/\.csv$/i, '');
+  const base = file.name.replace(/\.(csv|json)$/i, '');
 
   const ask = <T>(
     message: ToListWorker,
@@ -83,13 +84,25 @@ export function importList(file: File, onProgress: (progress: ListProgress) => v
       ),
       stopped,
     ]);
-    onProgress({ phase: 'reading', size, ...read });
+    onProgress({ phase: 'reading', size, cards: read.cards, names: read.names, bytes: read.bytes });
+    const { pack } = read;
     const begun = await call(
-      sendToBackground('list.begin', {
-        packId: slugify(base).slice(0, 64).replace(/-+$/, '') || 'imported',
-        name: base || 'Imported pack',
-        source: file.name,
-      }),
+      sendToBackground(
+        'list.begin',
+        pack
+          ? {
+              packId: pack.id,
+              name: pack.name,
+              version: pack.version,
+              description: pack.description,
+              source: file.name,
+            }
+          : {
+              packId: slugify(base).slice(0, 64).replace(/-+$/, '') || 'imported',
+              name: base || 'Imported pack',
+              source: file.name,
+            },
+      ),
     );
     importId = begun.importId;
     // The worker keeps the buckets and hands over those that changed, about 512 KB at a time, as each is staged:

@@ -1,10 +1,14 @@
 /// <reference lib="webworker" />
 /*
- * Reads a list (a CSV pack) off the options page's thread: the file as a stream, each row checked with CardSchema,
- * the cards sorted into buckets; then the buckets whose digest differs from the stored ones are handed over, about
+ * Reads a list (a CSV or JSON pack) off the options page's thread: the file as a stream, each row or card checked
+ * with CardSchema, the cards sorted into buckets; then the buckets whose digest differs from the stored ones are handed over, about
  * 512 KB at a time, as the page asks for them.
  */
-import { ListBuckets, readCsvPackStream } from '../../model/pack-stream';
+
+import type { Card } from '../../model/card';
+import { ListBuckets, readCsvPackStream, type StreamProgress } from '../../model/pack-stream';
+import { type PackHeader, readJsonPackStream } from '../../model/pack-stream-json';
+import { err, ok, type Result } from '../../model/result';
 import type { FromListWorker, ToListWorker } from './list-import';
 
 const post = (message: FromListWorker) => postMessage(message);
@@ -20,10 +24,21 @@ async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncIterable<Uint
   }
 }
 
+/** Reads the file by its format: a JSON pack says its own id and name, a CSV one leaves them to its file name. */
+async function readList(
+  file: File,
+  onCards: (cards: Card[], progress: StreamProgress) => void,
+): Promise<Result<PackHeader | undefined>> {
+  const chunks = chunksOf(file.stream());
+  if (/\.json$/i.test(file.name)) return readJsonPackStream(chunks, onCards);
+  const problem = await readCsvPackStream(chunks, onCards);
+  return problem ? err(problem) : ok(undefined);
+}
+
 async function read(file: File): Promise<void> {
   let told = 0;
   let last = { bytes: 0, cards: 0, names: 0 };
-  const problem = await readCsvPackStream(chunksOf(file.stream()), (cards, progress) => {
+  const outcome = await readList(file, (cards, progress) => {
     buckets.add(cards);
     last = progress;
     const now = performance.now();
@@ -32,8 +47,8 @@ async function read(file: File): Promise<void> {
       post({ type: 'progress', ...progress });
     }
   });
-  if (problem) post({ type: 'error', message: problem });
-  else post({ type: 'read', ...last });
+  if (!outcome.ok) post({ type: 'error', message: outcome.error });
+  else post({ type: 'read', ...last, ...(outcome.value ? { pack: outcome.value } : {}) });
 }
 
 /**
