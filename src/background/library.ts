@@ -6,9 +6,12 @@ import {
   compileDictionary,
   compileSignals,
   type Dictionary,
+  firstNaming,
   namesOf,
   scan,
   serializeDictionary,
+  stringAt,
+  termKeys,
 } from '../engine';
 import type { PackSummary } from '../messaging/protocol';
 import type { RestoreReport } from '../model/backup';
@@ -244,9 +247,11 @@ export class Library {
   signals(): Promise<CompiledSignals> {
     const loaded = this.load();
     if (this.compiledSignals?.of !== loaded) {
-      const signals = loaded.then(async ({ dictionary }) =>
-        compileSignals(await this.signalCards(await this.extra()), (keys) => cardsNamed(dictionary, keys)),
-      );
+      const signals = loaded.then(async ({ dictionary }) => {
+        const cards = await this.signalCards(await this.extra());
+        const named = await namedInParts(dictionary, termKeys(cards));
+        return compileSignals(cards, () => named);
+      });
       this.compiledSignals = { of: loaded, signals };
       signals.catch(() => {
         if (this.compiledSignals?.signals === signals) this.compiledSignals = null;
@@ -420,6 +425,24 @@ export class Library {
     await this.installDefaultPack();
     return this.store.listCards();
   }
+}
+
+/** Cards of the dictionary looked up at a time by `namedInParts` (a sixth of a 300,000-card list). */
+const NAMING_PART = 50_000;
+
+/**
+ * The card each key names in the dictionary (see `cardsNamed`), looked up in parts with a pause between them: a
+ * page's match that arrives meanwhile is not kept waiting for the whole pass.
+ */
+async function namedInParts(dictionary: Dictionary, keys: ReadonlySet<string>): Promise<Map<string, string>> {
+  const first = new Map<string, number>();
+  for (let from = 0; from < dictionary.entryCount && keys.size > 0; from += NAMING_PART) {
+    if (from > 0) await new Promise((next) => setTimeout(next, 0));
+    for (const [key, entry] of firstNaming(dictionary, keys, undefined, from, from + NAMING_PART)) {
+      if (!first.has(key)) first.set(key, entry);
+    }
+  }
+  return new Map([...first].map(([key, entry]) => [key, stringAt(dictionary.entryIds, entry)]));
 }
 
 /** The dictionary serialised for pages: made once and kept where pages may get it, never kept for a big one. */

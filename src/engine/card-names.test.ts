@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardsNamed, nameKey } from './card-names';
+import { cardsNamed, firstNaming, nameKey } from './card-names';
 import { compileDictionary } from './compile';
 import { namesOf } from './signal-rules';
 
@@ -53,5 +53,15 @@ describe('the card a watch-signal term names, found in a compiled dictionary', (
     // Only ASCII keys: the texts in other scripts are passed over unread, and the answer is the same.
     const ascii = new Set([...keys].filter((k) => !/[^\x20-\x7e]/.test(k)));
     expect(cardsNamed(dictionary, ascii)).toEqual(namesOf(cards)(ascii));
+    // Looked up in parts of any size, the first card of each key is the same.
+    for (const size of [1, 2, 4]) {
+      const first = new Map<string, number>();
+      for (let from = 0; from < dictionary.entryCount; from += size) {
+        for (const [key, entry] of firstNaming(dictionary, keys, undefined, from, from + size)) {
+          if (!first.has(key)) first.set(key, entry);
+        }
+      }
+      expect(new Map([...first].map(([key, entry]) => [key, cards[entry]!.id]))).toEqual(found);
+    }
   });
 });

@@ -34,7 +34,26 @@ function asciiSignature(text: string): number {
  * diacritics aside (see `nameKey`); a key no card names is left out, and so is the card of id `except`.
  */
 export function cardsNamed(dict: Dictionary, keys: ReadonlySet<string>, except?: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const [key, entry] of firstNaming(dict, keys, except)) found.set(key, stringAt(dict.entryIds, entry));
+  return found;
+}
+
+/**
+ * The first card of the dictionary's cards `from` to `to` (their index) that each key names, the card of id `except`
+ * left out: `cardsNamed` in parts, for a caller that pauses between them.
+ */
+export function firstNaming(
+  dict: Dictionary,
+  keys: ReadonlySet<string>,
+  except?: string,
+  from = 0,
+  to = dict.entryCount,
+): Map<string, number> {
   const filter = filterOf(keys);
+  const last = Math.min(to, dict.entryCount);
+  const textEnd = last < dict.entryCount ? dict.entryTextStart[last]! : dict.entryTexts.offsets.length - 1;
+  const textStart = from < last ? dict.entryTextStart[from]! : textEnd;
   // Key → the first card naming it.
   const first = new Map<string, number>();
   const consider = (text: string, entry: number) => {
@@ -42,12 +61,11 @@ export function cardsNamed(dict: Dictionary, keys: ReadonlySet<string>, except?:
     if (!keys.has(key) || (first.get(key) ?? Infinity) < entry) return;
     if (except === undefined || stringAt(dict.entryIds, entry) !== except) first.set(key, entry);
   };
-  for (const entry of mayName(dict.entryIds, filter)) consider(stringAt(dict.entryIds, entry), entry);
-  for (const text of mayName(dict.entryTexts, filter))
+  for (const entry of mayName(dict.entryIds, filter, from, last)) consider(stringAt(dict.entryIds, entry), entry);
+  for (const text of mayName(dict.entryTexts, filter, textStart, textEnd)) {
     consider(stringAt(dict.entryTexts, text), entryOfText(dict, text));
-  const found = new Map<string, string>();
-  for (const [key, entry] of first) found.set(key, stringAt(dict.entryIds, entry));
-  return found;
+  }
+  return first;
 }
 
 /** What passes over a text that cannot name a key without decoding it. */
@@ -79,12 +97,11 @@ function filterOf(keys: ReadonlySet<string>): Filter {
   return { signatures, firsts, pairs, other };
 }
 
-/** The strings that may name a key (the rest cannot), read from their bytes without decoding them. */
-function mayName(strings: Strings, { signatures, firsts, pairs, other }: Filter): number[] {
+/** The strings `from` to `to` that may name a key (the rest cannot), read from their bytes without decoding them. */
+function mayName(strings: Strings, { signatures, firsts, pairs, other }: Filter, from: number, to: number): number[] {
   const { bytes, offsets } = strings;
-  const count = offsets.length - 1;
   const out: number[] = [];
-  next: for (let i = 0; i < count; i++) {
+  next: for (let i = from; i < to; i++) {
     const end = offsets[i + 1]!;
     let h = FNV_OFFSET;
     // The text's first letter or digit while it is the only one read, -1 before, 0 after.

@@ -79,11 +79,8 @@ export function namesOf(cards: readonly Pick<SignalCardInput, 'id' | 'name' | 'a
   };
 }
 
-/**
- * Compiles the rules of the cards' signals (signals without a rule are left out). A term names a card of `names`
- * (by default the cards given): of every card that links, where only some carry rules.
- */
-export function compileSignals(cards: readonly SignalCardInput[], names: CardNames = namesOf(cards)): CompiledSignals {
+/** The keys (`nameKey`) of every term of the cards' rules. */
+export function termKeys(cards: readonly SignalCardInput[]): Set<string> {
   const keys = new Set<string>();
   for (const card of cards) {
     for (const signal of card.signals) {
@@ -93,7 +90,15 @@ export function compileSignals(cards: readonly SignalCardInput[], names: CardNam
     }
   }
   keys.delete('');
-  const named = names(keys);
+  return keys;
+}
+
+/**
+ * Compiles the rules of the cards' signals (signals without a rule are left out). A term names a card of `names`
+ * (by default the cards given): of every card that links, where only some carry rules.
+ */
+export function compileSignals(cards: readonly SignalCardInput[], names: CardNames = namesOf(cards)): CompiledSignals {
+  const named = names(termKeys(cards));
   const labels: string[] = [];
   const cardTerms = new Map<string, number>();
   const keywordTerms = new Map<string, number>();
