@@ -247,7 +247,7 @@ describe('the watch signals of a library with lists', () => {
     await library.match('Person 5 was named.');
     await vi.waitFor(() => expect(records.writes).toBeGreaterThan(0));
     const edited = rule(['Person 6', 'sanctions'], [['P. 7', 'Persona Numero 5']], ['Person 5']);
-    const before = async (cardId: string | undefined, name: string) => {
+    const previewedBefore = async (cardId: string | undefined, name: string) => {
       const cards = (await new CardStore(db).listCards()).map((c) => ({ ...c, signals: [] }));
       const self = cards.find((c) => c.id === cardId);
       const previewed = {
@@ -268,8 +268,8 @@ describe('the watch signals of a library with lists', () => {
     const read = reads.read();
     reads.done();
     expect(new Set(read).size).toBeLessThanOrEqual(1);
-    expect(ofListCard).toEqual(await before('person-5', 'Person Five'));
-    expect(ofNewCard).toEqual(await before(undefined, 'Watcher'));
+    expect(ofListCard).toEqual(await previewedBefore('person-5', 'Person Five'));
+    expect(ofNewCard).toEqual(await previewedBefore(undefined, 'Watcher'));
     // The edited card's own old name names it, through its aliases ("Persona Numero 5" is one).
     expect(ofListCard.cardTerms.has('person-5')).toBe(true);
     expect(ofNewCard.cardTerms.get('person-5')).toBeDefined();
