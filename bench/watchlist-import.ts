@@ -15,7 +15,8 @@
  *
  * No like-for-like baseline exists (nothing else imports a million names into the store): every figure is an
  * absolute beside its target. `WATCHLIST_NAMES` sets the list's size (default 1,000,000); `WATCHLIST_TRACE=file.json`
- * writes a Chrome trace (the options page's renderer among the rest) of both imports, to find its long tasks.
+ * writes a Chrome trace (the options page's renderer among the rest) of both imports, to find its long tasks;
+ * `WATCHLIST_DIST=folder` measures that build instead of building dist/.
  */
 import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
@@ -45,8 +46,12 @@ const FORMAT_NAME = FORMAT.toUpperCase();
 /** The list's name in the pack list: a CSV list is named by its file, a JSON one by its own name. */
 const PACK_NAME = FORMAT === 'csv' ? 'watchlist' : DEFAULT_WATCHLIST_META.name;
 
-const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-if (built.status !== 0) process.exit(built.status ?? 1);
+// WATCHLIST_DIST names another build to measure (an earlier version's, to compare with): dist/ is then left as it is.
+const dist = process.env.WATCHLIST_DIST;
+if (!dist) {
+  const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'dossier-watchlist-'));
 const profile = join(dir, 'profile');
@@ -164,7 +169,7 @@ function phases(timed: Timed, tasks: Array<{ start: number; duration: number }>)
   return `reading until ${at(timed.storing)}, storing until ${at(timed.switching)}, report at ${ms(timed.ms)}; tasks over 50 ms by phase: ${long || 'none'}`;
 }
 
-const context = await launch({ profile });
+const context = await launch({ profile, ...(dist ? { dist: resolve(dist) } : {}) });
 let failed = false;
 try {
   const worker = await serviceWorker(context);
@@ -252,16 +257,66 @@ try {
   for (let i = 0; i < 600 && !(await cachedYet()); i++) await options.waitForTimeout(500);
   const cdp = await options.context().newCDPSession(options);
   await cdp.send('ServiceWorker.enable');
-  const wakes: Array<{ ms: number; found: number }> = [];
+  // The worker's JS heap, through a session of its own (attached from the options page's, messages relayed).
+  let calls = 0;
+  const workerCall = async (sessionId: string, method: string): Promise<Record<string, number>> => {
+    const call = ++calls;
+    const reply = new Promise<Record<string, number>>((done) => {
+      const listen = ({ message }: { message: string }) => {
+        const parsed = JSON.parse(message) as { id?: number; result?: Record<string, number> };
+        if (parsed.id !== call) return;
+        cdp.off('Target.receivedMessageFromTarget', listen);
+        done(parsed.result ?? {});
+      };
+      cdp.on('Target.receivedMessageFromTarget', listen);
+    });
+    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: call, method }) });
+    return reply;
+  };
+  // The JS heap in use (its objects) and the array buffers it holds outside it (the dictionary's typed arrays).
+  const workerHeap = async (): Promise<{ used: number; kept: number; buffers: number }> => {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(id))!;
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+    const used = (await workerCall(sessionId, 'Runtime.getHeapUsage')).usedSize!;
+    await workerCall(sessionId, 'HeapProfiler.collectGarbage');
+    const after = await workerCall(sessionId, 'Runtime.getHeapUsage');
+    await cdp.send('Target.detachFromTarget', { sessionId });
+    return { used, kept: after.usedSize!, buffers: after.backingStorageSize ?? 0 };
+  };
+  // Each wake: the first page, the next one at once (the worker still busy with what the first started: the watch
+  // signals' rules among it), a page 3 s later, then the worker's heap, and after a garbage collection.
+  const wakes: Array<{
+    ms: number;
+    found: number;
+    second: number;
+    settled: number;
+    used: number;
+    kept: number;
+    buffers: number;
+  }> = [];
   for (let i = 0; i < 3; i++) {
     await cdp.send('ServiceWorker.stopAllWorkers');
     await options.waitForTimeout(1000);
-    wakes.push(await painted());
+    const first = await painted();
+    const second = await painted();
+    await options.waitForTimeout(3000);
+    const settled = await painted();
+    const heap = await workerHeap();
+    wakes.push({ ...first, second: second.ms, settled: settled.ms, ...heap });
   }
-  const woken = wakes.sort((a, b) => a.ms - b.ms)[1]!;
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[1]!;
+  const woken = [...wakes].sort((a, b) => a.ms - b.ms)[1]!;
+  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
   server.close();
   console.log(
     `  first page painted (the worker compiles ${NAMES.toLocaleString('en')} names): ${ms(compiled.ms)}, ${compiled.found} highlights; with the worker stopped before each: ${wakes.map((w) => ms(w.ms)).join(', ')}, ${woken.found} highlights`,
+  );
+  console.log(
+    `  the next page at once: ${wakes.map((w) => ms(w.second)).join(', ')}; 3 s later: ${wakes.map((w) => ms(w.settled)).join(', ')}`,
+  );
+  console.log(
+    `  the worker's JS heap after the three pages: ${wakes.map((w) => mb(w.used)).join(', ')}; after a garbage collection: ${wakes.map((w) => mb(w.kept)).join(', ')}; array buffers: ${wakes.map((w) => mb(w.buffers)).join(', ')}`,
   );
 
   const longest = Math.max(0, ...[...tasksFirst, ...tasksNext].map((t) => t.duration));
@@ -291,6 +346,18 @@ try {
       ms(woken.ms),
       '≤ 1 s',
       woken.ms <= 1000 && woken.found === compiled.found,
+    ),
+  );
+  console.log(
+    `a woken worker's second page, at once: ${ms(median(wakes.map((w) => w.second)))}; 3 s later: ${ms(median(wakes.map((w) => w.settled)))} (medians of 3; no target)`,
+  );
+  const kept = median(wakes.map((w) => w.kept + w.buffers));
+  console.log(
+    absolute(
+      "the woken worker's memory after three pages, after a garbage collection: JS heap + array buffers (median of 3)",
+      `${mb(kept)} (JS heap ${mb(median(wakes.map((w) => w.kept)))}, before the collection ${mb(median(wakes.map((w) => w.used)))})`,
+      '< 150 MB',
+      kept < 150e6,
     ),
   );
   console.log(

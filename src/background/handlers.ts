@@ -168,10 +168,7 @@ export function createDispatcher(library: Library) {
     'team.leave': ({ team }) => leaveTeam(team),
     'card.share': async ({ cardId, team }) => shareCard(team, await readCard(library, cardId)),
     'card.origins': ({ cardId }) => originsOf(cardId),
-    'cards.some': async ({ ids }) => {
-      const wanted = new Set(ids);
-      return (await library.listEntries()).flatMap((entry) => (wanted.has(entry.card.id) ? [entry.card] : []));
-    },
+    'cards.some': ({ ids }) => library.someCards(ids),
     'pack.import': async ({ fileName, text }) => {
       const report = await library.importPack(fileName, text);
       void refreshTabs();

@@ -67,3 +67,32 @@ describe('the dictionary handed to pages', () => {
     expect((await library.match(text)).mentions.length).toBeGreaterThan(0);
   }, 60_000);
 });
+
+describe('the ids of cards named as a card’s related names', () => {
+  it('are the first linked card’s of each name, letter case aside, as read from every card before', async () => {
+    const { Library } = await import('./library');
+    const { DictionaryCache } = await import('./dictionary-cache');
+    const store = new CardStore(memoryDb());
+    const named = new Library(store, new DictionaryCache(new MemoryRecords()));
+    await named.importPack('made-up.json', packOf(300));
+    await named.saveCard({ id: 'x', name: 'Japan', kind: 'place' }, true);
+    const cards = await store.listCards();
+    const names = ['japan', 'EUROPEAN UNION', cards[120]!.name.toUpperCase(), cards[7]!.aliases[0]!, 'Nowhere'];
+    // As it was: every linked card read, the first of each name (its name, not an alias) taken.
+    const wanted = new Map(names.map((name) => [name.toLowerCase(), name]));
+    const expected: Array<{ name: string; id: string }> = [];
+    for (const card of cards) {
+      const name = wanted.get(card.name.toLowerCase());
+      if (name === undefined) continue;
+      expected.push({ name, id: card.id });
+      wanted.delete(card.name.toLowerCase());
+    }
+    const found = await named.idsByName(names);
+    expect(found.sort((a, b) => a.name.localeCompare(b.name))).toEqual(
+      expected.sort((a, b) => a.name.localeCompare(b.name)),
+    );
+    // Japan: the built-in pack's card, before the user's own of that name; an alias names nothing here.
+    expect(found.map((f) => f.name).sort()).toEqual(['japan', cards[120]!.name.toUpperCase()].sort());
+    expect(found.find((f) => f.name === 'japan')?.id).toBe('japan');
+  });
+});

@@ -1,15 +1,21 @@
 import * as v from 'valibot';
 import {
   type CompiledSignals,
+  cardsByName,
+  cardsNamed,
   compileDictionary,
   compileSignals,
   type Dictionary,
+  firstNaming,
+  namesOf,
   scan,
   serializeDictionary,
+  stringAt,
+  termKeys,
 } from '../engine';
 import type { PackSummary } from '../messaging/protocol';
 import type { RestoreReport } from '../model/backup';
-import { type Card, isTopic, MAX_NAME, slugify, toEntry } from '../model/card';
+import { type Card, hasSignalRule, isTopic, MAX_NAME, type SignalRule, slugify, toEntry } from '../model/card';
 import { type CardSummary, type Mention, mentionsIn } from '../model/mention';
 import { BUILT_IN_PACK_ID, type ListReport, type Pack, type PackReport, PackSchema, USER_PACK_ID } from '../model/pack';
 import { parseImportedPack } from '../model/pack-io';
@@ -221,17 +227,53 @@ export class Library {
 
   private compiledSignals: { of: Promise<Loaded>; signals: Promise<CompiledSignals> } | null = null;
 
-  /** The watch-signal rules of the linked cards, compiled again whenever the dictionary is. */
+  /**
+   * The linked cards that carry a watch-signal rule, in the order `linkedCards` gives them: the store reads only
+   * what may hold one (never a whole list of a million names), and a team's card is checked against the store's
+   * cards of its id alone.
+   */
+  private async signalCards(extra: ExtraCards): Promise<Card[]> {
+    const replaced = new Set(extra.replacing);
+    const own = (await this.store.signalCards()).filter((c) => !replaced.has(c.id));
+    const theirs = extra.cards.filter(hasSignalRule);
+    const ownIds = await this.store.linkedIds(theirs.filter((c) => !replaced.has(c.id)).map((c) => c.id));
+    return [...own, ...theirs.filter((c) => !ownIds.has(c.id))];
+  }
+
+  /**
+   * The watch-signal rules of the linked cards, compiled again whenever the dictionary is. A term names a card of
+   * the dictionary (every linked card's id, name and aliases, in the order of `linkedCards`).
+   */
   signals(): Promise<CompiledSignals> {
     const loaded = this.load();
     if (this.compiledSignals?.of !== loaded) {
-      const signals = loaded.then(async () => compileSignals(await this.linkedCards(await this.extra())));
+      const signals = loaded.then(async ({ dictionary }) => {
+        const cards = await this.signalCards(await this.extra());
+        const named = await namedInParts(dictionary, termKeys(cards));
+        return compileSignals(cards, () => named);
+      });
       this.compiledSignals = { of: loaded, signals };
       signals.catch(() => {
         if (this.compiledSignals?.signals === signals) this.compiledSignals = null;
       });
     }
     return this.compiledSignals.signals;
+  }
+
+  /**
+   * A rule of the card editor's, compiled as the watch would compile it (for its preview on the clips): the card
+   * `cardId` (a new one when absent) named `name` carrying it, its terms naming the linked cards.
+   */
+  async previewSignal(cardId: string | undefined, name: string, rule: SignalRule): Promise<CompiledSignals> {
+    const { dictionary } = await this.load();
+    const self = cardId && (await this.store.linkedIds([cardId])).has(cardId) ? await this.store.getCard(cardId) : null;
+    const previewed = { id: cardId ?? 'new-card', name, aliases: self?.aliases ?? [], signals: [{ text: name, rule }] };
+    // The edited card is named by what the editor holds, not by what is stored.
+    return compileSignals([previewed], (keys) => {
+      const found = cardsNamed(dictionary, keys, cardId);
+      for (const [key, id] of namesOf([previewed])(keys)) if (!found.has(key)) found.set(key, id);
+      return found;
+    });
   }
 
   /** Finds the mentions of tracked cards in a page's text. */
@@ -269,6 +311,12 @@ export class Library {
   async listEntries(): Promise<LibraryEntry[]> {
     await this.installDefaultPack();
     return this.store.listEntries();
+  }
+
+  /** The cards of these ids (deleted ones aside; a teammate's not), without reading a list whole. */
+  async someCards(ids: readonly string[]): Promise<Card[]> {
+    await this.installDefaultPack();
+    return (await this.store.entriesOf(ids)).map((entry) => entry.card);
   }
 
   /** Creates a card or saves the user's edit of one; the dictionary is compiled again. */
@@ -362,18 +410,14 @@ export class Library {
     return value;
   }
 
-  /** The ids of the cards named so (letter case aside), for linking a card's related names. */
+  /**
+   * The ids of the linked cards named so (letter case aside), for linking a card's related names: found in the
+   * compiled dictionary (a team's card among them), never by reading a list whole.
+   */
   async idsByName(names: readonly string[]): Promise<Array<{ name: string; id: string }>> {
+    const { dictionary } = await this.load();
     const wanted = new Map(names.map((name) => [name.toLowerCase(), name]));
-    const found: Array<{ name: string; id: string }> = [];
-    for (const card of await this.listCards()) {
-      const name = wanted.get(card.name.toLowerCase());
-      if (name !== undefined) {
-        found.push({ name, id: card.id });
-        wanted.delete(card.name.toLowerCase());
-      }
-    }
-    return found;
+    return [...cardsByName(dictionary, new Set(wanted.keys()))].map(([key, id]) => ({ name: wanted.get(key)!, id }));
   }
 
   /** Every card. */
@@ -381,6 +425,24 @@ export class Library {
     await this.installDefaultPack();
     return this.store.listCards();
   }
+}
+
+/** Cards of the dictionary looked up at a time by `namedInParts` (a sixth of a 300,000-card list). */
+const NAMING_PART = 50_000;
+
+/**
+ * The card each key names in the dictionary (see `cardsNamed`), looked up in parts with a pause between them: a
+ * page's match that arrives meanwhile is not kept waiting for the whole pass.
+ */
+async function namedInParts(dictionary: Dictionary, keys: ReadonlySet<string>): Promise<Map<string, string>> {
+  const first = new Map<string, number>();
+  for (let from = 0; from < dictionary.entryCount && keys.size > 0; from += NAMING_PART) {
+    if (from > 0) await new Promise((next) => setTimeout(next, 0));
+    for (const [key, entry] of firstNaming(dictionary, keys, undefined, from, from + NAMING_PART)) {
+      if (!first.has(key)) first.set(key, entry);
+    }
+  }
+  return new Map([...first].map(([key, entry]) => [key, stringAt(dictionary.entryIds, entry)]));
 }
 
 /** The dictionary serialised for pages: made once and kept where pages may get it, never kept for a big one. */

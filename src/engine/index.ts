@@ -1,11 +1,12 @@
 export type { BinaryDictionary } from './binary';
 export { BinaryDictionaryError, checksum, fromBinary, toBinary } from './binary';
+export { cardsByName, cardsNamed, firstNaming, nameKey } from './card-names';
 export { compileDictionary } from './compile';
 export type { Dictionary } from './dictionary';
 export { scan } from './scan';
 export { loadDictionary, serializeDictionary } from './serialise';
-export type { CompiledSignals, SignalCardInput, SignalRuleInput, SignalScope } from './signal-rules';
-export { compileSignals } from './signal-rules';
+export type { CardNames, CompiledSignals, SignalCardInput, SignalRuleInput, SignalScope } from './signal-rules';
+export { compileSignals, namesOf, termKeys } from './signal-rules';
 export type { SignalHit, SignalPage } from './signals';
 export { evaluateSignals } from './signals';
 export { buildStrings, type Strings, stringAt } from './strings';

@@ -1,3 +1,4 @@
+import { nameKey } from './card-names';
 import { inflections } from './inflect';
 import { foldWord } from './normalise';
 import { foldedWords } from './tokenise';
@@ -58,22 +59,46 @@ export interface CompiledSignals {
   termRules: number[][];
 }
 
-/** The card a term names: by id, name or alias, letter case and diacritics aside. */
-function cardIndex(cards: readonly SignalCardInput[]): Map<string, string> {
-  const byName = new Map<string, string>();
-  const key = (value: string) => foldedWords(value).join(' ');
-  for (const card of cards) {
-    for (const value of [card.id, card.name, ...card.aliases]) {
-      const k = key(value);
-      if (k && !byName.has(k)) byName.set(k, card.id);
+/**
+ * The cards terms name, by the terms' keys (`nameKey`): given the keys of every term of the rules, the first card
+ * each names by its id, name or alias, letter case and diacritics aside.
+ */
+export type CardNames = (keys: ReadonlySet<string>) => ReadonlyMap<string, string>;
+
+/** The cards `cards` name, the first card of a name winning (see CardNames). */
+export function namesOf(cards: readonly Pick<SignalCardInput, 'id' | 'name' | 'aliases'>[]): CardNames {
+  return (keys) => {
+    const byName = new Map<string, string>();
+    for (const card of cards) {
+      for (const value of [card.id, card.name, ...card.aliases]) {
+        const k = nameKey(value);
+        if (k && keys.has(k) && !byName.has(k)) byName.set(k, card.id);
+      }
     }
-  }
-  return byName;
+    return byName;
+  };
 }
 
-/** Compiles the rules of the cards' signals (signals without a rule are left out). */
-export function compileSignals(cards: readonly SignalCardInput[]): CompiledSignals {
-  const named = cardIndex(cards);
+/** The keys (`nameKey`) of every term of the cards' rules. */
+export function termKeys(cards: readonly SignalCardInput[]): Set<string> {
+  const keys = new Set<string>();
+  for (const card of cards) {
+    for (const signal of card.signals) {
+      const rule = signal.rule;
+      if (!rule) continue;
+      for (const term of [...rule.all, ...rule.any.flat(), ...rule.none]) keys.add(nameKey(term));
+    }
+  }
+  keys.delete('');
+  return keys;
+}
+
+/**
+ * Compiles the rules of the cards' signals (signals without a rule are left out). A term names a card of `names`
+ * (by default the cards given): of every card that links, where only some carry rules.
+ */
+export function compileSignals(cards: readonly SignalCardInput[], names: CardNames = namesOf(cards)): CompiledSignals {
+  const named = names(termKeys(cards));
   const labels: string[] = [];
   const cardTerms = new Map<string, number>();
   const keywordTerms = new Map<string, number>();
@@ -83,7 +108,7 @@ export function compileSignals(cards: readonly SignalCardInput[]): CompiledSigna
   const termOf = (raw: string): number => {
     const words = foldedWords(raw);
     const key = words.join(' ');
-    const cardId = named.get(key);
+    const cardId = key ? named.get(key) : undefined;
     if (cardId !== undefined) {
       let term = cardTerms.get(cardId);
       if (term === undefined) {

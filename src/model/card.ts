@@ -175,6 +175,11 @@ export function isTopic(card: Pick<Card, 'kind'>): boolean {
   return card.kind === 'topic';
 }
 
+/** Whether a card carries a watch-signal rule (what the signal watch compiles). */
+export function hasSignalRule(card: Pick<Card, 'signals'>): boolean {
+  return card.signals.some((signal) => signal.rule !== undefined);
+}
+
 /** A stable, readable id for a card of a pack: `china`, `export-controls`. */
 export function slugify(value: string): string {
   const slug = value

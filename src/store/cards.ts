@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { type Card, CardSchema, slugify } from '../model/card';
+import { type Card, CardSchema, hasSignalRule, slugify } from '../model/card';
 import { type ListReport, PACK_FORMAT_VERSION, type Pack, type PackReport, PackSchema } from '../model/pack';
 import {
   type CardDoc,
@@ -22,7 +22,15 @@ import {
   type StoredDoc,
   writing,
 } from './db';
-import { countInList, ListImports, type ListPackDoc, readListCards } from './lists';
+import {
+  cardsInList,
+  countInList,
+  idsInList,
+  ListImports,
+  type ListPackDoc,
+  readListCards,
+  readSignalCards,
+} from './lists';
 import { migrate } from './migrate';
 
 /** A card document and the card read from it (null when the document is corrupt). */
@@ -126,6 +134,45 @@ export class CardStore {
   }
 
   /**
+   * The lists' cards of these ids (each the first list's that holds it), reading only the buckets the ids fall in
+   * (or the lists' cards, when read already).
+   */
+  private async listedCards(ids: readonly string[]): Promise<Map<string, { card: Card; pack: string }>> {
+    const found = new Map<string, { card: Card; pack: string }>();
+    if (this.listed) {
+      const listed = await this.listed;
+      for (const id of ids) {
+        const entry = listed.get(id);
+        if (entry) found.set(id, entry);
+      }
+      return found;
+    }
+    let rest = ids;
+    for (const list of (await this.listPacks()).filter((p) => (p as ListPackDoc).list) as ListPackDoc[]) {
+      if (rest.length === 0) break;
+      for (const card of await cardsInList(this.db, list, rest)) found.set(card.id, { card, pack: list.packId });
+      rest = rest.filter((id) => !found.has(id));
+    }
+    return found;
+  }
+
+  /** The entries of `listEntries` of these ids (in no particular order), without reading the lists whole. */
+  async entriesOf(ids: readonly string[]): Promise<LibraryEntry[]> {
+    const docs = await this.cards();
+    const entries: LibraryEntry[] = [];
+    const rest: string[] = [];
+    for (const id of new Set(ids)) {
+      const cached = docs.get(id);
+      if (!cached) rest.push(id);
+      else if (cached.card && !cached.doc.trashed) {
+        entries.push({ card: cached.card, pack: cached.doc.pack, edited: cached.doc.edited === true });
+      }
+    }
+    for (const { card, pack } of (await this.listedCards(rest)).values()) entries.push({ card, pack, edited: false });
+    return entries;
+  }
+
+  /**
    * Every card that is not deleted, with its pack; a corrupt document is skipped and reported, never fatal. A
    * list's card the user edited or deleted is its card document, not the list's version.
    */
@@ -186,6 +233,65 @@ export class CardStore {
     return (await this.listEntries()).filter((e) => enabled.has(e.pack)).map((e) => e.card);
   }
 
+  /**
+   * The cards of `listCards` that carry a watch-signal rule, in its order, without reading every list: the card
+   * documents (kept in memory), and the buckets of the lists whose record counts such cards in them. A list's card
+   * is one of `listCards` when no card document has its id and the first list holding it is enabled.
+   */
+  async signalCards(): Promise<Card[]> {
+    const packs = await this.listPacks();
+    const enabled = new Set(packs.filter((p) => p.enabled).map((p) => p.packId));
+    const docs = await this.cards();
+    const found: Card[] = [];
+    for (const { doc, card } of docs.values()) {
+      if (card && !doc.trashed && enabled.has(doc.pack) && hasSignalRule(card)) found.push(card);
+    }
+    if (this.listed) {
+      for (const [id, { card, pack }] of await this.listed) {
+        if (!docs.has(id) && enabled.has(pack) && hasSignalRule(card)) found.push(card);
+      }
+      return found;
+    }
+    const lists = packs.filter((p) => (p as ListPackDoc).list) as ListPackDoc[];
+    for (const [i, list] of lists.entries()) {
+      if (!enabled.has(list.packId)) continue;
+      const cards = (await readSignalCards(this.db, list)).filter((card) => !docs.has(card.id));
+      // A card of two lists is the first's: an earlier list holding its id hides it.
+      const ids = cards.map((card) => card.id);
+      const earlier = new Set<string>();
+      for (const before of lists.slice(0, i)) for (const id of await idsInList(this.db, before, ids)) earlier.add(id);
+      found.push(...cards.filter((card) => !earlier.has(card.id)));
+    }
+    return found;
+  }
+
+  /** Which of `ids` are cards of `listCards` (reading only the list buckets these ids fall in). */
+  async linkedIds(ids: readonly string[]): Promise<Set<string>> {
+    const packs = await this.listPacks();
+    const enabled = new Set(packs.filter((p) => p.enabled).map((p) => p.packId));
+    const docs = await this.cards();
+    const linked = new Set<string>();
+    let rest: string[] = [];
+    for (const id of ids) {
+      const cached = docs.get(id);
+      if (!cached) rest.push(id);
+      else if (cached.card && !cached.doc.trashed && enabled.has(cached.doc.pack)) linked.add(id);
+    }
+    if (rest.length === 0) return linked;
+    if (this.listed) {
+      const listed = await this.listed;
+      for (const id of rest) if (enabled.has(listed.get(id)?.pack ?? '')) linked.add(id);
+      return linked;
+    }
+    for (const list of packs.filter((p) => (p as ListPackDoc).list) as ListPackDoc[]) {
+      if (rest.length === 0) break;
+      const held = await idsInList(this.db, list, rest);
+      if (enabled.has(list.packId)) for (const id of held) linked.add(id);
+      rest = rest.filter((id) => !held.has(id));
+    }
+    return linked;
+  }
+
   /** A token that changes whenever anything in the store changes (its update sequence). */
   async revision(): Promise<string> {
     return String((await this.db.info()).update_seq);
@@ -201,7 +307,7 @@ export class CardStore {
   private async getCardDoc(id: string): Promise<CardDoc | null> {
     const doc = (await this.cards()).get(id)?.doc;
     if (doc) return doc;
-    const listed = (await this.listCardMap()).get(id);
+    const listed = (await this.listedCards([id])).get(id);
     if (!listed) return null;
     const { id: cardId, ...fields } = listed.card;
     return {
@@ -282,9 +388,8 @@ export class CardStore {
   private async freeId(name: string): Promise<string> {
     const base = slugify(name);
     const taken = await this.cards();
-    const listed = await this.listCardMap();
     let id = base;
-    for (let n = 2; taken.has(id) || listed.has(id); n++) id = `${base}-${n}`;
+    for (let n = 2; taken.has(id) || (await this.listedCards([id])).has(id); n++) id = `${base}-${n}`;
     return id;
   }
 

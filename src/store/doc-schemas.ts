@@ -67,12 +67,16 @@ const RULES: Record<string, DocRule> = {
           imported: iso,
           chunks: v.record(
             v.pipe(v.string(), v.regex(/^\d{1,4}$/)),
-            v.strictObject({
-              id: v.pipe(v.string(), v.maxLength(300)),
-              digest: v.pipe(v.string(), v.regex(/^[0-9a-f]{14}$/)),
-              cards: v.pipe(v.number(), v.integer(), v.minValue(1)),
-              names: v.pipe(v.number(), v.integer(), v.minValue(1)),
-            }),
+            v.pipe(
+              v.strictObject({
+                id: v.pipe(v.string(), v.maxLength(300)),
+                digest: v.pipe(v.string(), v.regex(/^[0-9a-f]{14}$/)),
+                cards: v.pipe(v.number(), v.integer(), v.minValue(1)),
+                names: v.pipe(v.number(), v.integer(), v.minValue(1)),
+                signals: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+              }),
+              v.check((c) => (c.signals ?? 0) <= c.cards, 'counts more cards with signal rules than it holds'),
+            ),
           ),
         }),
       ),

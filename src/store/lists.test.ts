@@ -399,4 +399,38 @@ describe('list imports', { timeout: 20_000 }, () => {
     for (const e of await new CardStore(s.db).listEntries()) listed.set(e.pack, (listed.get(e.pack) ?? 0) + 1);
     expect(both).toEqual(listed);
   });
+
+  it('gives a list’s cards by id, and a free id for a new card, reading only the buckets of those ids', async () => {
+    const s = store();
+    await importList(s, list(500));
+    await importList(s, list(20, 490), 'second');
+    await s.saveCard({ ...(await s.getCard('person-10')), summary: 'Mine' }, false);
+    await s.trashCard('person-20');
+
+    const fresh = new CardStore(s.db);
+    const listing = vi.spyOn(s.db, 'allDocs');
+    const ids = ['person-5', 'person-10', 'person-20', 'person-495', 'person-505', 'nobody'];
+    const some = await fresh.entriesOf(ids);
+    const one = await fresh.getCard('person-7');
+    // "Person 3" is a list card's name: the new card takes the next free id.
+    const created = await fresh.saveCard({ id: 'x', name: 'Person 3', kind: 'person' }, true);
+    const read = listing.mock.calls.flatMap(([o]) => {
+      const options = (o ?? {}) as { keys?: string[]; startkey?: string };
+      if (!options.keys) return options.startkey === undefined || options.startkey.startsWith('list:') ? ['(all)'] : [];
+      return options.keys.filter((k) => k.startsWith('list:'));
+    });
+    listing.mockRestore();
+    expect(read).not.toContain('(all)');
+    expect(read.length).toBeLessThanOrEqual(10);
+
+    const all = await new CardStore(s.db).listEntries();
+    const byId = new Map(all.map((e) => [e.card.id, e]));
+    const sorted = (entries: typeof all) => [...entries].sort((a, b) => a.card.id.localeCompare(b.card.id));
+    expect(sorted(some)).toEqual(sorted(ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []))));
+    expect(some.map((e) => e.card.id).sort()).toEqual(['person-10', 'person-495', 'person-5', 'person-505']);
+    // A card of two lists is the first list's (packs in the order of their ids: "second" before "watch").
+    expect(some.find((e) => e.card.id === 'person-495')?.pack).toBe('second');
+    expect(one).toEqual(byId.get('person-7')!.card);
+    expect(created.id).toBe('person-3-2');
+  });
 });

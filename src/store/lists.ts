@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { type Card, CardSchema } from '../model/card';
+import { type Card, CardSchema, hasSignalRule } from '../model/card';
 import type { ListReport } from '../model/pack';
 import { bucketOf, compactCard, describeIssues, expandCard, hashText, toBucket } from '../model/pack-stream';
 import { type PackDoc, packDocId } from './card-docs';
@@ -34,7 +34,20 @@ export interface ListInfo {
   /** When it was imported (ISO time). */
   imported: string;
   /** Each bucket's document id, and its digest. */
-  chunks: Record<string, { id: string; digest: string; cards: number; names: number }>;
+  chunks: Record<string, ListChunk>;
+}
+
+/** A bucket of a list in the list's record. */
+export interface ListChunk {
+  id: string;
+  digest: string;
+  cards: number;
+  names: number;
+  /**
+   * How many of its cards carry a watch-signal rule (a CSV list's: none, a CSV file has no signals column). Absent
+   * in a record of an earlier version: unknown, the bucket is read.
+   */
+  signals?: number;
 }
 
 /** A bucket of a list as stored. */
@@ -86,7 +99,7 @@ function hashesOf(doc: ListChunkDoc | null): Map<string, string> {
 function checkBucket(
   bucket: number,
   cardsJson: string,
-): { ids: string[]; json: string[]; hashes: string[]; names: number } {
+): { ids: string[]; json: string[]; hashes: string[]; names: number; signals: number } {
   let raw: unknown;
   try {
     raw = JSON.parse(cardsJson);
@@ -97,6 +110,7 @@ function checkBucket(
   const ids: string[] = [];
   const json: string[] = [];
   let names = 0;
+  let signals = 0;
   const seen = new Set<string>();
   for (const [i, item] of raw.entries()) {
     const card = v.safeParse(CardSchema, item);
@@ -108,8 +122,9 @@ function checkBucket(
     ids.push(id);
     json.push(JSON.stringify(compactCard(card.output)));
     names += 1 + card.output.aliases.length;
+    if (hasSignalRule(card.output)) signals++;
   }
-  return { ids, json, hashes: json.map(hashText), names };
+  return { ids, json, hashes: json.map(hashText), names, signals };
 }
 
 /** What the user edited of a pack's cards: the ids of its card documents marked edited. */
@@ -124,7 +139,7 @@ interface Staging {
   source: string;
   stamp: string;
   previous: ListPackDoc | null;
-  staged: Map<number, { id: string; digest: string; cards: number; names: number }>;
+  staged: Map<number, ListChunk>;
   added: number;
   changed: number;
   removed: number;
@@ -232,8 +247,8 @@ export class ListImports {
         ? new Error(`Could not store the list: ${failed.message}`)
         : new ListRefused('the import was cancelled');
     }
-    prepared.forEach(({ bucket, ids, hashes, names }, k) => {
-      staging.staged.set(bucket, { id: docs[k]!._id, digest: docs[k]!.digest, cards: ids.length, names });
+    prepared.forEach(({ bucket, ids, hashes, names, signals }, k) => {
+      staging.staged.set(bucket, { id: docs[k]!._id, digest: docs[k]!.digest, cards: ids.length, names, signals });
       const old = hashesOf(before.get(staging.previous?.list?.chunks[bucket]?.id ?? '') ?? null);
       ids.forEach((id, i) => {
         const was = old.get(id);
@@ -436,28 +451,64 @@ export class ListImports {
 }
 
 /**
- * How many of `ids` are cards of the list `pack`: only the buckets they fall in are read (a few, where reading
- * the whole list takes seconds at a million names).
+ * Which of `ids` are cards of the list `pack`: only the buckets they fall in are read (a few, where reading the
+ * whole list takes seconds at a million names).
  */
-export async function countInList(db: Database, pack: ListPackDoc, ids: Iterable<string>): Promise<number> {
+export async function idsInList(db: Database, pack: ListPackDoc, ids: Iterable<string>): Promise<Set<string>> {
   const chunks = pack.list?.chunks ?? {};
   const byChunk = new Map<string, string[]>();
   for (const id of ids) {
     const chunk = chunks[bucketOf(id)];
     if (chunk) byChunk.set(chunk.id, [...(byChunk.get(chunk.id) ?? []), id]);
   }
-  const keys = [...byChunk.keys()];
-  let count = 0;
-  for (let i = 0; i < keys.length; i += 256) {
-    const got = await db.allDocs({ keys: keys.slice(i, i + 256), include_docs: true });
+  const found = new Set<string>();
+  for (const doc of await readChunks(db, [...byChunk.keys()])) {
+    const held = doc.hashes ? hashesOf(doc) : new Set(chunkCards(doc).map((card) => card.id));
+    for (const id of byChunk.get(doc._id) ?? []) if (held.has(id)) found.add(id);
+  }
+  return found;
+}
+
+/** The cards of the list `pack` of these ids: only the buckets they fall in are read. */
+export async function cardsInList(db: Database, pack: ListPackDoc, ids: Iterable<string>): Promise<Card[]> {
+  const chunks = pack.list?.chunks ?? {};
+  const wanted = new Set<string>();
+  const chunkIds = new Set<string>();
+  for (const id of ids) {
+    const chunk = chunks[bucketOf(id)];
+    if (!chunk) continue;
+    wanted.add(id);
+    chunkIds.add(chunk.id);
+  }
+  return (await readChunks(db, [...chunkIds])).flatMap((doc) => chunkCards(doc).filter((card) => wanted.has(card.id)));
+}
+
+/** How many of `ids` are cards of the list `pack` (see idsInList). */
+export async function countInList(db: Database, pack: ListPackDoc, ids: Iterable<string>): Promise<number> {
+  return (await idsInList(db, pack, ids)).size;
+}
+
+/** The bucket documents of these ids, 256 to a read; a missing one is reported and passed over. */
+async function readChunks(db: Database, ids: readonly string[]): Promise<ListChunkDoc[]> {
+  const docs: ListChunkDoc[] = [];
+  for (let i = 0; i < ids.length; i += 256) {
+    const got = await db.allDocs({ keys: ids.slice(i, i + 256), include_docs: true });
     for (const row of got.rows) {
       const doc = 'doc' in row ? (row.doc as ListChunkDoc | null | undefined) : null;
-      if (!doc) continue;
-      const held = doc.hashes ? hashesOf(doc) : new Set(chunkCards(doc).map((card) => card.id));
-      for (const id of byChunk.get(row.key) ?? []) if (held.has(id)) count++;
+      if (doc) docs.push(doc);
+      else console.warn('Dossier: a bucket of a list is missing', row.key);
     }
   }
-  return count;
+  return docs;
+}
+
+/**
+ * The cards of a list that carry a watch-signal rule, in the order `readListCards` gives them: only the buckets
+ * whose record counts some (or, written by an earlier version, does not say) are read.
+ */
+export async function readSignalCards(db: Database, pack: ListPackDoc): Promise<Card[]> {
+  const ids = Object.values(pack.list?.chunks ?? {}).flatMap((c) => (c.signals === 0 ? [] : [c.id]));
+  return (await readChunks(db, ids)).flatMap((doc) => chunkCards(doc).filter(hasSignalRule));
 }
 
 /** Every card of the installed lists, by pack, read from their buckets. */
@@ -465,19 +516,10 @@ export async function readListCards(db: Database, packs: readonly ListPackDoc[])
   const out = new Map<string, Card[]>();
   for (const pack of packs) {
     const ids = Object.values(pack.list?.chunks ?? {}).map((c) => c.id);
-    const cards: Card[] = [];
-    for (let i = 0; i < ids.length; i += 256) {
-      const got = await db.allDocs({ keys: ids.slice(i, i + 256), include_docs: true });
-      for (const row of got.rows) {
-        const doc = 'doc' in row ? (row.doc as ListChunkDoc | null | undefined) : null;
-        if (!doc) {
-          console.warn('Dossier: a bucket of a list is missing', row.key);
-          continue;
-        }
-        cards.push(...chunkCards(doc));
-      }
-    }
-    out.set(pack.packId, cards);
+    out.set(
+      pack.packId,
+      (await readChunks(db, ids)).flatMap((doc) => chunkCards(doc)),
+    );
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { compileSignals, evaluateSignals } from '../../engine';
+import { evaluateSignals } from '../../engine';
 import { sendToTab } from '../../messaging/client';
 import type { panelToBackground, SignalPreview } from '../../messaging/protocol';
 import type { Handlers } from '../../messaging/router';
@@ -42,15 +42,7 @@ export function signalPanelHandlers(library: Library): Pick<Handlers<typeof pane
     'signal.preview': async ({ cardId, name, rule }) => {
       const parsed = v.safeParse(SignalRuleSchema, rule);
       if (!parsed.success) throw new Error(`The rule is not valid: ${parsed.issues[0].message}`);
-      const cards = (await library.listCards()).map((c) => ({ ...c, signals: [] }));
-      const self = cards.find((c) => c.id === cardId);
-      const previewed = {
-        id: cardId ?? 'new-card',
-        name,
-        aliases: self?.aliases ?? [],
-        signals: [{ text: name, rule: parsed.output }],
-      };
-      const compiled = compileSignals([...cards.filter((c) => c.id !== cardId), previewed]);
+      const compiled = await library.previewSignal(cardId, name, parsed.output);
       const found: SignalPreview[] = [];
       for (const clip of await clipStore().list()) {
         const [hit] = evaluateSignals(compiled, { text: clip.text, mentions: clip.mentions });
