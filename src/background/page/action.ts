@@ -22,8 +22,28 @@ async function show(
   await chrome.action.setBadgeText({ tabId, text: own.text || team.text });
 }
 
-/** Shows on the toolbar button what Dossier does on a tab: why it is idle, or how many cards it found. */
-export async function showTabStatus(tabId: number, url?: string): Promise<void> {
+/** Each tab's latest drawing of its button, which the next one waits for. */
+const drawing = new Map<number, Promise<void>>();
+
+/**
+ * Shows on the toolbar button what Dossier does on a tab: why it is idle, or how many cards it found. A tab's
+ * drawings run one after the other, each reading the tab's state when its turn comes: two at once (a page's
+ * report and the tab's load completing) could otherwise read the state in one order and write the button in the
+ * other, leaving an old count on it.
+ */
+export function showTabStatus(tabId: number, url?: string): Promise<void> {
+  const previous = drawing.get(tabId)?.catch(() => undefined) ?? Promise.resolve();
+  const next = previous.then(() => drawTabStatus(tabId, url));
+  drawing.set(tabId, next);
+  next
+    .finally(() => {
+      if (drawing.get(tabId) === next) drawing.delete(tabId);
+    })
+    .catch(() => undefined);
+  return next;
+}
+
+async function drawTabStatus(tabId: number, url?: string): Promise<void> {
   const liveUrl = url ?? (await chrome.tabs.get(tabId).catch(() => null))?.url;
   const reason = idleReason(liveUrl) ?? (await hostAccessReason(liveUrl));
   try {

@@ -3,6 +3,7 @@ import type { Answers, Command, IgnoredCard } from '../../messaging/protocol';
 import type { Sender } from '../../messaging/router';
 import type { CardSummary, Mention } from '../../model/mention';
 import type { Library } from '../library';
+import { showTabStatus } from './action';
 import { refreshTabs, siteState } from './site-handlers';
 import { siteOf } from './site-rules';
 import type { Sites } from './sites';
@@ -76,8 +77,10 @@ export function annotatorContentHandlers(sites: Sites, library: Library) {
     ) => {
       const tab = tabOf(sender);
       await recordFrame(tab.id, sender.frameId ?? 0, { url, title }, { mentions, cards });
-      // The side panel shows what changed (a live page's new text, a PDF's pages as they are matched).
+      // The side panel and the button's count show what changed (a live page's new text, a PDF's pages as they
+      // are matched).
       announce(tab.id);
+      await showTabStatus(tab.id);
       return { recorded: mentions.length };
     },
   };
