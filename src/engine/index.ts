@@ -11,3 +11,4 @@ export type { SignalHit, SignalPage } from './signals';
 export { evaluateSignals } from './signals';
 export { buildStrings, type Strings, stringAt } from './strings';
 export type { DictionaryEntry, EngineMatch, MatchKind, MatchVariant } from './types';
+export { foldName, type NameMatches, NameRank, searchNames } from './name-search';
