@@ -153,6 +153,7 @@ export function Library({ items, lists, onOpen }: Props) {
       </div>
       <p role="status" class="count">
         {results.length === 1 ? '1 card' : `${count(results.length)} cards`}
+        {lists.length > 0 ? ' beside the lists' : ''}
         {results.length > SHOWN ? `; the first ${SHOWN} are shown, narrow the search to see the others` : ''}
         {lists.length > 0 ? '.' : ''}
         {listStatus(lists, filters, found)}
