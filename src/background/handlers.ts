@@ -1,9 +1,12 @@
 import { sendToTab } from '../messaging/client';
+import type { PackSummary } from '../messaging/protocol';
 import { contentToBackground, type LibraryItem, panelToBackground, type Settings } from '../messaging/protocol';
 import { createRouter, type Sender } from '../messaging/router';
+import type { Card } from '../model/card';
 import type { CardSummary, Mention } from '../model/mention';
 import { serialisePackCsv, serialisePackJson } from '../model/pack-io';
 import { err, type Result } from '../model/result';
+import type { LibraryEntry } from '../store/card-docs';
 import type { SiteSettings } from '../store/settings';
 import { openPanel, panelFromPageRefusal } from './browser/side-panel';
 import { casePanelHandlers } from './cases/handlers';
@@ -36,6 +39,20 @@ function cardsChanged<T>(value: T): T {
 }
 
 /** The settings the options page shows. */
+/** Most of the lists' cards a search of the side panel's library sends at once. */
+export const LIST_SEARCH_PAGE = 200;
+
+/** A card of the library as the side panel lists it: a card the user shared is read as the team's copy. */
+function libraryItem(entry: LibraryEntry, packs: Map<string, PackSummary>, teamCopy: Map<string, Card>): LibraryItem {
+  return {
+    card: teamCopy.get(entry.card.id) ?? entry.card,
+    packId: entry.pack,
+    packName: packs.get(entry.pack)?.name ?? entry.pack,
+    enabled: packs.get(entry.pack)?.enabled === true,
+    edited: entry.edited,
+  };
+}
+
 function settingsOf(settings: SiteSettings): Settings {
   return {
     paused: settings.paused,
@@ -197,25 +214,40 @@ export function createDispatcher(library: Library) {
       const packs = new Map((await library.listPacks()).map((p) => [p.packId, p]));
       // Sorted by name here, once: the panel's list is then in order from the start.
       const names = new Intl.Collator(undefined, { sensitivity: 'base' });
-      const [entries, shared] = await Promise.all([library.listEntries(), teamCardList()]);
+      // The lists' cards (300,000 of them in a big one) are not sent: the panel searches them with library.search.
+      const [{ entries, lists }, shared] = await Promise.all([library.entriesBesideLists(), teamCardList()]);
       // A card the user shared is read as the team's copy (members co-edit it); a teammate's card is listed
       // under its team, unless the user has a card of that id (theirs links instead).
       const teamCopy = new Map(shared.filter((s) => s.mine).map((s) => [s.card.id, s.card]));
       const own = new Set(entries.map((entry) => entry.card.id));
-      const items: LibraryItem[] = entries.map((entry) => ({
-        card: teamCopy.get(entry.card.id) ?? entry.card,
-        packId: entry.pack,
-        packName: packs.get(entry.pack)?.name ?? entry.pack,
-        enabled: packs.get(entry.pack)?.enabled === true,
-        edited: entry.edited,
-      }));
+      const items: LibraryItem[] = entries.map((entry) => libraryItem(entry, packs, teamCopy));
       const listed = new Set<string>();
       for (const { team, card } of shared) {
         if (own.has(card.id) || listed.has(card.id)) continue;
         listed.add(card.id);
         items.push({ card, packId: `team:${team}`, packName: `Team ${team}`, enabled: true, edited: false });
       }
-      return items.sort((a, b) => names.compare(a.card.name, b.card.name));
+      return {
+        items: items.sort((a, b) => names.compare(a.card.name, b.card.name)),
+        lists: [...lists].flatMap((id) => {
+          const pack = packs.get(id);
+          return pack ? [{ packId: id, name: pack.name, enabled: pack.enabled, cards: pack.cards }] : [];
+        }),
+      };
+    },
+    'library.search': async ({ query, offset, kind, tag, pack }) => {
+      const packs = new Map((await library.listPacks()).map((p) => [p.packId, p]));
+      const keep = (entry: LibraryEntry) =>
+        (!kind || entry.card.kind === kind) &&
+        (!tag || entry.card.tags.includes(tag)) &&
+        (!pack || entry.pack === pack);
+      const found = await library.searchLists(query, { offset, limit: LIST_SEARCH_PAGE }, keep);
+      const teamCopy = new Map((await teamCardList()).filter((s) => s.mine).map((s) => [s.card.id, s.card]));
+      return {
+        items: found.entries.map((entry) => libraryItem(entry, packs, teamCopy)),
+        matched: found.matched,
+        read: found.read,
+      };
     },
     'settings.get': async () => settingsOf(await sites.settings()),
     'site.enable': async ({ site, enabled }) => {

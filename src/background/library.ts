@@ -9,6 +9,7 @@ import {
   firstNaming,
   namesOf,
   scan,
+  searchNames,
   serializeDictionary,
   stringAt,
   termKeys,
@@ -305,6 +306,59 @@ export class Library {
   async ownCard(id: string): Promise<Card | null> {
     await this.installDefaultPack();
     return this.store.getCard(id);
+  }
+
+  /**
+   * The library's cards but the lists' (which the side panel searches with `searchLists`), and the lists: the card
+   * documents alone, no list read whole.
+   */
+  async entriesBesideLists(): Promise<{ entries: LibraryEntry[]; lists: Set<string> }> {
+    await this.installDefaultPack();
+    const [entries, lists] = await Promise.all([this.store.entriesBesideLists(), this.store.listPackIds()]);
+    return { entries, lists };
+  }
+
+  /**
+   * The enabled lists' cards whose name or an alias holds `query` at the start of a word, found in the compiled
+   * dictionary (see `searchNames`) and read by id from their buckets: `limit` of them from `offset`, best ranked
+   * first (by name within a rank), with how many match in all. `keep` narrows the page read (a kind, tag or pack
+   * filter): `matched` counts the cards the names match, before it.
+   */
+  async searchLists(
+    query: string,
+    page: { offset: number; limit: number },
+    keep: (entry: LibraryEntry) => boolean = () => true,
+  ): Promise<{ entries: LibraryEntry[]; matched: number; read: number }> {
+    const { dictionary } = await this.load();
+    const [beside, lists, extra] = await Promise.all([
+      this.store.idsBesideLists(),
+      this.store.listPackIds(),
+      this.extra(),
+    ]);
+    if (lists.size === 0) return { entries: [], matched: 0, read: 0 };
+    // The dictionary holds every linked card: those of packs that are not lists and the teams' are not the lists'.
+    for (const card of extra.cards) beside.add(card.id);
+    const { byRank } = searchNames(dictionary, query);
+    const rankOf = new Map<string, number>();
+    const ids: string[] = [];
+    let matched = 0;
+    byRank.forEach((entries, rank) => {
+      for (const entry of entries) {
+        const id = stringAt(dictionary.entryIds, entry);
+        if (beside.has(id)) continue;
+        if (matched >= page.offset && ids.length < page.limit) {
+          ids.push(id);
+          rankOf.set(id, rank);
+        }
+        matched++;
+      }
+    });
+    const names = new Intl.Collator(undefined, { sensitivity: 'base' });
+    const read = (await this.store.entriesOf(ids)).filter((entry) => lists.has(entry.pack));
+    const entries = read
+      .filter(keep)
+      .sort((a, b) => rankOf.get(a.card.id)! - rankOf.get(b.card.id)! || names.compare(a.card.name, b.card.name));
+    return { entries, matched, read: read.length };
   }
 
   /** Every card of the library (deleted ones aside), with its pack. */

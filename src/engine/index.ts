@@ -3,6 +3,7 @@ export { BinaryDictionaryError, checksum, fromBinary, toBinary } from './binary'
 export { cardsByName, cardsNamed, firstNaming, nameKey } from './card-names';
 export { compileDictionary } from './compile';
 export type { Dictionary } from './dictionary';
+export { foldName, type NameMatches, NameRank, searchNames } from './name-search';
 export { scan } from './scan';
 export { loadDictionary, serializeDictionary } from './serialise';
 export type { CardNames, CompiledSignals, SignalCardInput, SignalRuleInput, SignalScope } from './signal-rules';

@@ -243,6 +243,17 @@ export const panelToBackground = {
   'alerts.set': v.strictObject({ enabled: v.boolean() }),
   /** Every card of the library, those of disabled packs included, with their packs (the side panel's library). */
   'library.list': v.strictObject({}),
+  /**
+   * The enabled lists' cards whose name or an alias holds the query at the start of a word (see
+   * `Library.searchLists`): a page of them from `offset`, narrowed by kind, tag and pack ('' for any).
+   */
+  'library.search': v.strictObject({
+    query: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    kind: v.pipe(v.string(), v.maxLength(64)),
+    tag: v.pipe(v.string(), v.maxLength(200)),
+    pack: v.union([packId, v.pipe(v.string(), v.regex(/^team:/), v.maxLength(200))]),
+  }),
   /** Where Dossier runs and how it paints (the options page). */
   'settings.get': v.strictObject({}),
   /** Turns Dossier on or off for a site named on the options page. */
@@ -506,7 +517,8 @@ export interface Answers extends CaseAnswers {
   'pack.enable': PackSummary[];
   'pack.remove': { removed: number };
   'pack.export': DownloadFile;
-  'library.list': LibraryItem[];
+  'library.list': LibraryList;
+  'library.search': ListSearch;
   'settings.get': Settings;
   'site.enable': Settings;
   'highlight.set': Settings;
@@ -636,6 +648,28 @@ export interface LibraryItem {
   /** Its pack is enabled: the card links on pages. */
   enabled: boolean;
   edited: boolean;
+}
+
+/** A list: its cards are not sent to the side panel whole but searched in the background (`library.search`). */
+export interface LibraryListPack {
+  packId: string;
+  name: string;
+  enabled: boolean;
+  cards: number;
+}
+
+/** The side panel's library: every card but the lists', and the lists. */
+export interface LibraryList {
+  items: LibraryItem[];
+  lists: LibraryListPack[];
+}
+
+/** A page of the lists' cards a search found, and how many cards their names match in all. */
+export interface ListSearch {
+  items: LibraryItem[];
+  matched: number;
+  /** The cards read to make the page, before the kind, tag and pack filters narrowed them. */
+  read: number;
 }
 
 /** The options page's settings. */

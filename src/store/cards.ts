@@ -188,6 +188,33 @@ export class CardStore {
     return entries;
   }
 
+  /** The packs that are lists (their cards kept in buckets: searched where they are, never sent whole). */
+  async listPackIds(): Promise<Set<string>> {
+    return new Set((await this.listPacks()).filter((p) => (p as ListPackDoc).list).map((p) => p.packId));
+  }
+
+  /**
+   * `listEntries` but the cards of the lists (a list's card the user edited included): the card documents alone,
+   * no list read. The lists' cards are searched in the compiled dictionary and read by id (see `entriesOf`).
+   */
+  async entriesBesideLists(): Promise<LibraryEntry[]> {
+    const lists = await this.listPackIds();
+    const entries: LibraryEntry[] = [];
+    for (const { doc, card } of (await this.cards()).values()) {
+      if (card && !doc.trashed && !lists.has(doc.pack))
+        entries.push({ card, pack: doc.pack, edited: doc.edited === true });
+    }
+    return entries;
+  }
+
+  /** The ids of the card documents of packs that are not lists (deleted ones included): no list's card. */
+  async idsBesideLists(): Promise<Set<string>> {
+    const lists = await this.listPackIds();
+    const ids = new Set<string>();
+    for (const [id, { doc }] of await this.cards()) if (!lists.has(doc.pack)) ids.add(id);
+    return ids;
+  }
+
   /**
    * How many cards of each pack `listEntries` lists, without reading a list whole: its count is in its record,
    * less its cards a card document stands in for (the user's edits, a pack's card of the same id), found in the

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { sendToBackground } from '../../messaging/client';
-import type { LibraryItem } from '../../messaging/protocol';
+import type { LibraryList } from '../../messaging/protocol';
 import { readEnvelope } from '../../messaging/router';
 import type { Card } from '../../model/card';
 import { type Clip, MAX_KEPT_PDF_BYTES } from '../../model/clip';
@@ -42,7 +42,7 @@ export function App() {
   const [deleted, setDeleted] = useState<Card | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [tab, setTab] = useState<TabName>('page');
-  const [library, setLibrary] = useState<LibraryItem[] | null>(null);
+  const [library, setLibrary] = useState<LibraryList | null>(null);
   // The Clips tab's search and open clip, kept while a card opened from a clip is read.
   const [clipsView, setClipsView] = useState<ClipsView>(NEW_CLIPS_VIEW);
   const focus = state?.focusCardId ?? null;
@@ -51,7 +51,7 @@ export function App() {
   // The cases, and the current one (clipping files into it).
   const { cases, current, reload: reloadCases } = useCases();
 
-  // The whole library, loaded when the Library tab is first shown; reloaded after every change once loaded.
+  // The library (but the lists' cards, searched in the background), loaded when the Library tab is first shown; reloaded after every change once loaded.
   const [wantLibrary, setWantLibrary] = useState(false);
   const [changes, setChanges] = useState(0);
   const loadLibrary = useCallback(() => setChanges((n) => n + 1), []);
@@ -357,7 +357,7 @@ export function App() {
                 <Signals tabId={state.tabId} onOpen={open} />
               ) : null
             ) : tab === 'library' ? (
-              <Library items={library} onOpen={open} />
+              <Library items={library?.items ?? null} lists={library?.lists ?? []} onOpen={open} />
             ) : tab === 'team' ? (
               <TeamActivity onOpenCard={open} />
             ) : (

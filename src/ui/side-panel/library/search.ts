@@ -129,7 +129,7 @@ export function searchLibrary(index: LibraryIndex, filters: LibraryFilters): Lib
 }
 
 /** The choices of the kind, tag and pack filters, sorted. */
-export function filterChoices(items: readonly LibraryItem[]) {
+export function filterChoices(items: readonly LibraryItem[], lists: readonly { packId: string; name: string }[] = []) {
   const kinds = new Set<string>();
   const tags = new Set<string>();
   const packs = new Map<string, string>();
@@ -138,6 +138,7 @@ export function filterChoices(items: readonly LibraryItem[]) {
     for (const tag of item.card.tags) tags.add(tag);
     packs.set(item.packId, item.packName);
   }
+  for (const list of lists) packs.set(list.packId, list.name);
   const sorted = (values: Iterable<string>) => [...values].sort((a, b) => a.localeCompare(b));
   return {
     kinds: sorted(kinds),
