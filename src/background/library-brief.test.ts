@@ -86,7 +86,7 @@ const clipOf = (clipId: string, url: string, mentioned: Array<[string, string]>)
   clipId,
   canonicalUrl: url,
   title: `Earlier ${clipId}`,
-  clipped: `2026-11-0${clipId.length % 9}T00:00:00.000Z`,
+  clipped: '2026-11-01T00:00:00.000Z',
   updated: '2026-11-01T00:00:00.000Z',
   tags: [],
   note: '',
