@@ -3,10 +3,12 @@ import {
   type CompiledSignals,
   cardsByName,
   cardsNamed,
+  cardsWithNames,
   compileDictionary,
   compileSignals,
   type Dictionary,
   firstNaming,
+  nameKey,
   namesOf,
   scan,
   searchNames,
@@ -373,6 +375,23 @@ export class Library {
     return (await this.store.entriesOf(ids)).map((entry) => entry.card);
   }
 
+  /**
+   * The user's own cards (deleted ones aside) with a name or alias in `names` once `fold`ed, in the order of
+   * `listEntries`: the card documents (of any pack), and the lists' cards the compiled dictionary names so, read by
+   * id, never a list whole. A disabled list's cards link nowhere and are not in the dictionary: they are not found.
+   */
+  async ownCardsNamed(names: readonly string[], fold = (name: string) => name.toLowerCase()): Promise<Card[]> {
+    const wanted = new Set(names.map(fold));
+    if (wanted.size === 0) return [];
+    const { dictionary } = await this.load();
+    // The dictionary's names compare by their folded words, letter case and diacritics aside: a few more than asked.
+    const ids = new Set(await this.store.docIdsNamed(wanted, fold));
+    for (const id of cardsWithNames(dictionary, new Set(names.map(nameKey)))) ids.add(id);
+    return (await this.someCards([...ids])).filter((card) =>
+      [card.name, ...card.aliases].some((text) => wanted.has(fold(text))),
+    );
+  }
+
   /** Creates a card or saves the user's edit of one; the dictionary is compiled again. */
   async saveCard(card: unknown, create: boolean): Promise<Card> {
     await this.installDefaultPack();
@@ -418,11 +437,8 @@ export class Library {
     const name = selection.replace(/\s+/g, ' ').trim();
     if (!name) throw new Error('Select the words to track first.');
     if (name.length > MAX_NAME) throw new Error(`A card's name is at most ${MAX_NAME} characters; select fewer words.`);
-    const key = name.toLocaleLowerCase();
-    const existing = (await this.listEntries()).find(
-      ({ card }) => card.name.toLocaleLowerCase() === key || card.aliases.some((a) => a.toLocaleLowerCase() === key),
-    );
-    if (existing) return { card: existing.card, created: false };
+    const [existing] = await this.ownCardsNamed([name], (text) => text.toLocaleLowerCase());
+    if (existing) return { card: existing, created: false };
     const kind = name === name.toLocaleLowerCase() ? 'topic' : 'entity';
     return { card: await this.saveCard({ id: slugify(name), name, kind }, true), created: true };
   }

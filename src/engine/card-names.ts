@@ -68,6 +68,19 @@ export function firstNaming(
   return first;
 }
 
+/**
+ * Every card whose name or alias has one of `keys` as its `nameKey` (ids once each, in the dictionary's order): the
+ * candidates a caller then compares exactly, found without a card object read.
+ */
+export function cardsWithNames(dict: Dictionary, keys: ReadonlySet<string>): string[] {
+  if (keys.size === 0) return [];
+  const entries = new Set<number>();
+  for (const text of mayName(dict.entryTexts, filterOf(keys), 0, dict.entryTexts.offsets.length - 1)) {
+    if (keys.has(nameKey(stringAt(dict.entryTexts, text)))) entries.add(entryOfText(dict, text));
+  }
+  return [...entries].sort((a, b) => a - b).map((entry) => stringAt(dict.entryIds, entry));
+}
+
 /** What passes over a text that cannot name a key without decoding it. */
 interface Filter {
   /** ASCII signatures of the ASCII keys. */

@@ -1,6 +1,6 @@
 export type { BinaryDictionary } from './binary';
 export { BinaryDictionaryError, checksum, fromBinary, toBinary } from './binary';
-export { cardsByName, cardsNamed, firstNaming, nameKey } from './card-names';
+export { cardsByName, cardsNamed, cardsWithNames, firstNaming, nameKey } from './card-names';
 export { compileDictionary } from './compile';
 export type { Dictionary } from './dictionary';
 export { foldName, type NameMatches, NameRank, searchNames } from './name-search';

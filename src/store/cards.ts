@@ -134,17 +134,21 @@ export class CardStore {
   }
 
   /**
-   * The lists' cards of these ids (each the first list's that holds it), reading only the buckets the ids fall in
-   * (or the lists' cards, when read already).
+   * The lists' cards of these ids (each the first list's that holds it), in the order `listEntries` gives them,
+   * reading only the buckets the ids fall in (or the lists' cards, when read already).
    */
   private async listedCards(ids: readonly string[]): Promise<Map<string, { card: Card; pack: string }>> {
     const found = new Map<string, { card: Card; pack: string }>();
     if (this.listed) {
       const listed = await this.listed;
-      for (const id of ids) {
-        const entry = listed.get(id);
-        if (entry) found.set(id, entry);
+      // In the lists' order, as `listEntries` gives them (one id is looked up).
+      if (ids.length === 1) {
+        const entry = listed.get(ids[0]!);
+        if (entry) found.set(ids[0]!, entry);
+        return found;
       }
+      const wanted = new Set(ids);
+      for (const [id, entry] of listed) if (wanted.has(id)) found.set(id, entry);
       return found;
     }
     let rest = ids;
@@ -156,20 +160,34 @@ export class CardStore {
     return found;
   }
 
-  /** The entries of `listEntries` of these ids (in no particular order), without reading the lists whole. */
+  /** The entries of `listEntries` of these ids, in its order, without reading the lists whole. */
   async entriesOf(ids: readonly string[]): Promise<LibraryEntry[]> {
     const docs = await this.cards();
     const entries: LibraryEntry[] = [];
-    const rest: string[] = [];
-    for (const id of new Set(ids)) {
-      const cached = docs.get(id);
-      if (!cached) rest.push(id);
-      else if (cached.card && !cached.doc.trashed) {
-        entries.push({ card: cached.card, pack: cached.doc.pack, edited: cached.doc.edited === true });
-      }
+    const wanted = new Set(ids);
+    const rest = [...wanted].filter((id) => !docs.has(id));
+    // The card documents in their order (kept in memory: a pass over them reads nothing).
+    const held = [...wanted].filter((id) => docs.has(id));
+    for (const id of held.length > 1 ? docs.keys() : held) {
+      const { doc, card } = docs.get(id)!;
+      if (!wanted.has(id)) continue;
+      if (card && !doc.trashed) entries.push({ card, pack: doc.pack, edited: doc.edited === true });
     }
     for (const { card, pack } of (await this.listedCards(rest)).values()) entries.push({ card, pack, edited: false });
     return entries;
+  }
+
+  /**
+   * The ids of the card documents (deleted ones aside, of any pack) with a name or alias in `names` once `fold`ed,
+   * in their order: the lists' cards are not among them (a caller finds those by id).
+   */
+  async docIdsNamed(names: ReadonlySet<string>, fold: (name: string) => string): Promise<string[]> {
+    const ids: string[] = [];
+    if (names.size === 0) return ids;
+    for (const [id, { doc, card }] of await this.cards()) {
+      if (card && !doc.trashed && [card.name, ...card.aliases].some((name) => names.has(fold(name)))) ids.push(id);
+    }
+    return ids;
   }
 
   /**

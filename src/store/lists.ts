@@ -469,18 +469,20 @@ export async function idsInList(db: Database, pack: ListPackDoc, ids: Iterable<s
   return found;
 }
 
-/** The cards of the list `pack` of these ids: only the buckets they fall in are read. */
+/** The cards of the list `pack` of these ids, in the list's order: only the buckets they fall in are read. */
 export async function cardsInList(db: Database, pack: ListPackDoc, ids: Iterable<string>): Promise<Card[]> {
   const chunks = pack.list?.chunks ?? {};
   const wanted = new Set<string>();
-  const chunkIds = new Set<string>();
+  const buckets = new Set<number>();
   for (const id of ids) {
-    const chunk = chunks[bucketOf(id)];
-    if (!chunk) continue;
+    const bucket = bucketOf(id);
+    if (!chunks[bucket]) continue;
     wanted.add(id);
-    chunkIds.add(chunk.id);
+    buckets.add(bucket);
   }
-  return (await readChunks(db, [...chunkIds])).flatMap((doc) => chunkCards(doc).filter((card) => wanted.has(card.id)));
+  // By bucket, as `readListCards` reads them.
+  const chunkIds = [...buckets].sort((a, b) => a - b).map((bucket) => chunks[bucket]!.id);
+  return (await readChunks(db, chunkIds)).flatMap((doc) => chunkCards(doc).filter((card) => wanted.has(card.id)));
 }
 
 /** How many of `ids` are cards of the list `pack` (see idsInList). */

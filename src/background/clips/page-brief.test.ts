@@ -16,7 +16,11 @@ const cards = v.parse(PackSchema, defaultPack).cards;
 const teammates: Card = { ...cards.find((c) => c.id === 'tencent')!, id: 'team-tencent' };
 const own = cards.filter((c) => c.id !== 'tencent');
 const library: CardSource = {
-  listEntries: async () => own.map((card) => ({ card, pack: 'dossier-default', edited: false })),
+  someCards: async (ids) => own.filter((card) => ids.includes(card.id)),
+  ownCardsNamed: async (names) => {
+    const wanted = new Set(names.map((name) => name.toLowerCase()));
+    return own.filter((card) => [card.name, ...card.aliases].some((name) => wanted.has(name.toLowerCase())));
+  },
   getCard: async (id) => {
     if (id === teammates.id) return teammates;
     throw new Error(`No card with id ${id}`);
