@@ -87,6 +87,39 @@ describe('the compiled dictionary cached for the next wake-up', () => {
     revision.mockRestore();
   });
 
+  it('stays good when the analyst clips, notes or is told of a signal, and goes when a card changes', async () => {
+    const records = new MemoryRecords();
+    await firstWorker(records);
+    // Written to the same store as the cards.
+    await store.db.bulkDocs([
+      { _id: 'clip:after', kind: 'clip' },
+      { _id: 'sighit:after', kind: 'signal-hit' },
+    ] as never[]);
+    const read = vi.spyOn(records, 'read');
+    await make(records).match(text);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(records.writes).toBe(1);
+    expect(read).toHaveBeenCalledTimes(1);
+    await store.saveCard(
+      {
+        id: 'kyoto',
+        name: 'Kyoto',
+        kind: 'place',
+        aliases: [],
+        summary: 'A city.',
+        signals: [],
+        implications: [],
+        tags: [],
+        related: [],
+        sources: [],
+        notes: '',
+      },
+      true,
+    );
+    await make(records).match(text);
+    await vi.waitFor(() => expect(records.writes).toBe(2));
+  });
+
   it('of another version is refused: the woken worker compiles again and rewrites it', async () => {
     const records = new MemoryRecords();
     const compiled = await firstWorker(records);

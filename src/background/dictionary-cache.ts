@@ -5,8 +5,9 @@ import { type CardLookup, decodeCache, type EncodedCache, encodeCache } from './
 /*
  * The compiled dictionary and the cards' summaries, in binary parts in an IndexedDB database of their own (not
  * the card store, whose update sequence keys the cache): a woken service worker loads them instead of reading
- * every card and compiling again. The cache is keyed by the store's revision, so any write to the store makes
- * it stale; one of another version, or damaged, is refused and the dictionary compiled again.
+ * every card and compiling again. The cache is keyed by the cards' revision (`CardStore.revision`), so a write
+ * that may touch the cards makes it stale (a clip, a note or a signal hit does not); one of another version, or
+ * damaged, is refused and the dictionary compiled again.
  */
 
 /** Where the cache's header and parts are kept. */

@@ -275,3 +275,49 @@ describe('card limits in the store', () => {
     expect(await db.allDocs({ include_docs: true })).toEqual(before);
   });
 });
+
+describe('the cards’ revision', () => {
+  it('moves with the cards and packs, not with clips, notes or signal hits written to the same store', async () => {
+    const db = freshDb();
+    const store = new CardStore(db);
+    await store.installPack(pack('1.0.0', [card('nvidia', 'Nvidia')]), true);
+    const installed = await store.revision();
+    // The analyst's own work, in the same database.
+    await db.bulkDocs([
+      { _id: 'clip:1', kind: 'clip' },
+      { _id: 'anno:https://news.example/a:1', kind: 'annotation' },
+      { _id: 'sighit:abc', kind: 'signal-hit' },
+      { _id: 'case:c1', kind: 'case' },
+    ] as unknown as StoredDoc[]);
+    expect(await store.revision()).toBe(installed);
+    // A fresh worker reads the same revision, from where the last one stopped.
+    expect(await new CardStore(db).revision()).toBe(installed);
+
+    await store.saveCard(card('acme', 'Acme Corp'), true);
+    const saved = await store.revision();
+    expect(saved).not.toBe(installed);
+    await store.setPackEnabled('default', false);
+    expect(await store.revision()).not.toBe(saved);
+  });
+
+  it('counts a document of a kind it does not know as a change to the cards', async () => {
+    const db = freshDb();
+    const store = new CardStore(db);
+    const before = await store.revision();
+    await db.put({ _id: 'something-new:1' } as unknown as StoredDoc);
+    expect(await store.revision()).not.toBe(before);
+  });
+
+  it('reads a store of many changes in pages, and answers calls made at once alike', async () => {
+    const db = freshDb();
+    const store = new CardStore(db);
+    await db.bulkDocs(Array.from({ length: 2_500 }, (_, i) => ({ _id: `clip:${i}` }) as unknown as StoredDoc));
+    await store.saveCard(card('acme', 'Acme Corp'), true);
+    await db.bulkDocs(Array.from({ length: 1_200 }, (_, i) => ({ _id: `sighit:${i}` }) as unknown as StoredDoc));
+    const [a, b] = await Promise.all([store.revision(), store.revision()]);
+    expect(a).toBe(b);
+    expect(await new CardStore(db).revision()).toBe(a);
+    expect(Number(a)).toBeGreaterThan(2_500);
+    expect(Number(a)).toBeLessThan(3_700);
+  });
+});

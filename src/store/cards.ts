@@ -41,6 +41,17 @@ interface Cached {
 
 // A local document: it never replicates.
 const JOURNAL = '_local/pack-write';
+/** Where `revision` stopped reading the store's changes, and the last change that may have touched the cards. */
+const REVISION_MARK = '_local/cards-revision';
+interface RevisionMark {
+  _rev?: string;
+  checked: number | string;
+  last: string;
+}
+/** Documents that never feed the dictionary: a change to one of these leaves the cards' revision as it was. */
+const LEAVES_CARDS = ['clip:', 'anno:', 'sighit:', 'case:', 'custody:', 'visit:', 'evidence:'];
+/** Changes read at a time. */
+const CHANGES_PAGE = 1000;
 /** The card library: the only code that reads or writes card and pack documents. */
 export class CardStore {
   private opening: Promise<void> | null = null;
@@ -337,9 +348,43 @@ export class CardStore {
     return linked;
   }
 
-  /** A token that changes whenever anything in the store changes (its update sequence). */
-  async revision(): Promise<string> {
-    return String((await this.db.info()).update_seq);
+  /**
+   * A token that changes whenever the cards may have: the update sequence of the store's last change to a document
+   * that is not of a kind known to leave the cards alone (clips, highlights and notes, signal hits, cases, custody
+   * logs, visits). Saving a clip or recording a signal hit keeps it, so the dictionary cached for it stays good.
+   * The store's changes are read from where the last call stopped (kept in `_local/cards-revision`).
+   */
+  revision(): Promise<string> {
+    const next = this.revising.catch(() => undefined).then(() => this.readRevision());
+    this.revising = next;
+    return next;
+  }
+
+  private revising: Promise<unknown> = Promise.resolve();
+
+  private async readRevision(): Promise<string> {
+    let mark: RevisionMark | null = null;
+    try {
+      mark = (await this.db.get(REVISION_MARK)) as unknown as RevisionMark;
+    } catch {
+      // None yet: every change is read once.
+    }
+    let since: number | string = mark?.checked ?? 0;
+    let last = mark?.last ?? '0';
+    for (;;) {
+      const page = await this.db.changes({ since, limit: CHANGES_PAGE });
+      for (const change of page.results) {
+        if (!LEAVES_CARDS.some((prefix) => change.id.startsWith(prefix))) last = String(change.seq);
+      }
+      since = page.last_seq;
+      if (page.results.length < CHANGES_PAGE) break;
+    }
+    if (!mark || String(mark.checked) !== String(since)) {
+      const doc = { _id: REVISION_MARK, checked: since, last, ...(mark?._rev ? { _rev: mark._rev } : {}) };
+      // A mark not written (another call wrote one first) only means the next call reads a few changes again.
+      await this.db.put(doc as unknown as StoredDoc).catch(() => undefined);
+    }
+    return last;
   }
 
   /** One card by id (null when absent or deleted). */
