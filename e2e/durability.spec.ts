@@ -55,9 +55,9 @@ test('a pack import cut short by a stopped worker after its journal is written i
   const bulk = await panel.evaluate(async () => {
     const answer = (await chrome.runtime.sendMessage({ type: 'library.list', payload: {} })) as {
       ok: boolean;
-      value: Array<{ packId: string }>;
+      value: { items: Array<{ packId: string }> };
     };
-    return answer.value.filter((item) => item.packId === 'bulk').length;
+    return answer.value.items.filter((item) => item.packId === 'bulk').length;
   });
   expect(bulk).toBe(CARDS);
 });

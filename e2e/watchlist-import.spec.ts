@@ -116,10 +116,12 @@ test('a big list with one bad row far into it is refused, naming the row and fie
   const before = await packRows(options);
   const listed = async () =>
     options.evaluate(async () => {
-      const answer = (await chrome.runtime.sendMessage({ type: 'library.list', payload: {} })) as {
-        value: Array<{ packId: string; card: { summary: string } }>;
-      };
-      return answer.value.filter((item) => item.packId === 'watch').map((item) => item.card.summary);
+      // A list's cards, as its export writes them (the library hands a list's cards over by search only).
+      const answer = (await chrome.runtime.sendMessage({
+        type: 'pack.export',
+        payload: { packId: 'watch', format: 'json' },
+      })) as { value: { text: string } };
+      return (JSON.parse(answer.value.text) as { cards: Array<{ summary: string }> }).cards.map((c) => c.summary);
     });
   const cardsBefore = await listed();
 
@@ -191,10 +193,11 @@ test('a JSON list imports with progress, named by its own fields; a bad or cut-s
   const before = await packRows(options);
   const listed = async () =>
     options.evaluate(async () => {
-      const answer = (await chrome.runtime.sendMessage({ type: 'library.list', payload: {} })) as {
-        value: Array<{ packId: string; card: { id: string; summary: string } }>;
-      };
-      return answer.value.filter((item) => item.packId === 'watch-json').map((item) => item.card.id);
+      const answer = (await chrome.runtime.sendMessage({
+        type: 'pack.export',
+        payload: { packId: 'watch-json', format: 'json' },
+      })) as { value: { text: string } };
+      return (JSON.parse(answer.value.text) as { cards: Array<{ id: string }> }).cards.map((c) => c.id);
     });
   const cardsBefore = await listed();
   expect(cardsBefore).toHaveLength(30_000);
