@@ -1,14 +1,10 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildBrief } from '../brief/build';
 import type { Card } from '../model/card';
 import type { Article, Clip } from '../model/clip';
-import { ListBuckets } from '../model/pack-stream';
-import { CardStore } from '../store/cards';
-import type { Database } from '../store/db';
-import { memoryDb } from '../store/memory-db';
 import { briefOf, firedSignals } from './clips/page-brief';
-import type { DictionaryCache } from './dictionary-cache';
 import type { ExtraCards, Library } from './library';
+import { bucketReads, freshDb, importList, libraryOn, useLibraries } from './library-test-kit';
 import { MemoryRecords } from './memory-cache-records';
 
 /*
@@ -16,20 +12,7 @@ import { MemoryRecords } from './memory-cache-records';
  * same brief and the same card as from every card of the library, and only the buckets of those cards read.
  */
 
-let LibraryClass: typeof Library;
-let CacheClass: typeof DictionaryCache;
-
-beforeAll(async () => {
-  // The dictionary cache removes the JSON one of earlier versions from storage.local.
-  Object.assign(globalThis, { chrome: { storage: { local: { remove: async () => {} } } } });
-  LibraryClass = (await import('./library')).Library;
-  CacheClass = (await import('./dictionary-cache')).DictionaryCache;
-});
-
-const opened: Database[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((db) => db.destroy()));
-});
+useLibraries();
 
 /** A list's person card, listing `related` names. */
 function person(i: number, related: string[] = []): Card {
@@ -46,25 +29,6 @@ function person(i: number, related: string[] = []): Card {
     sources: [],
     notes: '',
   };
-}
-
-/** Imports a list as the options page does, through the library. */
-async function importList(library: Library, cards: Card[], packId = 'watch') {
-  const buckets = new ListBuckets();
-  buckets.add(cards);
-  const { importId } = await library.beginList({ packId, name: packId, source: `${packId}.json` });
-  const all = buckets.numbers().map((n) => buckets.bucket(n));
-  for (let i = 0; i < all.length; i += 500) await library.stageList(importId, all.slice(i, i + 500));
-  return library.commitList(
-    importId,
-    all.map((b) => ({ bucket: b.bucket, digest: b.digest })),
-  );
-}
-
-function libraryOn(db: Database, records: MemoryRecords, extra?: ExtraCards) {
-  const library = new LibraryClass(new CardStore(db), new CacheClass(records));
-  if (extra) library.setExtraCards(async () => extra);
-  return library;
 }
 
 const articleOf = (text: string): Article => ({
@@ -133,27 +97,6 @@ async function trackedFromEveryCard(library: Library, selection: string) {
   )?.card;
 }
 
-/** The keys of the list buckets read (by allDocs or get) while spied. */
-function bucketReads(db: Database) {
-  const listing = vi.spyOn(db, 'allDocs');
-  const getting = vi.spyOn(db, 'get');
-  return {
-    read: () =>
-      [
-        ...listing.mock.calls.flatMap(([options]) => {
-          const o = (options ?? {}) as { keys?: string[]; startkey?: string };
-          if (o.keys) return o.keys;
-          return o.startkey === undefined || o.startkey.startsWith('list:') ? ['(all)'] : [];
-        }),
-        ...getting.mock.calls.map(([id]) => String(id)),
-      ].filter((key) => key === '(all)' || key.startsWith('list:')),
-    done: () => {
-      listing.mockRestore();
-      getting.mockRestore();
-    },
-  };
-}
-
 const page =
   'Customs officers opened an investigation into rented data-center servers that moved Nvidia chips out of Japan.\n' +
   'Person 1 and Person 2 met Team Only in Zurich. P. 20 was not there.\n' +
@@ -161,8 +104,7 @@ const page =
 
 describe('the page brief of a library with lists', () => {
   it('is the brief of every card: lists, the user’s edits, a disabled pack, team cards, earlier clips', async () => {
-    const db = memoryDb();
-    opened.push(db);
+    const db = freshDb();
     const records = new MemoryRecords();
     const team: Card[] = [
       // Mentioned, listing as related a list card, a card of the built-in pack and a name nobody has.
@@ -249,8 +191,7 @@ describe('the page brief of a library with lists', () => {
   }, 60_000);
 
   it('reads the buckets of the page’s cards and of their related cards, no more', async () => {
-    const db = memoryDb();
-    opened.push(db);
+    const db = freshDb();
     const records = new MemoryRecords();
     const library = libraryOn(db, records);
     await library.installDefaultPack();
@@ -281,8 +222,7 @@ describe('the page brief of a library with lists', () => {
 
 describe('"Track in Dossier" on a library with lists', () => {
   it('finds the card every card’s search found, reading only the buckets of the names', async () => {
-    const db = memoryDb();
-    opened.push(db);
+    const db = freshDb();
     const records = new MemoryRecords();
     const library = libraryOn(db, records);
     await library.installDefaultPack();

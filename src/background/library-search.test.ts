@@ -1,11 +1,6 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Card } from '../model/card';
-import { ListBuckets } from '../model/pack-stream';
-import { CardStore } from '../store/cards';
-import type { Database } from '../store/db';
-import { memoryDb } from '../store/memory-db';
-import type { DictionaryCache } from './dictionary-cache';
-import type { ExtraCards, Library } from './library';
+import { bucketReads, freshDb, importList, libraryOn, useLibraries } from './library-test-kit';
 import { MemoryRecords } from './memory-cache-records';
 
 /*
@@ -13,20 +8,7 @@ import { MemoryRecords } from './memory-cache-records';
  * read by id from their buckets, never a list read whole.
  */
 
-let LibraryClass: typeof Library;
-let CacheClass: typeof DictionaryCache;
-
-beforeAll(async () => {
-  // The dictionary cache removes the JSON one of earlier versions from storage.local.
-  Object.assign(globalThis, { chrome: { storage: { local: { remove: async () => {} } } } });
-  LibraryClass = (await import('./library')).Library;
-  CacheClass = (await import('./dictionary-cache')).DictionaryCache;
-});
-
-const opened: Database[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((db) => db.destroy()));
-});
+useLibraries();
 
 /** A list's card: people, and every fifth an organisation tagged "shipping". */
 function listed(i: number, name = `Person ${i}`): Card {
@@ -46,45 +28,6 @@ function listed(i: number, name = `Person ${i}`): Card {
   };
 }
 
-async function importList(library: Library, cards: Card[], packId = 'watch') {
-  const buckets = new ListBuckets();
-  buckets.add(cards);
-  const { importId } = await library.beginList({ packId, name: packId, source: `${packId}.json` });
-  const all = buckets.numbers().map((n) => buckets.bucket(n));
-  for (let i = 0; i < all.length; i += 500) await library.stageList(importId, all.slice(i, i + 500));
-  return library.commitList(
-    importId,
-    all.map((b) => ({ bucket: b.bucket, digest: b.digest })),
-  );
-}
-
-function libraryOn(db: Database, records: MemoryRecords, extra?: ExtraCards) {
-  const library = new LibraryClass(new CardStore(db), new CacheClass(records));
-  if (extra) library.setExtraCards(async () => extra);
-  return library;
-}
-
-/** The keys of the list buckets read (by allDocs or get) while it runs; '(all)' for a listing of every one. */
-function bucketReads(db: Database) {
-  const listing = vi.spyOn(db, 'allDocs');
-  const getting = vi.spyOn(db, 'get');
-  return {
-    read: () =>
-      [
-        ...listing.mock.calls.flatMap(([options]) => {
-          const o = (options ?? {}) as { keys?: string[]; startkey?: string };
-          if (o.keys) return o.keys;
-          return o.startkey === undefined || o.startkey.startsWith('list:') ? ['(all)'] : [];
-        }),
-        ...getting.mock.calls.map(([id]) => String(id)),
-      ].filter((key) => key === '(all)' || key.startsWith('list:')),
-    done: () => {
-      listing.mockRestore();
-      getting.mockRestore();
-    },
-  };
-}
-
 const ids = (entries: ReadonlyArray<{ card: { id: string } }>) => entries.map((e) => e.card.id);
 const page = (offset: number, limit: number) => ({ offset, limit });
 
@@ -98,8 +41,7 @@ describe('the library’s search of its lists', () => {
   ];
 
   async function setUp() {
-    const db = memoryDb();
-    opened.push(db);
+    const db = freshDb();
     const records = new MemoryRecords();
     const first = libraryOn(db, records);
     await importList(first, cards);
@@ -175,8 +117,7 @@ describe('the library’s search of its lists', () => {
   });
 
   it('leaves out the teams’ cards and the cards of a disabled list', async () => {
-    const db = memoryDb();
-    opened.push(db);
+    const db = freshDb();
     const team = { ...listed(5000, 'Ivan Teamcard'), id: 'team-ivan' };
     const library = libraryOn(db, new MemoryRecords(), { revision: 't1', cards: [team] });
     await importList(library, cards);

@@ -1,13 +1,10 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { compileSignals } from '../engine';
 import type { Card, SignalRule } from '../model/card';
-import { ListBuckets } from '../model/pack-stream';
 import { CardStore } from '../store/cards';
-import type { Database } from '../store/db';
 import type { ListPackDoc } from '../store/lists';
-import { memoryDb } from '../store/memory-db';
-import type { DictionaryCache } from './dictionary-cache';
-import type { ExtraCards, Library } from './library';
+import type { ExtraCards } from './library';
+import { bucketReads, freshDb, importList, libraryAndStore, libraryOn, useLibraries } from './library-test-kit';
 import { MemoryRecords } from './memory-cache-records';
 
 /*
@@ -16,20 +13,7 @@ import { MemoryRecords } from './memory-cache-records';
  * no rule.
  */
 
-let LibraryClass: typeof Library;
-let CacheClass: typeof DictionaryCache;
-
-beforeAll(async () => {
-  // The dictionary cache removes the JSON one of earlier versions from storage.local.
-  Object.assign(globalThis, { chrome: { storage: { local: { remove: async () => {} } } } });
-  LibraryClass = (await import('./library')).Library;
-  CacheClass = (await import('./dictionary-cache')).DictionaryCache;
-});
-
-const opened: Database[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((db) => db.destroy()));
-});
+useLibraries();
 
 const rule = (all: string[], any: string[][] = [], none: string[] = []): SignalRule => ({
   all,
@@ -55,27 +39,6 @@ function person(i: number, signal?: SignalRule): Card {
   };
 }
 
-/** Imports a list as the options page does, through the library. */
-async function importList(library: Library, cards: Card[], packId = 'watch') {
-  const buckets = new ListBuckets();
-  buckets.add(cards);
-  const { importId } = await library.beginList({ packId, name: packId, source: `${packId}.json` });
-  const all = buckets.numbers().map((n) => buckets.bucket(n));
-  for (let i = 0; i < all.length; i += 500) await library.stageList(importId, all.slice(i, i + 500));
-  return library.commitList(
-    importId,
-    all.map((b) => ({ bucket: b.bucket, digest: b.digest })),
-  );
-}
-
-/** A library on `db` (a worker woken on it when the db was written before), with the teams' cards `extra`. */
-function libraryOn(db: Database, records: MemoryRecords, extra?: ExtraCards) {
-  const store = new CardStore(db);
-  const library = new LibraryClass(store, new CacheClass(records));
-  if (extra) library.setExtraCards(async () => extra);
-  return { library, store };
-}
-
 /**
  * The rules as they were compiled before: from every linked card (the store's, then the teams' of other ids). A
  * store lists its card documents in the order it read or wrote them: a woken worker's store reads them afresh.
@@ -88,31 +51,9 @@ async function compiledFromEveryCard(store: CardStore, extra: ExtraCards) {
 }
 
 /** The keys of the list buckets a call read (by allDocs or get). */
-function bucketReads(db: Database) {
-  const listing = vi.spyOn(db, 'allDocs');
-  const getting = vi.spyOn(db, 'get');
-  return {
-    read: () =>
-      [
-        ...listing.mock.calls.flatMap(([options]) => {
-          const o = (options ?? {}) as { keys?: string[]; startkey?: string };
-          if (o.keys) return o.keys;
-          // A listing of the whole database, or of every bucket.
-          return o.startkey === undefined || o.startkey.startsWith('list:') ? ['(all)'] : [];
-        }),
-        ...getting.mock.calls.map(([id]) => String(id)),
-      ].filter((key) => key === '(all)' || key.startsWith('list:')),
-    done: () => {
-      listing.mockRestore();
-      getting.mockRestore();
-    },
-  };
-}
-
 describe('the watch signals of a library with lists', () => {
   it('compiles the same rules as from every linked card: lists, the user’s edits, disabled packs, team cards', async () => {
-    const db = memoryDb();
-    opened.push(db);
+    const db = freshDb();
     const records = new MemoryRecords();
     const team: Card[] = [
       // A team's card of a list card's id: the list's card links, not this one.
@@ -134,7 +75,7 @@ describe('the watch signals of a library with lists', () => {
       },
     ];
     const extra: ExtraCards = { revision: 't1', cards: team, replacing: ['my-watch'] };
-    const { library, store } = libraryOn(db, records, extra);
+    const { library, store } = libraryAndStore(db, records, extra);
     await library.installDefaultPack();
     // A JSON list: most cards carry no rule; some do, naming other cards of the list (with none) and keywords.
     const cards = Array.from({ length: 400 }, (_, i) =>
@@ -179,7 +120,7 @@ describe('the watch signals of a library with lists', () => {
     // The library that made the changes (its lists read or not), and a worker woken with the dictionary cached.
     expect(await library.signals()).toEqual(await compiledFromEveryCard(store, extra));
     await library.match('Person 8 and sanctions');
-    const woken = libraryOn(db, records, extra).library;
+    const woken = libraryOn(db, records, extra);
     expect(await woken.signals()).toEqual(expected);
     // A store of an earlier version: its lists' records do not say which buckets hold rules; all are read.
     for (const packId of ['watch', 'second', 'off']) {
@@ -187,25 +128,24 @@ describe('the watch signals of a library with lists', () => {
       for (const chunk of Object.values(doc.list!.chunks)) delete chunk.signals;
       await db.put(doc);
     }
-    const older = libraryOn(db, records, extra).library;
+    const older = libraryOn(db, records, extra);
     expect(await older.signals()).toEqual(await compiledFromEveryCard(new CardStore(db), extra));
   }, 60_000);
 
   it('reads no bucket of a list whose cards carry no rule, and only the buckets that hold one', async () => {
-    const db = memoryDb();
-    opened.push(db);
+    const db = freshDb();
     const records = new MemoryRecords();
-    const { library } = libraryOn(db, records);
+    const library = libraryOn(db, records);
     // As from a CSV file: no signals.
     await importList(
       library,
       Array.from({ length: 600 }, (_, i) => person(i)),
     );
     // The woken worker paints a page (the dictionary is compiled and cached), then the next wakes with it cached.
-    await libraryOn(db, records).library.match('Person 5 was named.');
+    await libraryOn(db, records).match('Person 5 was named.');
     await vi.waitFor(() => expect(records.writes).toBeGreaterThan(0));
 
-    const woken = libraryOn(db, records).library;
+    const woken = libraryOn(db, records);
     await woken.match('Person 5 was named.');
     const reads = bucketReads(db);
     const compiled = await woken.signals();
@@ -220,11 +160,11 @@ describe('the watch signals of a library with lists', () => {
     const next = Array.from({ length: 600 }, (_, i) =>
       person(i, i === 10 || i === 11 ? rule([`Person ${i + 100}`, 'sanctions']) : undefined),
     );
-    await importList(libraryOn(db, records).library, next);
+    await importList(libraryOn(db, records), next);
     const writes = records.writes;
-    await libraryOn(db, records).library.match('Person 5 was named.');
+    await libraryOn(db, records).match('Person 5 was named.');
     await vi.waitFor(() => expect(records.writes).toBeGreaterThan(writes));
-    const after = libraryOn(db, records).library;
+    const after = libraryOn(db, records);
     await after.match('Person 5 was named.');
     const again = bucketReads(db);
     const withRules = await after.signals();
@@ -236,10 +176,9 @@ describe('the watch signals of a library with lists', () => {
   }, 60_000);
 
   it('previews an edited rule as the rules of every linked card were compiled for it, without reading the list', async () => {
-    const db = memoryDb();
-    opened.push(db);
+    const db = freshDb();
     const records = new MemoryRecords();
-    const { library } = libraryOn(db, records);
+    const library = libraryOn(db, records);
     await importList(
       library,
       Array.from({ length: 300 }, (_, i) => person(i)),
@@ -259,7 +198,7 @@ describe('the watch signals of a library with lists', () => {
       return compileSignals([...cards.filter((c) => c.id !== cardId), previewed]);
     };
 
-    const woken = libraryOn(db, records).library;
+    const woken = libraryOn(db, records);
     await woken.match('Person 5 was named.');
     const reads = bucketReads(db);
     // A list card's rule (its name edited in the editor), and a new card's.
